@@ -1,0 +1,84 @@
+/**
+ * Prisma's schema engine as WebAssembly (dev only): drafts migration SQL from schema.prisma and checks that
+ * the committed migrations and the schema agree. The native engine cannot be downloaded on these machines.
+ * The engine runs migrations on a throwaway in-memory PGlite as its shadow database.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export const SCHEMA_PATH = path.join(ROOT, 'prisma/schema.prisma');
+export const MIGRATIONS_DIR = path.join(ROOT, 'prisma/migrations');
+
+let loaded: Promise<void> | undefined;
+const loadWasm = () =>
+  (loaded ??= (async () => {
+    const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
+      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
+    });
+    (bg as unknown as { __wbg_set_wasm(exports: unknown): void }).__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+  })());
+
+const readMigrations = (dir: string) => ({
+  baseDir: dir,
+  lockfile: {
+    path: 'migration_lock.toml',
+    content: fs.existsSync(path.join(dir, 'migration_lock.toml'))
+      ? fs.readFileSync(path.join(dir, 'migration_lock.toml'), 'utf8')
+      : null,
+  },
+  shadowDbInitScript: '',
+  migrationDirectories: fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok' as const, value: fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8') },
+      },
+    })),
+});
+
+/**
+ * SQL that takes the database from `from` to the schema: `from` is "empty" or the committed migrations.
+ * Returns an empty string when there is nothing to do.
+ */
+export async function diffSchema(options: {
+  from: 'empty' | 'migrations';
+  schema?: string;
+  migrationsDir?: string;
+}): Promise<string> {
+  await loadWasm();
+  const schema = options.schema ?? fs.readFileSync(SCHEMA_PATH, 'utf8');
+  const pglite = new PGlite();
+  try {
+    const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pglite));
+    const engine = await bg.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, adapter);
+    const from =
+      options.from === 'empty'
+        ? ({ tag: 'empty' } as const)
+        : ({ tag: 'migrations', ...readMigrations(options.migrationsDir ?? MIGRATIONS_DIR) } as const);
+    const result = await engine.diff({
+      from,
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    const script = result.stdout ?? '';
+    return /^\s*-- This is an empty migration\.\s*$/.test(script) ? '' : script.trim();
+  } finally {
+    await pglite.close();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Expected failures, as values. The bot layer switches over `kind` exhaustively, so a new kind does not
+ * compile until it has words for the user in every language.
+ */
+import type { Action, Role } from './roles.js';
+
+export type Subject = 'customer' | 'product' | 'subscription' | 'order' | 'staff' | 'pending-action' | 'role';
+
+export interface Candidate {
+  readonly id: string;
+  readonly label: string;
+  readonly detail?: string;
+}
+
+export type DomainError =
+  /** The speaker holds no role that allows the action (R-ROLE-9, R-ROLE-10). */
+  | { readonly kind: 'forbidden'; readonly action: Action; readonly allowedRoles: readonly Role[] }
+  /** The speaker holds no partner role at all. */
+  | { readonly kind: 'no-role' }
+  | { readonly kind: 'not-found'; readonly what: Subject; readonly ref: string }
+  /** More than one match: a choice for the user, never a guess (R-CAT-1). */
+  | { readonly kind: 'ambiguous'; readonly what: Subject; readonly ref: string; readonly candidates: readonly Candidate[] }
+  | { readonly kind: 'invalid-input'; readonly field: string; readonly reason: string }
+  | { readonly kind: 'invalid-state'; readonly what: Subject; readonly status: string; readonly attempted: string }
+  /** A confirmation that is not the clicker's to press. */
+  | { readonly kind: 'not-initiator' }
+  /** A pending confirmation past its expiry (15 minutes). */
+  | { readonly kind: 'expired'; readonly what: Subject }
+  /** The confirmation was already used; `previous` is the first result, shown again. */
+  | { readonly kind: 'already-done'; readonly previous: unknown }
+  /** The confirmation was discarded before it was used. */
+  | { readonly kind: 'discarded' }
+  /** A change that would not change anything (grant a role already held). */
+  | { readonly kind: 'no-change'; readonly reason: string };
+
+export type DomainErrorKind = DomainError['kind'];
+
+export const forbidden = (action: Action, allowedRoles: readonly Role[]): DomainError => ({
+  kind: 'forbidden',
+  action,
+  allowedRoles,
+});
+export const notFound = (what: Subject, ref: string): DomainError => ({ kind: 'not-found', what, ref });
+export const invalidInput = (field: string, reason: string): DomainError => ({ kind: 'invalid-input', field, reason });

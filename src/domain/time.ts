@@ -1,0 +1,70 @@
+/**
+ * The one entry point to dayjs. Everything that needs time takes a `Clock`; the domain never reads the wall
+ * clock itself. Windows are half-open: they include their start and exclude their end.
+ */
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export type { Dayjs };
+
+export interface Clock {
+  now(): Dayjs;
+}
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** An instant from an ISO string, a Date or epoch milliseconds, always in UTC. */
+export const at = (instant: string | Date | number): Dayjs => dayjs.utc(instant);
+
+export const fixedClock = (instant: string | Date | number): Clock => {
+  const fixed = at(instant);
+  return { now: () => fixed };
+};
+
+/** A clock a test can move forward. */
+export const movableClock = (instant: string | Date | number) => {
+  let current = at(instant);
+  return {
+    now: () => current,
+    set: (next: string | Date | number) => {
+      current = at(next);
+    },
+    advance: (ms: number) => {
+      current = current.add(ms, 'millisecond');
+    },
+  };
+};
+
+export const isWithin = (now: Dayjs, opensAt: Dayjs, closesAt: Dayjs): boolean =>
+  !now.isBefore(opensAt) && now.isBefore(closesAt);
+
+export const addHours = (instant: Dayjs, hours: number): Dayjs => instant.add(hours * HOUR_MS, 'millisecond');
+export const addDays = (instant: Dayjs, days: number): Dayjs => instant.add(days * DAY_MS, 'millisecond');
+
+/** Whole days between two instants, rounded down (exact 24-hour days). */
+export const wholeDaysBetween = (from: Dayjs, to: Dayjs): number => Math.floor(to.diff(from) / DAY_MS);
+
+export const isValidTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Presents an instant in a zone (or UTC when none is known). */
+export const inZone = (instant: Dayjs, zone: string | undefined): Dayjs =>
+  zone && isValidTimeZone(zone) ? instant.tz(zone) : instant.utc();
+
+/** Parses a calendar date (YYYY-MM-DD) as the start of that day in the given zone (UTC by default). */
+export const startOfDayIn = (date: string, zone: string | undefined): Dayjs | undefined => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const parsed = zone && isValidTimeZone(zone) ? dayjs.tz(date, zone) : dayjs.utc(date);
+  return parsed.isValid() && parsed.format('YYYY-MM-DD') === date ? parsed.utc() : undefined;
+};
