@@ -41,6 +41,8 @@ export interface Staff {
   readonly roles: readonly Role[];
   readonly locale: string | null;
   readonly timeZone: string | null;
+  /** The id of their one-to-one conversation with the bot, when known (for proactive messages). */
+  readonly personalConversationId?: string | null;
 }
 
 export interface Customer {

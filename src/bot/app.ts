@@ -1,0 +1,164 @@
+/**
+ * The Teams application: routes activities to handlers. Messages are parsed into commands; card buttons
+ * arrive as Action.Execute invokes (Teams) or Action.Submit messages (Emulator, Web Chat) and lead to the
+ * same handlers. Every reply is a card in the user's language.
+ */
+import crypto from 'node:crypto';
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+} from 'botbuilder';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { identifyActor, type Identity } from '../domain/identify-actor.js';
+import type { Deps } from '../domain/ports.js';
+import type { Logger } from '../log.js';
+import { parseCardAction } from './card-actions.js';
+import { adaptForChannel, type AdaptiveCardJson } from './cards.js';
+import type { Locale } from './commands.js';
+import { handleCardAction, handleCommand, type TurnContextInfo } from './handlers.js';
+import { localeOf, speechFor, type Speech } from './i18n.js';
+import { parseCommand } from './parse-command.js';
+import { badCardCard, helpCard, parseErrorCard, turnErrorCard } from './views.js';
+
+export interface BotOptions {
+  readonly deps: Deps;
+  readonly adapter: TeamsAdapter;
+  readonly log: Logger;
+  readonly defaultLocale: Locale;
+  /** With auth off (Emulator, Test Tool, tests), a sender without an Entra id is known by `from.id`. */
+  readonly authDisabled: boolean;
+}
+
+const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
+const CARD_RESPONSE_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+const speechOf = (activity: Activity, fallback: Locale): Speech =>
+  speechFor(localeOf(activity.locale, fallback), (activity as Activity & { localTimezone?: string }).localTimezone);
+
+function identityOf(activity: Activity, authDisabled: boolean): Identity {
+  const from = activity.from ?? { id: '', name: '' };
+  const aadObjectId = from.aadObjectId ?? (authDisabled && from.id ? from.id : null);
+  const personal = activity.conversation?.conversationType === 'personal' && activity.conversation.id;
+  return {
+    aadObjectId: typeof aadObjectId === 'string' && aadObjectId.length <= 100 ? aadObjectId : null,
+    displayName: typeof from.name === 'string' ? from.name.slice(0, 200) : '',
+    locale: typeof activity.locale === 'string' ? activity.locale.slice(0, 20) : null,
+    timeZone: (activity as Activity & { localTimezone?: string }).localTimezone ?? null,
+    personalConversation: personal
+      ? { id: activity.conversation.id, reference: TurnContext.getConversationReference(activity) as ConversationReference }
+      : undefined,
+  };
+}
+
+const isActionExecute = (activity: Activity) =>
+  activity.type === ActivityTypes.Invoke &&
+  activity.name === ADAPTIVE_CARD_INVOKE &&
+  (activity.value as { action?: { type?: unknown } } | undefined)?.action?.type === 'Action.Execute';
+
+const isCardSubmit = (activity: Activity) =>
+  activity.type === ActivityTypes.Message &&
+  !activity.text &&
+  activity.value !== null &&
+  typeof activity.value === 'object' &&
+  !Array.isArray(activity.value);
+
+const invokeCardResponse = (card: AdaptiveCardJson) => ({
+  type: ActivityTypes.InvokeResponse,
+  value: { status: 200, body: { statusCode: 200, type: CARD_RESPONSE_TYPE, value: card } },
+});
+
+export function createBotApp(options: BotOptions): Application {
+  const { deps, adapter, log, defaultLocale, authDisabled } = options;
+  const app = new Application({ adapter, removeRecipientMention: false, startTypingTimer: false, longRunningMessages: false });
+
+  const begin = async (context: TurnContext): Promise<TurnContextInfo> => {
+    const s = speechOf(context.activity, defaultLocale);
+    const actor = await identifyActor(deps, identityOf(context.activity, authDisabled));
+    return { deps, actor, s };
+  };
+
+  const send = (context: TurnContext, card: AdaptiveCardJson) =>
+    context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(adaptForChannel(card, context.activity.channelId))));
+
+  const logTurn = (context: TurnContext, what: string, startedAt: number) =>
+    log.info({ activityId: context.activity.id, type: context.activity.type, what, ms: Date.now() - startedAt }, 'turn');
+
+  // Card buttons in Teams: the returned card replaces the one pressed.
+  app.adaptiveCards.actionExecute(
+    async (context) => isActionExecute(context.activity),
+    async (context) => {
+      const startedAt = Date.now();
+      const turn = await begin(context);
+      const action = (context.activity.value as { action: { verb?: unknown; data?: unknown } }).action;
+      const parsed = parseCardAction(action.verb, action.data);
+      const card = parsed.success ? await handleCardAction(turn, parsed.data) : badCardCard(turn.s);
+      logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
+      return card;
+    },
+  );
+
+  // Card buttons elsewhere (Emulator, Web Chat): Action.Submit arrives as a message with a value.
+  app.adaptiveCards.actionSubmit(
+    async (context) => isCardSubmit(context.activity),
+    async (context) => {
+      const startedAt = Date.now();
+      const turn = await begin(context);
+      const parsed = parseCardAction(undefined, context.activity.value);
+      await send(context, parsed.success ? await handleCardAction(turn, parsed.data) : badCardCard(turn.s));
+      logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
+    },
+  );
+
+  // Any other invoke (malformed card actions included): a clear card, never an error status.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    const s = speechOf(context.activity, defaultLocale);
+    if (context.activity.name === ADAPTIVE_CARD_INVOKE) {
+      await context.sendActivity(invokeCardResponse(badCardCard(s)));
+    } else {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: {} } });
+    }
+    logTurn(context, `invoke:${String(context.activity.name).slice(0, 50)}`, Date.now());
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const startedAt = Date.now();
+    const turn = await begin(context);
+    const parsed = parseCommand(typeof context.activity.text === 'string' ? context.activity.text : '');
+    await send(context, parsed.ok ? await handleCommand(turn, parsed.value) : parseErrorCard(turn.s, parsed.error));
+    logTurn(context, parsed.ok ? parsed.value.kind : `parse:${parsed.error.kind}`, startedAt);
+  });
+
+  // Installed in a personal chat: remember the conversation and say what the bot can do.
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (!added.some((member) => member.id === botId)) return;
+    if (context.activity.conversation?.conversationType !== 'personal') return;
+    const turn = await begin(context);
+    await send(context, helpCard(turn.s, turn.actor));
+  });
+
+  app.error(async (context, error) => {
+    const reference = `ERR-${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
+    log.error(
+      { err: error, reference, activityId: context.activity?.id, type: context.activity?.type },
+      'turn failed',
+    );
+    try {
+      const card = turnErrorCard(speechOf(context.activity, defaultLocale), reference);
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity(invokeCardResponse(card));
+      } else {
+        await send(context, card);
+      }
+    } catch (replyError) {
+      log.error({ err: replyError, reference }, 'could not send the error card');
+    }
+  });
+
+  return app;
+}

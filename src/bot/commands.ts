@@ -1,0 +1,83 @@
+/**
+ * The chat commands: their words in English, Korean and Simplified Chinese, the action each needs (for
+ * the help card) and an example. The parser, the help card and the Teams manifest all read this table.
+ */
+import type { Action } from '../domain/roles.js';
+
+export type Locale = 'en' | 'ko' | 'zh';
+export const LOCALES: readonly Locale[] = ['en', 'ko', 'zh'];
+
+export interface CommandSpec {
+  readonly id: CommandId;
+  /** Accepted first words, by language; every word is accepted whatever the activity's locale. */
+  readonly words: Readonly<Record<Locale, readonly string[]>>;
+  /** The action whose roles see this command in help; undefined = everyone. */
+  readonly action?: Action;
+  /** An example line, by language, that the parser accepts. */
+  readonly example: Readonly<Record<Locale, string>>;
+}
+
+export type CommandId =
+  | 'help'
+  | 'whoami'
+  | 'customers'
+  | 'subscriptions'
+  | 'orders'
+  | 'staff'
+  | 'grant'
+  | 'revoke';
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    id: 'help',
+    words: { en: ['help', '?', 'commands'], ko: ['도움말', '도움'], zh: ['帮助'] },
+    example: { en: 'help', ko: '도움말', zh: '帮助' },
+  },
+  {
+    id: 'whoami',
+    words: { en: ['whoami', 'me'], ko: ['내정보', '나는누구'], zh: ['我是谁', '我的信息'] },
+    example: { en: 'whoami', ko: '내정보', zh: '我是谁' },
+  },
+  {
+    id: 'customers',
+    words: { en: ['customers', 'customer', 'find'], ko: ['고객'], zh: ['客户'] },
+    action: 'catalog.read',
+    example: { en: 'customers contoso', ko: '고객 contoso', zh: '客户 contoso' },
+  },
+  {
+    id: 'subscriptions',
+    words: { en: ['subscriptions', 'subscription', 'subs'], ko: ['구독'], zh: ['订阅'] },
+    action: 'catalog.read',
+    example: { en: 'subscriptions fabrikam', ko: '구독 fabrikam', zh: '订阅 fabrikam' },
+  },
+  {
+    id: 'orders',
+    words: { en: ['orders', 'order'], ko: ['주문'], zh: ['订单'] },
+    action: 'catalog.read',
+    example: { en: 'orders northwind', ko: '주문 northwind', zh: '订单 northwind' },
+  },
+  {
+    id: 'staff',
+    words: { en: ['staff', 'team'], ko: ['직원'], zh: ['员工'] },
+    action: 'staff.grant',
+    example: { en: 'staff', ko: '직원', zh: '员工' },
+  },
+  {
+    id: 'grant',
+    words: { en: ['grant'], ko: ['권한부여', '권한추가'], zh: ['授予', '授权'] },
+    action: 'staff.grant',
+    example: { en: 'grant Nora Jung admin-agent', ko: '권한부여 Nora Jung admin-agent', zh: '授予 Nora Jung admin-agent' },
+  },
+  {
+    id: 'revoke',
+    words: { en: ['revoke'], ko: ['권한회수', '권한삭제'], zh: ['撤销', '撤权'] },
+    action: 'staff.revoke',
+    example: { en: 'revoke Sam Chen sales-agent', ko: '권한회수 Sam Chen sales-agent', zh: '撤销 Sam Chen sales-agent' },
+  },
+];
+
+export const commandSpec = (id: CommandId): CommandSpec => {
+  const spec = COMMANDS.find((c) => c.id === id);
+  if (!spec) throw new Error(`unknown command ${id}`);
+  return spec;
+};

@@ -1,0 +1,52 @@
+/** The reply language and time zone of a turn, and formatting in them. */
+import type { Locale } from './commands.js';
+import { en, type Messages } from './messages/en.js';
+import { ko } from './messages/ko.js';
+import { zh } from './messages/zh.js';
+import { at, inZone, isValidTimeZone, type Dayjs } from '../domain/time.js';
+
+const MESSAGES: Record<Locale, Messages> = { en, ko, zh };
+
+/** 'ko-KR' → ko, 'zh-CN' / 'zh-Hans' / 'zh' → zh, anything else → the fallback. */
+export function localeOf(tag: string | undefined | null, fallback: Locale = 'en'): Locale {
+  const lower = (tag ?? '').toLowerCase();
+  if (lower.startsWith('ko')) return 'ko';
+  if (lower.startsWith('zh')) return 'zh';
+  if (lower.startsWith('en')) return 'en';
+  return fallback;
+}
+
+export const messagesFor = (locale: Locale): Messages => MESSAGES[locale];
+
+const BCP47: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' };
+
+/** How one turn speaks: language, messages, and dates in the user's zone (or UTC, said so). */
+export interface Speech {
+  readonly locale: Locale;
+  readonly m: Messages;
+  readonly timeZone: string | undefined;
+  /** The zone as shown to the user: the IANA name, or "UTC". */
+  readonly zoneLabel: string;
+  dateTime(instant: Dayjs | string | Date | null | undefined): string;
+  date(instant: Dayjs | string | Date | null | undefined): string;
+  money(amount: number, currency: string): string;
+  list(items: readonly string[]): string;
+}
+
+export function speechFor(locale: Locale, timeZone: string | undefined | null): Speech {
+  const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : undefined;
+  const m = MESSAGES[locale];
+  const toDayjs = (value: Dayjs | string | Date) => (typeof value === 'string' || value instanceof Date ? at(value) : value);
+  const suffix = zone ? '' : ' UTC';
+  return {
+    locale,
+    m,
+    timeZone: zone,
+    zoneLabel: zone ?? m.common.utc,
+    dateTime: (instant) => (instant ? `${inZone(toDayjs(instant), zone).format('YYYY-MM-DD HH:mm')}${suffix}` : ''),
+    date: (instant) => (instant ? inZone(toDayjs(instant), zone).format('YYYY-MM-DD') : ''),
+    money: (amount, currency) =>
+      new Intl.NumberFormat(BCP47[locale], { style: 'currency', currency, currencyDisplay: 'code' }).format(amount),
+    list: (items) => (items.length === 0 ? m.common.none : items.join(locale === 'en' ? ', ' : locale === 'ko' ? ', ' : '、')),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Typed chat text → a command. Every command word of every language is accepted whatever the locale;
+ * Korean and Chinese words need no space before their argument.
+ */
+import { z } from 'zod';
+import { editDistance } from '../domain/fuzzy.js';
+import { RoleSchema, ROLES, type Role } from '../domain/roles.js';
+import { err, ok, type Result } from '../domain/result.js';
+import { COMMANDS, LOCALES, type CommandId } from './commands.js';
+
+export const MAX_TEXT_LENGTH = 1_000;
+
+export const CommandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('help') }),
+  z.object({ kind: z.literal('whoami') }),
+  z.object({ kind: z.literal('customers'), query: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('subscriptions'), customer: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('orders'), customer: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('staff') }),
+  z.object({ kind: z.literal('grant'), person: z.string().min(1).max(200), role: RoleSchema }),
+  z.object({ kind: z.literal('revoke'), person: z.string().min(1).max(200), role: RoleSchema }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+
+export type ParseError =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'too-long'; readonly max: number }
+  | { readonly kind: 'unknown-command'; readonly word: string; readonly suggestion?: CommandId }
+  | { readonly kind: 'missing-argument'; readonly command: CommandId }
+  | { readonly kind: 'bad-role'; readonly command: CommandId; readonly text: string };
+
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Removes the bot's @mention, Teams' HTML wrapping and extra spaces. */
+export function cleanText(raw: string): string {
+  return raw
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
+}
+
+const isCjk = (word: string) => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(word);
+
+const WORDS: ReadonlyArray<{ word: string; id: CommandId }> = COMMANDS.flatMap((spec) =>
+  LOCALES.flatMap((locale) => spec.words[locale].map((word) => ({ word: word.toLowerCase(), id: spec.id }))),
+).sort((a, b) => b.word.length - a.word.length);
+
+function splitCommandWord(text: string): { id: CommandId; rest: string } | undefined {
+  const lower = text.toLowerCase();
+  for (const { word, id } of WORDS) {
+    if (lower === word) return { id, rest: '' };
+    if (lower.startsWith(`${word} `)) return { id, rest: text.slice(word.length + 1).trim() };
+    if (isCjk(word) && lower.startsWith(word)) return { id, rest: text.slice(word.length).trim() };
+  }
+  return undefined;
+}
+
+function suggest(word: string): CommandId | undefined {
+  let best: { id: CommandId; distance: number } | undefined;
+  for (const candidate of WORDS) {
+    const distance = editDistance(word.toLowerCase(), candidate.word, 2);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { id: candidate.id, distance };
+  }
+  return best?.id;
+}
+
+/** Splits "Nora Jung admin-agent" (or "admin agent") into the person and the role at the end. */
+export function splitPersonAndRole(rest: string): { person: string; role: Role } | undefined {
+  const lower = rest.toLowerCase();
+  for (const role of [...ROLES].sort((a, b) => b.length - a.length)) {
+    for (const form of [role, role.replace(/-/g, ' ')]) {
+      if (lower === form || lower.endsWith(` ${form}`)) {
+        const person = rest.slice(0, rest.length - form.length).trim();
+        if (person) return { person, role };
+      }
+    }
+  }
+  return undefined;
+}
+
+export function parseCommand(raw: string | undefined | null): Result<Command, ParseError> {
+  if (typeof raw === 'string' && raw.length > MAX_TEXT_LENGTH * 4) return err({ kind: 'too-long', max: MAX_TEXT_LENGTH });
+  const text = cleanText(raw ?? '');
+  if (!text) return err({ kind: 'empty' });
+  if (text.length > MAX_TEXT_LENGTH) return err({ kind: 'too-long', max: MAX_TEXT_LENGTH });
+  const split = splitCommandWord(text);
+  if (!split) {
+    const word = text.split(' ')[0] ?? text;
+    const suggestion = suggest(word);
+    return err(suggestion ? { kind: 'unknown-command', word, suggestion } : { kind: 'unknown-command', word });
+  }
+  const { id, rest } = split;
+  switch (id) {
+    case 'help':
+    case 'whoami':
+    case 'staff':
+      return ok({ kind: id });
+    case 'customers':
+      return rest ? ok({ kind: id, query: rest.slice(0, 200) }) : err({ kind: 'missing-argument', command: id });
+    case 'subscriptions':
+    case 'orders':
+      return rest ? ok({ kind: id, customer: rest.slice(0, 200) }) : err({ kind: 'missing-argument', command: id });
+    case 'grant':
+    case 'revoke': {
+      if (!rest) return err({ kind: 'missing-argument', command: id });
+      const parts = splitPersonAndRole(rest);
+      return parts ? ok({ kind: id, ...parts }) : err({ kind: 'bad-role', command: id, text: rest });
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The composition root: the only place that builds concrete adapters (database, Bot Framework, HTTP).
+ * Used by main.ts, the tests and the benchmark.
+ */
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { createBotApp } from './bot/app.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
+import { createDeps } from './db/create-deps.js';
+import { seedDatabase } from './db/seed.js';
+import type { Deps } from './domain/ports.js';
+import type { Clock } from './domain/time.js';
+import { at } from './domain/time.js';
+import { createLogger, type Logger } from './log.js';
+import { createServer, listen, type RunningServer } from './server.js';
+
+export const systemClock: Clock = { now: () => at(Date.now()) };
+
+export interface BotInstance {
+  readonly db: Database;
+  readonly deps: Deps;
+  readonly http: RunningServer;
+  readonly log: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly database?: DatabaseTarget;
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  /** Write the catalog (and demo data when the config says so). Default true. */
+  readonly seed?: boolean;
+}
+
+export async function prepareDatabase(config: Config, target: DatabaseTarget, clock: Clock, log: Logger): Promise<Database> {
+  const db = await openDatabase(target);
+  if (db.migrations.applied.length > 0) log.info({ applied: db.migrations.applied }, 'migrations applied');
+  return db;
+}
+
+export async function startBot(config: Config, options: StartOptions = {}): Promise<BotInstance> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const db = await prepareDatabase(config, options.database ?? config.database, clock, log);
+  try {
+    if (options.seed !== false) {
+      const counts = await seedDatabase(db.prisma, { now: clock.now().toDate(), includeDemo: config.seedDemoData });
+      log.info(counts, 'catalog and demo data ready');
+    }
+    const deps = createDeps(db, clock);
+    if (config.bootstrapGlobalAdmin) {
+      const { aadObjectId, displayName } = config.bootstrapGlobalAdmin;
+      const added = await deps.uow.run(async (tx) => {
+        const granted = await tx.staff.grant(aadObjectId, 'global-admin', { displayName, grantedBy: null });
+        if (granted) {
+          await tx.audit.record({
+            at: clock.now(),
+            actorAadObjectId: null,
+            action: 'staff.grant',
+            outcome: 'allowed',
+            subjectId: aadObjectId,
+            detail: { role: 'global-admin', via: 'BOOTSTRAP_GLOBAL_ADMIN' },
+          });
+        }
+        return granted;
+      });
+      if (added) log.info({ aadObjectId }, 'bootstrap global admin granted');
+    }
+    const adapter = new TeamsAdapter({
+      MicrosoftAppId: config.auth.appId,
+      MicrosoftAppPassword: config.auth.appPassword,
+      MicrosoftAppType: config.auth.appType,
+      MicrosoftAppTenantId: config.auth.tenantId,
+    });
+    const app = createBotApp({
+      deps,
+      adapter,
+      log,
+      defaultLocale: config.defaultLocale,
+      authDisabled: !config.auth.appId,
+    });
+    const server = createServer({ adapter, app, log, ping: () => db.ping() });
+    const http = await listen(server, config.port, config.host);
+    log.info({ url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' }, 'bot listening');
+    return {
+      db,
+      deps,
+      http,
+      log,
+      close: async () => {
+        await http.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

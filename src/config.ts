@@ -1,0 +1,89 @@
+/**
+ * The only reader of the environment. One zod schema; a bad value stops the start with a clear message.
+ */
+import { z } from 'zod';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL (leave it empty for the embedded database)')
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+    MicrosoftAppTenantId: optionalString,
+    DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['en', 'ko', 'zh']).default('en')),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    /** Object id of a person to make global admin at start, so a new deployment can be administered. */
+    BOOTSTRAP_GLOBAL_ADMIN: z.preprocess(emptyToUndefined, z.string().uuid('BOOTSTRAP_GLOBAL_ADMIN must be an Entra object id (GUID)').optional()),
+    BOOTSTRAP_GLOBAL_ADMIN_NAME: optionalString,
+    /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
+    SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  })
+  .transform((env) => ({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    database: env.DATABASE_URL
+      ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
+      : ({ kind: 'embedded', dataDir: env.DATA_DIR } as const),
+    auth: {
+      appId: env.MicrosoftAppId ?? '',
+      appPassword: env.MicrosoftAppPassword ?? '',
+      appType: env.MicrosoftAppType,
+      tenantId: env.MicrosoftAppTenantId ?? '',
+    },
+    defaultLocale: env.DEFAULT_LOCALE,
+    logLevel: env.LOG_LEVEL,
+    bootstrapGlobalAdmin: env.BOOTSTRAP_GLOBAL_ADMIN
+      ? { aadObjectId: env.BOOTSTRAP_GLOBAL_ADMIN.toLowerCase(), displayName: env.BOOTSTRAP_GLOBAL_ADMIN_NAME ?? 'Bootstrap admin' }
+      : undefined,
+    seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : env.NODE_ENV !== 'production',
+  }))
+  .superRefine((config, ctx) => {
+    if (config.env === 'production' && !config.auth.appId) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message:
+          'MicrosoftAppId is empty in production: the bot would accept unauthenticated requests. Set MicrosoftAppId/MicrosoftAppPassword (and MicrosoftAppTenantId for SingleTenant), or run with NODE_ENV=development for local testing.',
+      });
+    }
+    if (config.auth.appId && config.auth.appType !== 'UserAssignedMSI' && !config.auth.appPassword) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'MicrosoftAppPassword is required when MicrosoftAppId is set.' });
+    }
+    if (config.auth.appType === 'SingleTenant' && config.auth.appId && !config.auth.tenantId) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant.' });
+    }
+  });
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,342 @@
+/**
+ * The domain's ports, implemented with Prisma. The only code that touches the Prisma client, with
+ * src/db/seed.ts. Every method works the same on a PrismaClient and inside a transaction.
+ */
+import type { AuditEntry } from '../domain/audit.js';
+import type {
+  BillingCycle,
+  CancelRestriction,
+  CommercePolicy,
+  Customer,
+  Order,
+  OrderStatus,
+  Product,
+  ProductKind,
+  Segment,
+  Staff,
+  Subscription,
+  SubscriptionStatus,
+} from '../domain/model.js';
+import type { PendingAction, PendingStatus } from '../domain/pending-action.js';
+import type { Repositories, UnitOfWork } from '../domain/ports.js';
+import { RoleSchema, type Role } from '../domain/roles.js';
+import { at, type Dayjs } from '../domain/time.js';
+import { Prisma, type PrismaClient } from './generated/prisma/client.js';
+
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+const GLOBAL_ADMIN_LOCK_ID = 72707370;
+
+const toRoles = (rows: ReadonlyArray<{ role: string }>): Role[] =>
+  rows.map((r) => RoleSchema.safeParse(r.role)).flatMap((r) => (r.success ? [r.data] : []));
+
+type StaffRow = Prisma.StaffGetPayload<{ include: { roles: true } }>;
+const toStaff = (row: StaffRow): Staff => ({
+  aadObjectId: row.aadObjectId,
+  displayName: row.displayName,
+  roles: toRoles(row.roles),
+  locale: row.locale,
+  timeZone: row.timeZone,
+  personalConversationId: conversationIdOf(row.conversationReference),
+});
+
+const conversationIdOf = (reference: unknown): string | null => {
+  const conversation = (reference as { conversation?: { id?: unknown } } | null)?.conversation;
+  return typeof conversation?.id === 'string' ? conversation.id : null;
+};
+
+type CustomerRow = Prisma.CustomerGetPayload<object>;
+export const toCustomer = (row: CustomerRow): Customer => ({
+  id: row.id,
+  companyName: row.companyName,
+  primaryDomain: row.primaryDomain,
+  tenantId: row.tenantId,
+  billingCountry: row.billingCountry,
+  segment: row.segment as Segment,
+  tenantRegion: row.tenantRegion,
+  preferredLanguage: row.preferredLanguage,
+  accountCreatedAt: at(row.accountCreatedAt),
+  firstBillingPeriodStartAt: at(row.firstBillingPeriodStartAt),
+});
+
+type ProductRow = Prisma.ProductGetPayload<object>;
+export const toProduct = (row: ProductRow): Product => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind as ProductKind,
+  publisher: row.publisher,
+  billingType: row.billingType as Product['billingType'],
+  category: row.category as Product['category'],
+  billingCycles: row.billingCycles as BillingCycle[],
+  segments: row.segments as Segment[],
+  unitPrice: row.unitPrice.toNumber(),
+  currency: row.currency,
+  onePerCustomer: row.onePerCustomer,
+  trialDays: row.trialDays,
+  maxQuantity: row.maxQuantity,
+  isvSupportedCountries: row.isvSupportedCountries,
+  isvCspOptOut: row.isvCspOptOut,
+  privateOfferPartnerIds: row.privateOfferPartnerIds,
+  unavailableCountries: row.unavailableCountries,
+  commercePolicy: row.commercePolicy as CommercePolicy,
+  cancelRestriction: row.cancelRestriction as CancelRestriction,
+  isvSetupUrl: row.isvSetupUrl,
+});
+
+const orNull = (value: Date | null): Dayjs | null => (value ? at(value) : null);
+
+type SubscriptionRow = Prisma.SubscriptionGetPayload<{ include: { product: { select: { name: true } } } }>;
+export const toSubscription = (row: SubscriptionRow): Subscription => ({
+  id: row.id,
+  customerId: row.customerId,
+  productId: row.productId,
+  productName: row.product.name,
+  orderId: row.orderId,
+  quantity: row.quantity,
+  billingCycle: row.billingCycle as BillingCycle,
+  status: row.status as SubscriptionStatus,
+  autoRenew: row.autoRenew,
+  orderedAt: at(row.orderedAt),
+  termStartAt: at(row.termStartAt),
+  renewsAt: at(row.renewsAt),
+  trialEndsAt: orNull(row.trialEndsAt),
+  suspendedAt: orNull(row.suspendedAt),
+  dataDeletedAt: orNull(row.dataDeletedAt),
+  cancelledAt: orNull(row.cancelledAt),
+  cancelAt: orNull(row.cancelAt),
+  version: row.version,
+});
+
+type OrderRow = Prisma.OrderGetPayload<{ include: { lines: { include: { product: { select: { name: true } } } } } }>;
+export const toOrder = (row: OrderRow): Order => ({
+  id: row.id,
+  customerId: row.customerId,
+  placedByAadObjectId: row.placedByAadObjectId,
+  placedAt: at(row.placedAt),
+  status: row.status as OrderStatus,
+  total: row.total.toNumber(),
+  currency: row.currency,
+  lines: row.lines.map((line) => ({
+    productId: line.productId,
+    productName: line.product.name,
+    quantity: line.quantity,
+    billingCycle: line.billingCycle as BillingCycle,
+    unitPrice: line.unitPrice.toNumber(),
+    currency: row.currency,
+  })),
+});
+
+type PendingRow = Prisma.PendingActionGetPayload<object>;
+const toPending = (row: PendingRow): PendingAction => ({
+  id: row.id,
+  action: row.action,
+  initiatorAadObjectId: row.initiatorAadObjectId,
+  payload: row.payload,
+  status: row.status as PendingStatus,
+  createdAt: at(row.createdAt),
+  expiresAt: at(row.expiresAt),
+  completedAt: orNull(row.completedAt),
+  result: row.result,
+});
+
+const json = (value: unknown): Prisma.InputJsonValue => JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
+
+const ORDER_INCLUDE = { lines: { include: { product: { select: { name: true } } }, orderBy: { id: 'asc' } } } as const;
+const SUBSCRIPTION_INCLUDE = { product: { select: { name: true } } } as const;
+
+export function makeRepositories(db: Db): Repositories {
+  return {
+    staff: {
+      async find(aadObjectId) {
+        const row = await db.staff.findUnique({ where: { aadObjectId }, include: { roles: true } });
+        return row ? toStaff(row) : null;
+      },
+      async rolesOf(aadObjectId) {
+        return toRoles(await db.staffRole.findMany({ where: { aadObjectId }, orderBy: { role: 'asc' } }));
+      },
+      async list() {
+        const rows = await db.staff.findMany({ include: { roles: true }, orderBy: { displayName: 'asc' } });
+        return rows.map(toStaff);
+      },
+      async search(query) {
+        const rows = await db.staff.findMany({
+          where: {
+            OR: [
+              { displayName: { contains: query, mode: 'insensitive' } },
+              { email: { equals: query, mode: 'insensitive' } },
+            ],
+          },
+          include: { roles: true },
+          orderBy: { displayName: 'asc' },
+          take: 25,
+        });
+        return rows.map(toStaff);
+      },
+      async grant(aadObjectId, role, options) {
+        await db.staff.upsert({
+          where: { aadObjectId },
+          create: { aadObjectId, displayName: options.displayName ?? aadObjectId },
+          update: options.displayName && options.displayName !== aadObjectId ? { displayName: options.displayName } : {},
+        });
+        const created = await db.staffRole.createMany({
+          data: [{ aadObjectId, role, grantedBy: options.grantedBy ?? null }],
+          skipDuplicates: true,
+        });
+        return created.count === 1;
+      },
+      async revoke(aadObjectId, role) {
+        if (role === 'global-admin') {
+          // Serializes revocations of global-admin so two admins cannot remove each other at once.
+          await db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${GLOBAL_ADMIN_LOCK_ID})`);
+          const admins = await db.staffRole.count({ where: { role: 'global-admin' } });
+          const holds = await db.staffRole.count({ where: { aadObjectId, role } });
+          if (holds === 1 && admins <= 1) return 'last-global-admin';
+        }
+        const deleted = await db.staffRole.deleteMany({ where: { aadObjectId, role } });
+        return deleted.count === 1;
+      },
+      async remember(profile) {
+        const data = {
+          displayName: profile.displayName,
+          ...(profile.locale !== undefined ? { locale: profile.locale } : {}),
+          ...(profile.timeZone !== undefined ? { timeZone: profile.timeZone } : {}),
+          ...(profile.conversationReference !== undefined
+            ? { conversationReference: json(profile.conversationReference) }
+            : {}),
+        };
+        await db.staff.upsert({
+          where: { aadObjectId: profile.aadObjectId },
+          create: { aadObjectId: profile.aadObjectId, ...data },
+          update: data,
+        });
+      },
+    },
+    customers: {
+      async findById(id) {
+        const row = await db.customer.findUnique({ where: { id } });
+        return row ? toCustomer(row) : null;
+      },
+      async findByDomain(domain) {
+        const row = await db.customer.findFirst({ where: { primaryDomain: { equals: domain, mode: 'insensitive' } } });
+        return row ? toCustomer(row) : null;
+      },
+      async findByTenantId(tenantId) {
+        const row = await db.customer.findUnique({ where: { tenantId } });
+        return row ? toCustomer(row) : null;
+      },
+      async listNames() {
+        return db.customer.findMany({
+          select: { id: true, companyName: true, primaryDomain: true, tenantId: true, billingCountry: true },
+          orderBy: { companyName: 'asc' },
+        });
+      },
+      async findManyByIds(ids) {
+        const rows = await db.customer.findMany({ where: { id: { in: [...ids] } } });
+        return rows.map(toCustomer);
+      },
+    },
+    products: {
+      async findById(id) {
+        const row = await db.product.findUnique({ where: { id } });
+        return row ? toProduct(row) : null;
+      },
+      async list() {
+        return (await db.product.findMany({ orderBy: { name: 'asc' } })).map(toProduct);
+      },
+    },
+    subscriptions: {
+      async listByCustomer(customerId) {
+        const rows = await db.subscription.findMany({
+          where: { customerId },
+          include: SUBSCRIPTION_INCLUDE,
+          orderBy: [{ orderedAt: 'desc' }, { id: 'asc' }],
+        });
+        return rows.map(toSubscription);
+      },
+      async findById(id) {
+        const row = await db.subscription.findUnique({ where: { id }, include: SUBSCRIPTION_INCLUDE });
+        return row ? toSubscription(row) : null;
+      },
+    },
+    orders: {
+      async listByCustomer(customerId) {
+        const rows = await db.order.findMany({
+          where: { customerId },
+          include: ORDER_INCLUDE,
+          orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],
+          take: 100,
+        });
+        return rows.map(toOrder);
+      },
+      async findById(id) {
+        const row = await db.order.findUnique({ where: { id }, include: ORDER_INCLUDE });
+        return row ? toOrder(row) : null;
+      },
+    },
+    pending: {
+      async create(pending) {
+        const row = await db.pendingAction.create({
+          data: {
+            id: pending.id,
+            action: pending.action,
+            initiatorAadObjectId: pending.initiatorAadObjectId,
+            payload: json(pending.payload),
+            createdAt: pending.createdAt.toDate(),
+            expiresAt: pending.expiresAt.toDate(),
+          },
+        });
+        return toPending(row) as PendingAction<never>;
+      },
+      async find(id) {
+        const row = await db.pendingAction.findUnique({ where: { id } });
+        return row ? toPending(row) : null;
+      },
+      async claim(id, now) {
+        const claimed = await db.pendingAction.updateMany({
+          where: { id, status: 'pending', expiresAt: { gt: now.toDate() } },
+          data: { status: 'done', completedAt: now.toDate() },
+        });
+        return claimed.count === 1;
+      },
+      async recordResult(id, result) {
+        await db.pendingAction.update({ where: { id }, data: { result: json(result) } });
+      },
+      async updatePayload(id, payload, now) {
+        const updated = await db.pendingAction.updateMany({
+          where: { id, status: 'pending', expiresAt: { gt: now.toDate() } },
+          data: { payload: json(payload) },
+        });
+        return updated.count === 1;
+      },
+      async discard(id, now) {
+        const discarded = await db.pendingAction.updateMany({
+          where: { id, status: 'pending' },
+          data: { status: 'discarded', completedAt: now.toDate() },
+        });
+        return discarded.count === 1;
+      },
+    },
+    audit: {
+      async record(entry: AuditEntry) {
+        await db.auditEvent.create({
+          data: {
+            at: entry.at.toDate(),
+            actorAadObjectId: entry.actorAadObjectId,
+            action: entry.action,
+            outcome: entry.outcome,
+            customerId: entry.customerId ?? null,
+            subjectId: entry.subjectId ?? null,
+            productId: entry.productId ?? null,
+            ...(entry.detail ? { detail: json(entry.detail) } : {}),
+          },
+        });
+      },
+    },
+  };
+}
+
+export function makeUnitOfWork(prisma: PrismaClient): UnitOfWork {
+  return {
+    run: (work) => prisma.$transaction((tx) => work(makeRepositories(tx)), { maxWait: 10_000, timeout: 20_000 }),
+  };
+}
