@@ -52,7 +52,7 @@ const customer = (fields: Omit<SeedCustomer, 'tenantRegion'>): SeedCustomer => (
 export const CUSTOMERS: readonly SeedCustomer[] = [
   // Retention 90 days: first billing period starts at account creation.
   customer({
-    id: 'contoso',
+    id: 'cus-contoso',
     companyName: 'Contoso Ltd',
     primaryDomain: 'contoso.onmicrosoft.com',
     tenantId: 'bb10c9c1-00f0-4cb2-a26d-d861965285b2',
@@ -64,7 +64,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 105 days: 15 days between account creation and first billing period.
   customer({
-    id: 'contoso-pharmaceuticals',
+    id: 'cus-contoso-pharmaceuticals',
     companyName: 'Contoso Pharmaceuticals',
     primaryDomain: 'contosopharma.onmicrosoft.com',
     tenantId: '056f209e-10a6-484f-8b04-6c308510febc',
@@ -76,7 +76,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days.
   customer({
-    id: 'fabrikam',
+    id: 'cus-fabrikam',
     companyName: 'Fabrikam, Inc.',
     primaryDomain: 'fabrikam.onmicrosoft.com',
     tenantId: '53eb3134-67a9-457f-a575-e9ff997d3e0a',
@@ -88,7 +88,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 120 days: 40 days between, 90 + 40 = 130 is capped at 120.
   customer({
-    id: 'northwind-traders',
+    id: 'cus-northwind-traders',
     companyName: 'Northwind Traders',
     primaryDomain: 'northwindtraders.onmicrosoft.com',
     tenantId: '11b5ebfd-5601-40fc-96b6-7353dfdd02b5',
@@ -100,7 +100,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days.
   customer({
-    id: 'tailspin-toys',
+    id: 'cus-tailspin-toys',
     companyName: 'Tailspin Toys',
     primaryDomain: 'tailspintoys.onmicrosoft.com',
     tenantId: '2be68a98-ed7e-4dfe-8a18-9c2c3c8112b8',
@@ -112,7 +112,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 97 days: 7 days between.
   customer({
-    id: 'woodgrove-bank',
+    id: 'cus-woodgrove-bank',
     companyName: 'Woodgrove Bank',
     primaryDomain: 'woodgrovebank.onmicrosoft.com',
     tenantId: 'd126b4bf-2b19-4a6c-b78d-3d711da56d05',
@@ -124,7 +124,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days. China: its own cloud region, and an Azure-reservation unavailable market (R-BUY-7).
   customer({
-    id: 'adventure-works',
+    id: 'cus-adventure-works',
     companyName: 'Adventure Works Cycles',
     primaryDomain: 'adventureworks.onmicrosoft.com',
     tenantId: '6205263c-e176-47d1-b560-0e1aa651fbd7',
@@ -136,7 +136,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days. Andorra: an Azure-reservation unavailable market (R-BUY-7).
   customer({
-    id: 'alpine-ski-house',
+    id: 'cus-alpine-ski-house',
     companyName: 'Alpine Ski House',
     primaryDomain: 'alpineskihouse.onmicrosoft.com',
     tenantId: '360ca6be-d6d0-45c4-91f6-db45a778d714',
@@ -148,7 +148,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 112 days: 22 days between.
   customer({
-    id: 'coho-winery',
+    id: 'cus-coho-winery',
     companyName: 'Coho Winery',
     primaryDomain: 'cohowinery.onmicrosoft.com',
     tenantId: 'a6d273a2-8ecc-4707-9efc-027bdbbae212',
@@ -160,7 +160,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days.
   customer({
-    id: 'litware',
+    id: 'cus-litware',
     companyName: 'Litware, Inc.',
     primaryDomain: 'litware.onmicrosoft.com',
     tenantId: '26ca3d84-2569-4a96-b803-01314de6f5ca',
@@ -172,7 +172,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days. Education.
   customer({
-    id: 'graphic-design-institute',
+    id: 'cus-graphic-design-institute',
     companyName: 'Graphic Design Institute',
     primaryDomain: 'graphicdesigninstitute.onmicrosoft.com',
     tenantId: 'f9c930b3-98d3-4f03-8c38-20f8b4f2f8ff',
@@ -184,7 +184,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days. Education.
   customer({
-    id: 'school-of-fine-art',
+    id: 'cus-school-of-fine-art',
     companyName: 'School of Fine Art',
     primaryDomain: 'schooloffineart.onmicrosoft.com',
     tenantId: '342a4ef1-6cd3-42a4-b1d2-96c68ec4fe81',
@@ -196,7 +196,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days. Government.
   customer({
-    id: 'city-power-and-light',
+    id: 'cus-city-power-and-light',
     companyName: 'City Power & Light',
     primaryDomain: 'citypowerlight.onmicrosoft.com',
     tenantId: 'a683f9e4-b6f7-4545-8866-da5d247e3002',
@@ -208,7 +208,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days. Nonprofit.
   customer({
-    id: 'trey-research',
+    id: 'cus-trey-research',
     companyName: 'Trey Research',
     primaryDomain: 'treyresearch.onmicrosoft.com',
     tenantId: '40f0f845-c7d2-48f3-b262-76273d9934ef',
@@ -220,7 +220,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days.
   customer({
-    id: 'fourth-coffee',
+    id: 'cus-fourth-coffee',
     companyName: 'Fourth Coffee',
     primaryDomain: 'fourthcoffee.onmicrosoft.com',
     tenantId: '69458f67-6e89-4a12-a509-463452b30de4',
@@ -232,7 +232,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days. Greenland: an Azure-reservation unavailable market (R-BUY-7).
   customer({
-    id: 'margies-travel',
+    id: 'cus-margies-travel',
     companyName: "Margie's Travel",
     primaryDomain: 'margiestravel.onmicrosoft.com',
     tenantId: '2ac45d26-a707-4a99-9701-5dfac1399b3f',
@@ -244,7 +244,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days. Nonprofit.
   customer({
-    id: 'lucerne-publishing',
+    id: 'cus-lucerne-publishing',
     companyName: 'Lucerne Publishing',
     primaryDomain: 'lucernepublishing.onmicrosoft.com',
     tenantId: '9e8c4782-485b-477d-bbee-daf09dc50e46',
@@ -256,7 +256,7 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
   }),
   // Retention 90 days.
   customer({
-    id: 'wide-world-importers',
+    id: 'cus-wide-world-importers',
     companyName: 'Wide World Importers',
     primaryDomain: 'wideworldimporters.onmicrosoft.com',
     tenantId: '4144c52d-5975-4881-8f13-8cc02e7c96c8',

@@ -129,7 +129,7 @@ const ORDERS: readonly OrderSpec[] = [
   // ---- Online services and marketplace SaaS ----
   {
     id: 'ORD-1001',
-    customerId: 'contoso',
+    customerId: 'cus-contoso',
     placedBy: SALES,
     placedHoursAgo: days(400),
     lines: [
@@ -150,7 +150,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Monthly SaaS ordered 2 hours ago: the 24-hour full-credit window is open (R-CAN-1).
     id: 'ORD-1002',
-    customerId: 'contoso',
+    customerId: 'cus-contoso',
     placedBy: HELPDESK,
     placedHoursAgo: 2,
     lines: [
@@ -165,7 +165,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Annual SaaS ordered 5 days ago: inside the 14-day window (R-CAN-3); new-commerce E5 inside 7 days.
     id: 'ORD-1003',
-    customerId: 'contoso-pharmaceuticals',
+    customerId: 'cus-contoso-pharmaceuticals',
     placedBy: BILLING,
     placedHoursAgo: days(5),
     lines: [
@@ -186,7 +186,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Suspended 10 days ago; retention 105 days (15 days between account creation and first billing).
     id: 'ORD-1004',
-    customerId: 'contoso-pharmaceuticals',
+    customerId: 'cus-contoso-pharmaceuticals',
     placedBy: SALES,
     placedHoursAgo: days(250),
     lines: [
@@ -201,7 +201,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // In its 30-day free trial (R-BUY-9): the paid term starts when the trial ends.
     id: 'ORD-1005',
-    customerId: 'fabrikam',
+    customerId: 'cus-fabrikam',
     placedBy: SALES,
     placedHoursAgo: days(12),
     lines: [
@@ -216,7 +216,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Suspended 10 days ago, retention 90 days; buying Business Premium again offers reactivation (R-BUY-3).
     id: 'ORD-1006',
-    customerId: 'fabrikam',
+    customerId: 'cus-fabrikam',
     placedBy: BILLING,
     placedHoursAgo: days(200),
     lines: [
@@ -232,7 +232,7 @@ const ORDERS: readonly OrderSpec[] = [
     // Business Premium suspended 10 days ago, retention capped at 120 days; Defender for Business is
     // one per customer, so Northwind cannot buy it again (R-BUY-2).
     id: 'ORD-1007',
-    customerId: 'northwind-traders',
+    customerId: 'cus-northwind-traders',
     placedBy: GLOBAL,
     placedHoursAgo: days(300),
     lines: [
@@ -253,7 +253,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Suspended 200 days ago and never reactivated: expired, data deleted (R-SUS-3).
     id: 'ORD-1008',
-    customerId: 'tailspin-toys',
+    customerId: 'cus-tailspin-toys',
     placedBy: SALES,
     placedHoursAgo: days(400),
     lines: [
@@ -267,7 +267,7 @@ const ORDERS: readonly OrderSpec[] = [
   },
   {
     id: 'ORD-1009',
-    customerId: 'woodgrove-bank',
+    customerId: 'cus-woodgrove-bank',
     placedBy: SALES,
     placedHoursAgo: days(500),
     lines: [
@@ -282,7 +282,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Cancelled 6 hours after the order, with a full credit (R-CAN-1).
     id: 'ORD-1010',
-    customerId: 'woodgrove-bank',
+    customerId: 'cus-woodgrove-bank',
     placedBy: HELPDESK,
     placedHoursAgo: days(60),
     lines: [
@@ -300,7 +300,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Cancellation scheduled for the renewal date, auto-renew off (R-CAN-2).
     id: 'ORD-1011',
-    customerId: 'litware',
+    customerId: 'cus-litware',
     placedBy: BILLING,
     placedHoursAgo: days(100),
     lines: [
@@ -315,7 +315,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Monthly, ordered 2 hours ago: the 24-hour window is open.
     id: 'ORD-1012',
-    customerId: 'coho-winery',
+    customerId: 'cus-coho-winery',
     placedBy: SALES,
     placedHoursAgo: 2,
     lines: [
@@ -330,7 +330,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // New commerce, cancelled 3 days after purchase, inside the 7 days of R-NCE-1.
     id: 'ORD-1013',
-    customerId: 'coho-winery',
+    customerId: 'cus-coho-winery',
     placedBy: SALES,
     placedHoursAgo: days(30),
     lines: [
@@ -347,7 +347,7 @@ const ORDERS: readonly OrderSpec[] = [
   },
   {
     id: 'ORD-1014',
-    customerId: 'graphic-design-institute',
+    customerId: 'cus-graphic-design-institute',
     placedBy: BILLING,
     placedHoursAgo: days(150),
     lines: [
@@ -361,7 +361,7 @@ const ORDERS: readonly OrderSpec[] = [
   },
   {
     id: 'ORD-1015',
-    customerId: 'city-power-and-light',
+    customerId: 'cus-city-power-and-light',
     placedBy: GLOBAL,
     placedHoursAgo: days(45),
     lines: [
@@ -376,7 +376,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // The free trial ended 20 days ago and the subscription converted to paid: its term started then (R-BUY-9).
     id: 'ORD-1016',
-    customerId: 'trey-research',
+    customerId: 'cus-trey-research',
     placedBy: HELPDESK,
     placedHoursAgo: days(50),
     lines: [
@@ -390,7 +390,7 @@ const ORDERS: readonly OrderSpec[] = [
   },
   {
     id: 'ORD-1017',
-    customerId: 'alpine-ski-house',
+    customerId: 'cus-alpine-ski-house',
     placedBy: SALES,
     placedHoursAgo: days(60),
     lines: [
@@ -404,7 +404,7 @@ const ORDERS: readonly OrderSpec[] = [
   },
   {
     id: 'ORD-1018',
-    customerId: 'adventure-works',
+    customerId: 'cus-adventure-works',
     placedBy: BILLING,
     placedHoursAgo: days(30),
     lines: [
@@ -418,7 +418,7 @@ const ORDERS: readonly OrderSpec[] = [
   },
   {
     id: 'ORD-1019',
-    customerId: 'margies-travel',
+    customerId: 'cus-margies-travel',
     placedBy: SALES,
     placedHoursAgo: days(20),
     lines: [
@@ -435,7 +435,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // 10 days ago: 50 days of the 60-day cancel window left.
     id: 'ORD-2001',
-    customerId: 'contoso',
+    customerId: 'cus-contoso',
     placedBy: ADMIN_AGENT,
     placedHoursAgo: days(10),
     lines: [
@@ -450,7 +450,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // 59 days ago: the last day of the cancel window.
     id: 'ORD-2002',
-    customerId: 'fabrikam',
+    customerId: 'cus-fabrikam',
     placedBy: ADMIN_AGENT,
     placedHoursAgo: days(59),
     lines: [{ productId: 'office-ltsc-2021', quantity: 25, billingCycle: 'annual' }],
@@ -458,14 +458,14 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // 90 days ago: past the window.
     id: 'ORD-2003',
-    customerId: 'woodgrove-bank',
+    customerId: 'cus-woodgrove-bank',
     placedBy: ADMIN_AGENT,
     placedHoursAgo: days(90),
     lines: [{ productId: 'ws2022-std-perpetual', quantity: 4, billingCycle: 'annual' }],
   },
   {
     id: 'ORD-2004',
-    customerId: 'contoso-pharmaceuticals',
+    customerId: 'cus-contoso-pharmaceuticals',
     placedBy: ADMIN_AGENT,
     placedHoursAgo: days(30),
     lines: [
@@ -480,7 +480,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Windows 7 ESU: cancelled only through a support request (R-SWC-2).
     id: 'ORD-2005',
-    customerId: 'litware',
+    customerId: 'cus-litware',
     placedBy: ADMIN_AGENT,
     placedHoursAgo: days(20),
     lines: [{ productId: 'win7-esu', quantity: 150, billingCycle: 'annual' }],
@@ -488,7 +488,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // SUSE software plan: cannot be cancelled or exchanged (R-SWC-3).
     id: 'ORD-2006',
-    customerId: 'northwind-traders',
+    customerId: 'cus-northwind-traders',
     placedBy: GLOBAL,
     placedHoursAgo: days(15),
     lines: [
@@ -503,7 +503,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Red Hat software plan: cannot be cancelled or exchanged (R-SWC-3), though inside 60 days.
     id: 'ORD-2007',
-    customerId: 'contoso',
+    customerId: 'cus-contoso',
     placedBy: ADMIN_AGENT,
     placedHoursAgo: days(40),
     lines: [
@@ -518,7 +518,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // Cancelled 5 days after purchase: keys revoked, still listed (R-SWC-6).
     id: 'ORD-2008',
-    customerId: 'tailspin-toys',
+    customerId: 'cus-tailspin-toys',
     placedBy: ADMIN_AGENT,
     placedHoursAgo: days(40),
     cancelledDaysAgo: 35,
@@ -526,7 +526,7 @@ const ORDERS: readonly OrderSpec[] = [
   },
   {
     id: 'ORD-2009',
-    customerId: 'contoso',
+    customerId: 'cus-contoso',
     placedBy: GLOBAL,
     placedHoursAgo: days(3),
     lines: [{ productId: 'azure-ri-d2sv5-1y', quantity: 3, billingCycle: 'annual' }],
@@ -534,7 +534,7 @@ const ORDERS: readonly OrderSpec[] = [
   {
     // A second Office order for Fabrikam: cancelling means choosing the order (R-SWC-4).
     id: 'ORD-2010',
-    customerId: 'fabrikam',
+    customerId: 'cus-fabrikam',
     placedBy: ADMIN_AGENT,
     placedHoursAgo: days(10),
     lines: [{ productId: 'office-ltsc-2021', quantity: 10, billingCycle: 'annual' }],

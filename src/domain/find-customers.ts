@@ -12,40 +12,45 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_MATCHES = 25;
 
-/** Every customer the query could mean, best first. An exact id, domain, tenant or name match wins alone. */
-export async function searchCustomers(customers: CustomerRepository, rawQuery: string): Promise<Customer[]> {
+export interface CustomerMatch {
+  readonly customer: Customer;
+  /** The query is the customer's id, tenant id, full primary domain or full company name. */
+  readonly exact: boolean;
+}
+
+/** Every customer the query could mean, best first. */
+export async function searchCustomers(customers: CustomerRepository, rawQuery: string): Promise<CustomerMatch[]> {
   const query = rawQuery.trim().replace(/^@/, '');
   if (!query) return [];
   if (GUID.test(query)) {
     const byTenant = await customers.findByTenantId(query.toLowerCase());
-    return byTenant ? [byTenant] : [];
+    return byTenant ? [{ customer: byTenant, exact: true }] : [];
   }
   const byId = await customers.findById(query);
-  if (byId) return [byId];
+  if (byId) return [{ customer: byId, exact: true }];
   if (query.includes('.')) {
     const byDomain = await customers.findByDomain(query.toLowerCase());
-    if (byDomain) return [byDomain];
+    if (byDomain) return [{ customer: byDomain, exact: true }];
   }
   const all = await customers.listNames();
   const scored: Array<{ id: string; rank: number; name: string }> = [];
   for (const customer of all) {
     const label = customer.primaryDomain.split('.')[0] ?? '';
-    const byName = matchName(query, customer.companyName);
-    const byLabel = matchName(query, label);
-    const byDomain = query.includes('.') ? matchName(query, customer.primaryDomain) : undefined;
-    const matches = [byName, byLabel, byDomain].filter((m) => m !== undefined);
+    const matches = [matchName(query, customer.companyName), matchName(query, label)].filter((m) => m !== undefined);
     if (matches.length === 0) continue;
-    const rank = Math.min(
-      ...matches.map((m) => (m.quality === 'exact' ? 0 : m.quality === 'partial' ? 1 : 1 + m.distance)),
-    );
+    const exactName = customer.companyName.toLowerCase() === query.toLowerCase();
+    const rank = exactName
+      ? 0
+      : Math.min(...matches.map((m) => (m.quality === 'fuzzy' ? 1 + m.distance : 1)));
     scored.push({ id: customer.id, rank, name: customer.companyName });
   }
   scored.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
-  const exact = scored.filter((s) => s.rank === 0);
-  const chosen = (exact.length === 1 ? exact : scored).slice(0, MAX_MATCHES);
-  const found = await customers.findManyByIds(chosen.map((s) => s.id));
-  const byId2 = new Map(found.map((c) => [c.id, c]));
-  return chosen.map((s) => byId2.get(s.id)).filter((c): c is Customer => c !== undefined);
+  const chosen = scored.slice(0, MAX_MATCHES);
+  const found = new Map((await customers.findManyByIds(chosen.map((s) => s.id))).map((c) => [c.id, c]));
+  return chosen.flatMap((s) => {
+    const customer = found.get(s.id);
+    return customer ? [{ customer, exact: s.rank === 0 }] : [];
+  });
 }
 
 /** Exactly one customer, or the reason there is not one (none, or a choice to offer). */
@@ -55,7 +60,9 @@ export async function resolveCustomer(
 ): Promise<Result<Customer, DomainError>> {
   if (query.trim().length === 0) return err({ kind: 'invalid-input', field: 'customer', reason: 'empty' });
   if (query.length > MAX_QUERY_LENGTH) return err({ kind: 'invalid-input', field: 'customer', reason: 'too-long' });
-  const found = await searchCustomers(customers, query);
+  const matches = await searchCustomers(customers, query);
+  const exact = matches.filter((m) => m.exact);
+  const found = (exact.length === 1 ? exact : matches).map((m) => m.customer);
   if (found.length === 0) return err({ kind: 'not-found', what: 'customer', ref: query.trim() });
   if (found.length > 1) {
     return err({
@@ -84,7 +91,7 @@ export async function findCustomers(
   if (command.query.length > MAX_QUERY_LENGTH) {
     return err({ kind: 'invalid-input', field: 'customer', reason: 'too-long' });
   }
-  const found = await searchCustomers(deps.customers, command.query);
+  const found = (await searchCustomers(deps.customers, command.query)).map((m) => m.customer);
   if (found.length === 0) return err({ kind: 'not-found', what: 'customer', ref: command.query.trim() });
   return ok(found);
 }

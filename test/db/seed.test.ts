@@ -273,7 +273,7 @@ describe('seedDatabase', () => {
       where: { id: 'SUB-contoso-helpdesk' },
       data: { status: 'cancelled', cancelledAt: NOW, autoRenew: false, version: { increment: 1 } },
     });
-    await prisma.customer.update({ where: { id: 'fabrikam' }, data: { companyName: 'Fabrikam Korea' } });
+    await prisma.customer.update({ where: { id: 'cus-fabrikam' }, data: { companyName: 'Fabrikam Korea' } });
     await prisma.staffRole.delete({
       where: { aadObjectId_role: { aadObjectId: DEMO_STAFF[2]!.aadObjectId, role: 'billing-admin' } },
     });
@@ -291,7 +291,7 @@ describe('seedDatabase', () => {
     const helpdesk = await prisma.subscription.findUniqueOrThrow({ where: { id: 'SUB-contoso-helpdesk' } });
     expect(helpdesk.status).toBe('cancelled');
     expect(helpdesk.version).toBe(1);
-    expect((await prisma.customer.findUniqueOrThrow({ where: { id: 'fabrikam' } })).companyName).toBe(
+    expect((await prisma.customer.findUniqueOrThrow({ where: { id: 'cus-fabrikam' } })).companyName).toBe(
       'Fabrikam Korea',
     );
     expect(await prisma.staffRole.count({ where: { aadObjectId: DEMO_STAFF[2]!.aadObjectId } })).toBe(0);

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataDirLockedError } from '../../src/db/data-dir-lock.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const HOLD_FIXTURE = path.join(ROOT, 'test/db/fixtures/hold-embedded-database.ts');
+
+/** The environment of a child process: the embedded database in `dataDir`, never PostgreSQL. */
+const childEnv = (dataDir: string, extra: Record<string, string> = {}) => {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...extra };
+  delete env.DATABASE_URL;
+  return env;
+};
+
+/** Starts a process that opens the embedded database in `dataDir` and keeps it open until killed. */
+async function holdDatabase(dataDir: string): Promise<ChildProcessWithoutNullStreams> {
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLD_FIXTURE], { cwd: ROOT, env: childEnv(dataDir) });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (stdout.includes('ready\n')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the holder exited (${code}) before it was ready: ${stderr}`)));
+  });
+  return child;
+}
+
+const killAndWait = async (child: ChildProcessWithoutNullStreams) => {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(child.pid, 'SIGKILL');
+  await exited;
+};
+
+describe('the embedded database data directory', () => {
+  let dataDir: string;
+  let holder: ChildProcessWithoutNullStreams;
+  let holderPid: number;
+  const opened: Database[] = [];
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-data-dir-lock-'));
+    holder = await holdDatabase(dataDir);
+    holderPid = holder.pid!;
+  });
+
+  afterAll(async () => {
+    await killAndWait(holder);
+    for (const db of opened.splice(0)) await db.close().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a second process with a message naming the directory, the other pid and DATABASE_URL', async () => {
+    const failure = await openDatabase({ kind: 'embedded', dataDir }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(DataDirLockedError);
+    const message = (failure as Error).message;
+    expect(message).toContain(dataDir);
+    expect(message).toContain(`pid ${holderPid}`);
+    expect(message).toContain('DATABASE_URL');
+    expect(fs.readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8').trim()).toBe(String(holderPid));
+  });
+
+  it('makes npm start exit non-zero with the clear message and no stack trace', async () => {
+    const started = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: childEnv(dataDir, { PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', SEED_DEMO_DATA: 'false' }),
+    });
+    let stdout = '';
+    let stderr = '';
+    started.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    started.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+
+    const code = await new Promise<number | null>((resolve) => started.once('close', resolve));
+
+    expect(code, stdout + stderr).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(stderr).toContain(`The embedded database in ${dataDir} is in use by another process (pid ${holderPid})`);
+    expect(stderr).toContain('DATABASE_URL');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('takes over the lock of a process that was killed, and keeps data across a close and reopen', async () => {
+    await killAndWait(holder);
+
+    const first = await openDatabase({ kind: 'embedded', dataDir });
+    opened.push(first);
+    expect(fs.readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8').trim()).toBe(String(process.pid));
+    await first.prisma.staff.create({ data: { aadObjectId: 'persisted-staff', displayName: 'Persisted Person' } });
+    await first.close();
+    opened.splice(opened.indexOf(first), 1);
+    expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
+
+    const second = await openDatabase({ kind: 'embedded', dataDir });
+    opened.push(second);
+
+    expect(second.migrations.applied).toEqual([]);
+    const staff = await second.prisma.staff.findUnique({ where: { aadObjectId: 'persisted-staff' } });
+    expect(staff?.displayName).toBe('Persisted Person');
+  });
+});
