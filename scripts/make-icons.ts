@@ -27,7 +27,8 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** Encodes 8-bit RGBA pixels (row after row, 4 bytes each) as a non-interlaced PNG. */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error(`expected ${width * height * 4} bytes, got ${rgba.length}`);
+  if (rgba.length !== width * height * 4)
+    throw new Error(`expected ${width * height * 4} bytes, got ${rgba.length}`);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -79,7 +80,8 @@ function distanceToSegment(x: number, y: number, [ax, ay]: Point, [bx, by]: Poin
 }
 
 const isInCloud = (x: number, y: number) =>
-  CLOUD_CIRCLES.some(([cx, cy, r]) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r) || isInRoundedRect(x, y, CLOUD_BASE);
+  CLOUD_CIRCLES.some(([cx, cy, r]) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r) ||
+  isInRoundedRect(x, y, CLOUD_BASE);
 
 const isInCheck = (x: number, y: number) =>
   CHECK.slice(1).some((end, i) => distanceToSegment(x, y, CHECK[i]!, end) <= CHECK_HALF_WIDTH);
@@ -127,7 +129,8 @@ export function drawOutlineIcon(size = OUTLINE_ICON_PX): Buffer {
   return encodePng(size, size, rgba);
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'manifest');
   fs.mkdirSync(dir, { recursive: true });

@@ -76,7 +76,9 @@ const EXAMPLE_PREFIX: Record<Locale, string> = { en: 'e.g.', ko: '예:', zh: '�
 export const commandDescription = (spec: CommandSpec, locale: Locale): string => {
   const description = messagesFor(locale).commands[spec.id];
   const example = spec.example[locale];
-  return example === commandTitle(spec, locale) ? description : `${description} — ${EXAMPLE_PREFIX[locale]} ${example}`;
+  return example === commandTitle(spec, locale)
+    ? description
+    : `${description} — ${EXAMPLE_PREFIX[locale]} ${example}`;
 };
 
 /** One command list per scope, each with the same commands. */
@@ -116,7 +118,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-const atMost = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const atMost = (max: number) =>
+  z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const guid = z.string().regex(GUID, 'must be a GUID');
 const httpsUrl = z.string().url('must be a URL').startsWith('https://', 'must be an https URL');
 
@@ -179,7 +182,8 @@ export type TeamsManifest = z.infer<typeof TeamsManifestSchema>;
 /** `bots.0.commandLists.1.title` → `bots[0].commandLists[1].title` (the notation of localization keys). */
 const formatPath = (segments: ReadonlyArray<string | number>) =>
   segments.reduce<string>(
-    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment),
+    (out, segment) =>
+      typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment,
     '',
   ) || '(root)';
 
@@ -197,7 +201,8 @@ const LOCALIZABLE_LIMITS: Record<string, number> = {
 export function validateManifest(manifest: unknown, files?: readonly PackageFile[]): string[] {
   const problems: string[] = [];
   const text = JSON.stringify(manifest);
-  if (text?.includes('${{')) problems.push(`an unreplaced placeholder is left: ${text.match(/\$\{\{[^}]*\}\}/)?.[0]}`);
+  if (text?.includes('${{'))
+    problems.push(`an unreplaced placeholder is left: ${text.match(/\$\{\{[^}]*\}\}/)?.[0]}`);
   const parsed = TeamsManifestSchema.safeParse(manifest);
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
@@ -214,30 +219,42 @@ export function validateManifest(manifest: unknown, files?: readonly PackageFile
       const seen = new Set<string>();
       list.commands.forEach((command, c) => {
         const key = command.title.toLowerCase();
-        if (seen.has(key)) problems.push(`bots[${b}].commandLists[${l}].commands[${c}].title: "${command.title}" repeats`);
+        if (seen.has(key))
+          problems.push(`bots[${b}].commandLists[${l}].commands[${c}].title: "${command.title}" repeats`);
         seen.add(key);
       });
     }),
   );
   const languages = m.localizationInfo?.additionalLanguages ?? [];
-  if (languages.some((l) => l.languageTag.toLowerCase() === m.localizationInfo?.defaultLanguageTag.toLowerCase())) {
+  if (
+    languages.some(
+      (l) => l.languageTag.toLowerCase() === m.localizationInfo?.defaultLanguageTag.toLowerCase(),
+    )
+  ) {
     problems.push('localizationInfo: an additional language repeats the default language');
   }
   if (!files) return problems;
 
   const byName = new Map(files.map((file) => [file.name, file.data]));
-  problems.push(...validateIcon('icons.color', m.icons.color, byName.get(m.icons.color), ICON_SIZES.color, false));
-  problems.push(...validateIcon('icons.outline', m.icons.outline, byName.get(m.icons.outline), ICON_SIZES.outline, true));
+  problems.push(
+    ...validateIcon('icons.color', m.icons.color, byName.get(m.icons.color), ICON_SIZES.color, false),
+  );
+  problems.push(
+    ...validateIcon('icons.outline', m.icons.outline, byName.get(m.icons.outline), ICON_SIZES.outline, true),
+  );
   for (const language of languages) {
     const data = byName.get(language.file);
     if (!data) {
-      problems.push(`localizationInfo: ${language.file} (${language.languageTag}) is missing from the package`);
+      problems.push(
+        `localizationInfo: ${language.file} (${language.languageTag}) is missing from the package`,
+      );
       continue;
     }
     problems.push(...validateLocalization(language.file, data, m));
   }
   for (const file of files) {
-    if (file.name.includes('/') || file.name.includes('\\')) problems.push(`${file.name}: files must sit at the zip root`);
+    if (file.name.includes('/') || file.name.includes('\\'))
+      problems.push(`${file.name}: files must sit at the zip root`);
   }
   return problems;
 }
@@ -249,7 +266,8 @@ function validateLocalization(file: string, data: Buffer, manifest: TeamsManifes
   } catch (error) {
     return [`${file}: is not JSON (${(error as Error).message})`];
   }
-  if (!content || typeof content !== 'object' || Array.isArray(content)) return [`${file}: must be a JSON object`];
+  if (!content || typeof content !== 'object' || Array.isArray(content))
+    return [`${file}: must be a JSON object`];
   const problems: string[] = [];
   for (const [key, value] of Object.entries(content)) {
     if (key === '$schema') continue;
@@ -289,7 +307,11 @@ const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
 /** Reads IHDR and, for 8-bit non-interlaced images, the pixels. Returns undefined when it is not a PNG. */
 export function readPng(data: Buffer): PngImage | undefined {
-  if (data.length < 33 || !data.subarray(0, 8).equals(PNG_SIGNATURE) || data.toString('latin1', 12, 16) !== 'IHDR') {
+  if (
+    data.length < 33 ||
+    !data.subarray(0, 8).equals(PNG_SIGNATURE) ||
+    data.toString('latin1', 12, 16) !== 'IHDR'
+  ) {
     return undefined;
   }
   const width = data.readUInt32BE(16);
@@ -299,7 +321,7 @@ export function readPng(data: Buffer): PngImage | undefined {
   const idat: Buffer[] = [];
   let palette: Buffer | undefined;
   let paletteAlpha: Buffer | undefined;
-  for (let offset = 8; offset + 12 <= data.length; ) {
+  for (let offset = 8; offset + 12 <= data.length;) {
     const length = data.readUInt32BE(offset);
     const type = data.toString('latin1', offset + 4, offset + 8);
     const body = data.subarray(offset + 8, offset + 8 + length);
@@ -308,7 +330,8 @@ export function readPng(data: Buffer): PngImage | undefined {
     if (type === 'tRNS') paletteAlpha = body;
     offset += 12 + length;
   }
-  if (bitDepth !== 8 || interlace !== 0 || !channels || (colorType === 3 && !palette)) return { width, height };
+  if (bitDepth !== 8 || interlace !== 0 || !channels || (colorType === 3 && !palette))
+    return { width, height };
   const raw = zlib.inflateSync(Buffer.concat(idat));
   const stride = width * channels;
   const pixels = new Uint8Array(stride * height);
@@ -372,7 +395,13 @@ export const countNonWhiteOpaquePixels = (rgba: Uint8Array): number => {
   return count;
 };
 
-function validateIcon(field: string, name: string, data: Buffer | undefined, size: number, isOutline: boolean): string[] {
+function validateIcon(
+  field: string,
+  name: string,
+  data: Buffer | undefined,
+  size: number,
+  isOutline: boolean,
+): string[] {
   if (!data) return [`${field}: ${name} is missing from the package`];
   const png = readPng(data);
   if (!png) return [`${field}: ${name} is not a PNG file`];
@@ -380,7 +409,8 @@ function validateIcon(field: string, name: string, data: Buffer | undefined, siz
     return [`${field}: ${name} is ${png.width}×${png.height}; Teams needs ${size}×${size}`];
   }
   if (!isOutline) return [];
-  if (!png.rgba) return [`${field}: ${name} must be an 8-bit non-interlaced PNG so its pixels can be checked`];
+  if (!png.rgba)
+    return [`${field}: ${name} must be an 8-bit non-interlaced PNG so its pixels can be checked`];
   const stray = countNonWhiteOpaquePixels(png.rgba);
   return stray ? [`${field}: ${name} has ${stray} pixels that are neither white nor transparent`] : [];
 }
@@ -395,7 +425,8 @@ export interface BuiltManifest {
   readonly warnings: readonly string[];
 }
 
-const readIfExists = (file: string): Buffer | undefined => (fs.existsSync(file) ? fs.readFileSync(file) : undefined);
+const readIfExists = (file: string): Buffer | undefined =>
+  fs.existsSync(file) ? fs.readFileSync(file) : undefined;
 
 /** The names of the files manifest.json points at (icons, localization files). */
 const referencedFiles = (manifest: unknown): string[] => {
@@ -422,8 +453,12 @@ export function buildManifest(env: Env, dir: string = MANIFEST_DIR): BuiltManife
     );
   }
   const source = fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8');
-  const manifest: unknown = JSON.parse(source.replaceAll(BOT_ID_PLACEHOLDER, JSON.stringify(appId || ZERO_GUID).slice(1, -1)));
-  const files: PackageFile[] = [{ name: MANIFEST_FILE, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }];
+  const manifest: unknown = JSON.parse(
+    source.replaceAll(BOT_ID_PLACEHOLDER, JSON.stringify(appId || ZERO_GUID).slice(1, -1)),
+  );
+  const files: PackageFile[] = [
+    { name: MANIFEST_FILE, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
+  ];
   for (const name of [...new Set(referencedFiles(manifest))]) {
     const data = readIfExists(path.join(dir, name));
     if (data) files.push({ name, data });
@@ -432,9 +467,14 @@ export function buildManifest(env: Env, dir: string = MANIFEST_DIR): BuiltManife
 }
 
 /** Where manifest.json and the localization files differ from what the command table gives. */
-export function findCommandListDrift(dir: string = MANIFEST_DIR, commands: readonly CommandSpec[] = COMMANDS): string[] {
+export function findCommandListDrift(
+  dir: string = MANIFEST_DIR,
+  commands: readonly CommandSpec[] = COMMANDS,
+): string[] {
   const problems: string[] = [];
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Partial<TeamsManifest>;
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8'),
+  ) as Partial<TeamsManifest>;
   const expected = expectedCommandLists('en', commands);
   if (JSON.stringify(manifest.bots?.[0]?.commandLists) !== JSON.stringify(expected)) {
     problems.push(`${MANIFEST_FILE}: bots[0].commandLists differ from the command table`);
@@ -460,7 +500,8 @@ export async function syncCommandLists(dir: string = MANIFEST_DIR): Promise<stri
     fs.writeFileSync(file, await prettier.format(JSON.stringify(value), { ...options, parser: 'json' }));
   };
   const manifestPath = path.join(dir, MANIFEST_FILE);
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, unknown> & Partial<TeamsManifest>;
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, unknown> &
+    Partial<TeamsManifest>;
   const bot = manifest.bots?.[0];
   if (!bot) throw new Error(`${manifestPath} has no bot`);
   (bot as { commandLists?: CommandList[] }).commandLists = expectedCommandLists('en');

@@ -4,11 +4,22 @@
  *   GET  /healthz        liveness and database reachability
  */
 import restify from 'restify';
+import { z } from 'zod';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from './log.js';
 
 export const MAX_BODY_BYTES = 1_048_576;
+
+/** The fields every Bot Framework activity has; anything else is not for us. */
+const IncomingActivitySchema = z.object({
+  type: z.string().min(1).max(64),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.string().url().max(2048),
+  from: z.object({ id: z.string().min(1).max(256) }).passthrough(),
+  recipient: z.object({ id: z.string().max(256) }).passthrough(),
+  conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
+});
 
 export interface ServerOptions {
   readonly adapter: TeamsAdapter;
@@ -31,6 +42,10 @@ export function createServer(options: ServerOptions): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
+    if (!IncomingActivitySchema.safeParse(req.body).success) {
+      res.send(400, { error: 'The body is not a Bot Framework activity.' });
+      return;
+    }
     try {
       await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
     } catch (error) {
