@@ -12,7 +12,8 @@ import {
   type Activity,
   type ConversationReference,
 } from 'botbuilder';
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
 import { identifyActor, type Identity } from '../domain/identify-actor.js';
 import type { Deps } from '../domain/ports.js';
 import type { Logger } from '../log.js';

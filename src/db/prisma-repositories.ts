@@ -21,7 +21,8 @@ import type { PendingAction, PendingStatus } from '../domain/pending-action.js';
 import type { Repositories, UnitOfWork } from '../domain/ports.js';
 import { RoleSchema, type Role } from '../domain/roles.js';
 import { at, type Dayjs } from '../domain/time.js';
-import { Prisma, type PrismaClient } from './generated/prisma/client.js';
+import type { Prisma} from './generated/prisma/client.js';
+import { type PrismaClient } from './generated/prisma/client.js';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
