@@ -47,7 +47,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       const counts = await seedDatabase(db.prisma, { now: clock.now().toDate(), includeDemo: config.seedDemoData });
       log.info(counts, 'catalog and demo data ready');
     }
-    const deps = createDeps(db, clock);
+    const deps = createDeps(db, clock, config.partner);
     if (config.bootstrapGlobalAdmin) {
       const { aadObjectId, displayName } = config.bootstrapGlobalAdmin;
       const added = await deps.uow.run(async (tx) => {

@@ -31,6 +31,10 @@ export const ConfigSchema = z
     /** Object id of a person to make global admin at start, so a new deployment can be administered. */
     BOOTSTRAP_GLOBAL_ADMIN: z.preprocess(emptyToUndefined, z.string().uuid('BOOTSTRAP_GLOBAL_ADMIN must be an Entra object id (GUID)').optional()),
     BOOTSTRAP_GLOBAL_ADMIN_NAME: optionalString,
+    /** This partner's Partner Center id (private offers made to other partners are refused, R-BUY-4). */
+    PARTNER_ID: z.preprocess(emptyToUndefined, z.string().max(100).default('partner-self-001')),
+    /** The partner's region; customers in another region cannot be invited (R-REL-2). */
+    PARTNER_REGION: z.preprocess(emptyToUndefined, z.string().max(20).default('APAC')),
     /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
     SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   })
@@ -48,6 +52,7 @@ export const ConfigSchema = z
       tenantId: env.MicrosoftAppTenantId ?? '',
     },
     defaultLocale: env.DEFAULT_LOCALE,
+    partner: { partnerId: env.PARTNER_ID, region: env.PARTNER_REGION },
     logLevel: env.LOG_LEVEL,
     bootstrapGlobalAdmin: env.BOOTSTRAP_GLOBAL_ADMIN
       ? { aadObjectId: env.BOOTSTRAP_GLOBAL_ADMIN.toLowerCase(), displayName: env.BOOTSTRAP_GLOBAL_ADMIN_NAME ?? 'Bootstrap admin' }

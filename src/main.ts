@@ -38,7 +38,12 @@ async function main() {
       process.exit(1);
     }, 10_000);
     force.unref();
-    await bot.close();
+    try {
+      await bot.close();
+    } catch (error) {
+      log.error({ err: error }, 'shutdown did not complete cleanly');
+      process.exit(1);
+    }
     log.info('stopped');
     process.exit(0);
   };

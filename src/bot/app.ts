@@ -139,8 +139,10 @@ export function createBotApp(options: BotOptions): Application {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((member) => member.id === botId)) return;
     if (context.activity.conversation?.conversationType !== 'personal') return;
+    const startedAt = Date.now();
     const turn = await begin(context);
     await send(context, helpCard(turn.s, turn.actor));
+    logTurn(context, 'installed', startedAt);
   });
 
   app.error(async (context, error) => {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PendingIdSchema } from '../domain/pending-action.js';
 import { RoleSchema, ACTIONS, type Action } from '../domain/roles.js';
+import { BillingCycleSchema } from '../domain/model.js';
 
 export const VERBS = {
   customerSubscriptions: 'customer.subscriptions',
@@ -15,9 +16,33 @@ export const VERBS = {
   staffRevokeConfirm: 'staff.revoke.confirm',
   pendingDiscard: 'pending.discard',
   help: 'help.show',
+  buyStart: 'cart.start',
+  cartUpdate: 'cart.update',
+  cartAdd: 'cart.add',
+  cartRemove: 'cart.remove',
+  cartPurchase: 'cart.purchase',
+  suspendStart: 'subscription.suspend.start',
+  reactivateStart: 'subscription.reactivate.start',
+  cancelStart: 'subscription.cancel.start',
+  autoRenewStart: 'subscription.autorenew.start',
+  licencesStart: 'subscription.licenses.start',
+  cancelReason: 'subscription.cancel.reason',
+  suspendConfirm: 'subscription.suspend.confirm',
+  reactivateConfirm: 'subscription.reactivate.confirm',
+  cancelConfirm: 'subscription.cancel.confirm',
+  autoRenewConfirm: 'subscription.autorenew.confirm',
+  licencesConfirm: 'subscription.licenses.confirm',
 } as const;
 
+/** Inputs a card sends back with its button: licence counts and cycles of cart lines, free text. */
+const inputs = {
+  addProduct: z.string().max(200).optional(),
+  reason: z.string().max(2000).optional(),
+};
+const cartInputs = z.record(z.string(), z.unknown());
+
 const id = z.string().min(1).max(100);
+const ref = z.string().min(1).max(300);
 const ActionNameSchema = z.string().refine((value): value is Action => (ACTIONS as string[]).includes(value));
 
 export const CardActionSchema = z.discriminatedUnion('verb', [
@@ -29,7 +54,43 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(VERBS.staffRevokeConfirm), pendingId: PendingIdSchema }),
   z.object({ verb: z.literal(VERBS.pendingDiscard), pendingId: PendingIdSchema, action: ActionNameSchema }),
   z.object({ verb: z.literal(VERBS.help) }),
+  z.object({
+    verb: z.literal(VERBS.buyStart),
+    customer: id,
+    product: id,
+    quantity: z.number().int().optional(),
+    billingCycle: BillingCycleSchema.optional(),
+  }),
+  z.object({ verb: z.literal(VERBS.cartUpdate), pendingId: PendingIdSchema }).passthrough(),
+  z.object({ verb: z.literal(VERBS.cartPurchase), pendingId: PendingIdSchema }).passthrough(),
+  z.object({ verb: z.literal(VERBS.cartAdd), pendingId: PendingIdSchema, addProduct: inputs.addProduct }).passthrough(),
+  z.object({ verb: z.literal(VERBS.cartRemove), pendingId: PendingIdSchema, index: z.number().int().min(0).max(20) }),
+  z.object({ verb: z.literal(VERBS.suspendStart), ref: ref }),
+  z.object({ verb: z.literal(VERBS.reactivateStart), ref: ref }),
+  z.object({ verb: z.literal(VERBS.cancelStart), ref: ref }),
+  z.object({ verb: z.literal(VERBS.autoRenewStart), ref: ref, autoRenew: z.boolean() }),
+  z.object({ verb: z.literal(VERBS.licencesStart), ref: ref, quantity: z.number().int() }),
+  z.object({ verb: z.literal(VERBS.cancelReason), subscriptionId: id, reason: inputs.reason }),
+  z.object({ verb: z.literal(VERBS.suspendConfirm), pendingId: PendingIdSchema }),
+  z.object({ verb: z.literal(VERBS.reactivateConfirm), pendingId: PendingIdSchema }),
+  z.object({ verb: z.literal(VERBS.cancelConfirm), pendingId: PendingIdSchema }),
+  z.object({ verb: z.literal(VERBS.autoRenewConfirm), pendingId: PendingIdSchema }),
+  z.object({ verb: z.literal(VERBS.licencesConfirm), pendingId: PendingIdSchema }),
 ]);
+
+/** The licence counts and cycles a cart card sends back (`quantity-0`, `cycle-0`, …), if any. */
+export function cartLineInputs(data: Record<string, unknown>): Array<{ quantity: number; billingCycle: 'monthly' | 'annual' }> | 'invalid' | undefined {
+  const parsed = cartInputs.safeParse(data);
+  if (!parsed.success) return 'invalid';
+  const lines: Array<{ quantity: number; billingCycle: 'monthly' | 'annual' }> = [];
+  for (let i = 0; `quantity-${i}` in parsed.data || `cycle-${i}` in parsed.data; i++) {
+    const quantityText = String(parsed.data[`quantity-${i}`] ?? '').trim();
+    const cycle = BillingCycleSchema.safeParse(parsed.data[`cycle-${i}`]);
+    if (!/^-?\d{1,9}$/.test(quantityText) || !cycle.success) return 'invalid';
+    lines.push({ quantity: Number.parseInt(quantityText, 10), billingCycle: cycle.data });
+  }
+  return lines.length > 0 ? lines : undefined;
+}
 export type CardAction = z.infer<typeof CardActionSchema>;
 
 /** Action.Execute puts the verb beside the data; Action.Submit puts it inside. Both end up here. */

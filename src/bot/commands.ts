@@ -25,7 +25,13 @@ export type CommandId =
   | 'orders'
   | 'staff'
   | 'grant'
-  | 'revoke';
+  | 'revoke'
+  | 'buy'
+  | 'suspend'
+  | 'reactivate'
+  | 'cancel'
+  | 'autorenew'
+  | 'licenses';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -55,6 +61,46 @@ export const COMMANDS: readonly CommandSpec[] = [
     words: { en: ['orders', 'order'], ko: ['주문'], zh: ['订单'] },
     action: 'catalog.read',
     example: { en: 'orders northwind', ko: '주문 northwind', zh: '订单 northwind' },
+  },
+  {
+    id: 'buy',
+    words: { en: ['buy', 'purchase'], ko: ['구매', '구입'], zh: ['购买', '订购'] },
+    action: 'subscription.buy',
+    example: {
+      en: 'buy 10 Microsoft 365 E3 for contoso monthly',
+      ko: '구매 Microsoft 365 E3 10개 고객 contoso 월간',
+      zh: '购买 10 个 Microsoft 365 E3 给 contoso 按月',
+    },
+  },
+  {
+    id: 'suspend',
+    words: { en: ['suspend'], ko: ['일시중단', '중단'], zh: ['暂停'] },
+    action: 'subscription.suspend',
+    example: { en: 'suspend contoso Exchange', ko: '일시중단 contoso Exchange', zh: '暂停 contoso Exchange' },
+  },
+  {
+    id: 'reactivate',
+    words: { en: ['reactivate', 'resume'], ko: ['재활성화', '다시활성화'], zh: ['重新激活', '恢复'] },
+    action: 'subscription.reactivate',
+    example: { en: 'reactivate fabrikam Business Premium', ko: '재활성화 fabrikam Business Premium', zh: '重新激活 fabrikam Business Premium' },
+  },
+  {
+    id: 'cancel',
+    words: { en: ['cancel'], ko: ['취소'], zh: ['取消'] },
+    action: 'subscription.cancel',
+    example: { en: 'cancel coho E3', ko: '취소 coho E3', zh: '取消 coho E3' },
+  },
+  {
+    id: 'autorenew',
+    words: { en: ['autorenew', 'auto-renew'], ko: ['자동갱신'], zh: ['自动续订'] },
+    action: 'subscription.autorenew',
+    example: { en: 'autorenew contoso E3 off', ko: '자동갱신 contoso E3 끄기', zh: '自动续订 contoso E3 关闭' },
+  },
+  {
+    id: 'licenses',
+    words: { en: ['licenses', 'licences', 'seats'], ko: ['라이선스'], zh: ['许可证'] },
+    action: 'subscription.licenses',
+    example: { en: 'licenses contoso E3 25', ko: '라이선스 contoso E3 25', zh: '许可证 contoso E3 25' },
   },
   {
     id: 'staff',

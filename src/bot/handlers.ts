@@ -18,11 +18,36 @@ import {
 } from '../domain/manage-staff.js';
 import type { Deps } from '../domain/ports.js';
 import type { Result } from '../domain/result.js';
-import { VERBS, type CardAction } from './card-actions.js';
+import { VERBS, cartLineInputs, type CardAction } from './card-actions.js';
+import { editCart, purchaseExecutor, showCart, startPurchase, type PurchaseResult } from '../domain/buy-subscriptions.js';
+import { cancelExecutor, previewCancellation, startCancellation, type CancelResult } from '../domain/cancel-subscription.js';
+import {
+  autoRenewExecutor,
+  licencesExecutor,
+  previewAutoRenew,
+  previewLicences,
+  previewReactivate,
+  previewSuspend,
+  reactivateExecutor,
+  suspendExecutor,
+  type SubscriptionChange,
+} from '../domain/subscription-changes.js';
+import type { Executor } from '../domain/confirmations.js';
+import {
+  cancelPreviewCard,
+  cancelReasonCard,
+  cancelResultCard,
+  cartCard,
+  changePreviewCard,
+  changeResultCard,
+  effectText,
+  purchaseResultCard,
+} from './views-subscriptions.js';
 import type { AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';
 import type { Command } from './parse-command.js';
 import {
+  domainErrorText,
   choiceCard,
   customersCard,
   discardedCard,
@@ -63,13 +88,25 @@ async function reply<T>(
 const subscriptionsChoice: ChoiceButton = (c) => ({ verb: VERBS.customerSubscriptions, data: { customerId: c.id } });
 const ordersChoice: ChoiceButton = (c) => ({ verb: VERBS.customerOrders, data: { customerId: c.id } });
 
-function roleChangeOutcome(turn: TurnContextInfo, result: Result<{ result: RoleChangeResult }, DomainError>) {
-  if (!result.ok && result.error.kind === 'already-done') {
-    const previous = result.error.previous as RoleChangeResult | null;
-    if (previous) return Promise.resolve(roleChangeResultCard(turn.s, previous, turn.s.m.errors.alreadyDone));
+/** Presses Confirm: the result card, or the first result again for a repeated press. */
+async function confirm<P, R>(
+  turn: TurnContextInfo,
+  executor: Executor<P, R>,
+  pendingId: string,
+  render: (result: R, note?: string) => AdaptiveCardJson,
+  onFailure?: (error: DomainError) => Promise<AdaptiveCardJson | undefined>,
+): Promise<AdaptiveCardJson> {
+  const result = await confirmPendingAction(turn.deps, turn.actor, executor, pendingId);
+  if (result.ok) return render(result.value.result);
+  if (result.error.kind === 'already-done' && result.error.previous) {
+    return render(result.error.previous as R, turn.s.m.errors.alreadyDone);
   }
-  return reply(turn, result, (value) => roleChangeResultCard(turn.s, value.result));
+  return (await onFailure?.(result.error)) ?? failure(turn, result.error);
 }
+
+const subscriptionChoice =
+  (verb: string, extra: Record<string, unknown> = {}): ChoiceButton =>
+  (c) => ({ verb, data: { ref: c.id, ...extra } });
 
 export async function handleCommand(turn: TurnContextInfo, command: Command): Promise<AdaptiveCardJson> {
   const { deps, actor, s } = turn;
@@ -89,7 +126,7 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
       return reply(
         turn,
         await listSubscriptions(deps, actor, { customer: command.customer }),
-        (value) => subscriptionsCard(s, value),
+        (value) => subscriptionsCard(s, value, actor),
         subscriptionsChoice,
       );
     case 'orders':
@@ -115,7 +152,86 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
         (preview) => roleChangePreviewCard(s, preview),
         (c) => ({ verb: VERBS.staffRevokePick, data: { aadObjectId: c.id, role: command.role } }),
       );
+    case 'buy': {
+      const result = await startPurchase(deps, actor, command);
+      return reply(turn, result, (cart) => cartCard(s, cart), (c) => ({
+        verb: VERBS.buyStart,
+        data: {
+          ...(result.ok || result.error.kind !== 'ambiguous' || result.error.what !== 'product'
+            ? { customer: c.id, product: command.product }
+            : { customer: command.customer, product: c.id }),
+          ...(command.quantity !== undefined ? { quantity: command.quantity } : {}),
+          ...(command.billingCycle ? { billingCycle: command.billingCycle } : {}),
+        },
+      }));
+    }
+    case 'suspend':
+      return reply(turn, await previewSuspend(deps, actor, command), (c) => changePreviewCard(s, c), subscriptionChoice(VERBS.suspendStart));
+    case 'reactivate':
+      return reply(turn, await previewReactivate(deps, actor, command), (c) => changePreviewCard(s, c), subscriptionChoice(VERBS.reactivateStart));
+    case 'autorenew':
+      return reply(
+        turn,
+        await previewAutoRenew(deps, actor, command),
+        (c) => changePreviewCard(s, c),
+        subscriptionChoice(VERBS.autoRenewStart, { autoRenew: command.autoRenew }),
+      );
+    case 'licenses':
+      return reply(
+        turn,
+        await previewLicences(deps, actor, command),
+        (c) => changePreviewCard(s, c),
+        subscriptionChoice(VERBS.licencesStart, { quantity: command.quantity }),
+      );
+    case 'cancel': {
+      if (command.reason) {
+        const target = await startCancellation(deps, actor, { subscription: command.subscription });
+        if (!target.ok) return failure(turn, target.error, subscriptionChoice(VERBS.cancelStart));
+        return reply(turn, await previewCancellation(deps, actor, { subscriptionId: target.value.subscriptionId, reason: command.reason }), (p) =>
+          cancelPreviewCard(s, p),
+        );
+      }
+      return reply(turn, await startCancellation(deps, actor, command), (t) => cancelReasonCard(s, t), subscriptionChoice(VERBS.cancelStart));
+    }
   }
+}
+
+/** The cart card again, with a notice (a refused edit leaves the cart as it was). */
+async function cartAgain(turn: TurnContextInfo, pendingId: string, notice: string): Promise<AdaptiveCardJson> {
+  const cart = await showCart(turn.deps, turn.actor, pendingId);
+  return cart.ok ? cartCard(turn.s, cart.value, notice) : failure(turn, cart.error);
+}
+
+async function editAndShow(turn: TurnContextInfo, pendingId: string, edit: Parameters<typeof editCart>[3]): Promise<AdaptiveCardJson> {
+  const edited = await editCart(turn.deps, turn.actor, pendingId, edit);
+  if (edited.ok) return cartCard(turn.s, edited.value);
+  const error = edited.error;
+  if (error.kind === 'refused' || error.kind === 'not-found' || error.kind === 'ambiguous' || error.kind === 'invalid-input') {
+    if (error.kind === 'not-found' && error.what === 'pending-action') return failure(turn, error);
+    return cartAgain(turn, pendingId, domainErrorText(turn.s, turn.actor, error));
+  }
+  return failure(turn, error);
+}
+
+async function purchase(turn: TurnContextInfo, pendingId: string, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const inputs = cartLineInputs(data);
+  if (inputs === 'invalid') return cartAgain(turn, pendingId, turn.s.m.refusals.quantity({ max: '…' }));
+  if (inputs) {
+    const current = await showCart(turn.deps, turn.actor, pendingId);
+    if (current.ok) {
+      const changed = current.value.lines.some(
+        (line, i) => !inputs[i] || inputs[i]!.quantity !== line.quantity || inputs[i]!.billingCycle !== line.billingCycle,
+      );
+      if (changed) {
+        const edited = await editCart(turn.deps, turn.actor, pendingId, { kind: 'set', lines: inputs });
+        if (!edited.ok) return editAndShow(turn, pendingId, { kind: 'set', lines: inputs });
+        return cartCard(turn.s, edited.value, turn.s.m.cart.reviewChanged);
+      }
+    }
+  }
+  return confirm<unknown, PurchaseResult>(turn, purchaseExecutor as Executor<unknown, PurchaseResult>, pendingId, (r, note) =>
+    purchaseResultCard(turn.s, r, note),
+  );
 }
 
 export async function handleCardAction(turn: TurnContextInfo, action: CardAction): Promise<AdaptiveCardJson> {
@@ -132,10 +248,65 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
     case VERBS.staffRevokePick:
       return handleCommand(turn, { kind: 'revoke', person: action.aadObjectId, role: action.role });
     case VERBS.staffGrantConfirm:
-      return roleChangeOutcome(turn, await confirmPendingAction(deps, actor, grantRoleExecutor, action.pendingId));
+      return confirm(turn, grantRoleExecutor, action.pendingId, (r, n) => roleChangeResultCard(s, r, n));
     case VERBS.staffRevokeConfirm:
-      return roleChangeOutcome(turn, await confirmPendingAction(deps, actor, revokeRoleExecutor, action.pendingId));
+      return confirm(turn, revokeRoleExecutor, action.pendingId, (r, n) => roleChangeResultCard(s, r, n));
     case VERBS.pendingDiscard:
       return reply(turn, await discardPendingAction(deps, actor, action.action, action.pendingId), () => discardedCard(s));
+    case VERBS.buyStart:
+      return handleCommand(turn, {
+        kind: 'buy',
+        customer: action.customer,
+        product: action.product,
+        ...(action.quantity !== undefined ? { quantity: action.quantity } : {}),
+        ...(action.billingCycle ? { billingCycle: action.billingCycle } : {}),
+      });
+    case VERBS.cartUpdate: {
+      const inputs = cartLineInputs(action);
+      if (inputs === 'invalid') return cartAgain(turn, action.pendingId, s.m.refusals.quantity({ max: '…' }));
+      return inputs ? editAndShow(turn, action.pendingId, { kind: 'set', lines: inputs }) : cartAgain(turn, action.pendingId, '');
+    }
+    case VERBS.cartAdd:
+      return editAndShow(turn, action.pendingId, { kind: 'add', product: action.addProduct ?? '' });
+    case VERBS.cartRemove:
+      return editAndShow(turn, action.pendingId, { kind: 'remove', index: action.index });
+    case VERBS.cartPurchase:
+      return purchase(turn, action.pendingId, action);
+    case VERBS.suspendStart:
+      return handleCommand(turn, { kind: 'suspend', subscription: action.ref });
+    case VERBS.reactivateStart:
+      return handleCommand(turn, { kind: 'reactivate', subscription: action.ref });
+    case VERBS.cancelStart:
+      return handleCommand(turn, { kind: 'cancel', subscription: action.ref });
+    case VERBS.autoRenewStart:
+      return handleCommand(turn, { kind: 'autorenew', subscription: action.ref, autoRenew: action.autoRenew });
+    case VERBS.licencesStart:
+      return handleCommand(turn, { kind: 'licenses', subscription: action.ref, quantity: action.quantity });
+    case VERBS.cancelReason:
+      return reply(turn, await previewCancellation(deps, actor, { subscriptionId: action.subscriptionId, reason: action.reason ?? '' }), (p) =>
+        cancelPreviewCard(s, p),
+      );
+    case VERBS.suspendConfirm:
+      return confirm<unknown, SubscriptionChange>(turn, suspendExecutor as Executor<unknown, SubscriptionChange>, action.pendingId, (r, n) => changeResultCard(s, r, n));
+    case VERBS.reactivateConfirm:
+      return confirm<unknown, SubscriptionChange>(turn, reactivateExecutor as Executor<unknown, SubscriptionChange>, action.pendingId, (r, n) => changeResultCard(s, r, n));
+    case VERBS.autoRenewConfirm:
+      return confirm<unknown, SubscriptionChange>(turn, autoRenewExecutor as Executor<unknown, SubscriptionChange>, action.pendingId, (r, n) => changeResultCard(s, r, n));
+    case VERBS.licencesConfirm:
+      return confirm<unknown, SubscriptionChange>(turn, licencesExecutor as Executor<unknown, SubscriptionChange>, action.pendingId, (r, n) => changeResultCard(s, r, n));
+    case VERBS.cancelConfirm:
+      return confirm<unknown, CancelResult>(
+        turn,
+        cancelExecutor as Executor<unknown, CancelResult>,
+        action.pendingId,
+        (r, n) => cancelResultCard(s, r, n),
+        async (error) => {
+          // The window closed between preview and click: show what applies now, as a new confirmation.
+          if (error.kind !== 'effect-changed') return undefined;
+          const fresh = await previewCancellation(deps, actor, { subscriptionId: error.subscriptionId, reason: error.reason });
+          if (!fresh.ok) return failure(turn, fresh.error);
+          return cancelPreviewCard(s, fresh.value, s.m.errors.effectChanged(effectText(s, fresh.value.effect)));
+        },
+      );
   }
 }

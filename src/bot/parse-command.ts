@@ -7,6 +7,8 @@ import { editDistance } from '../domain/fuzzy.js';
 import { RoleSchema, ROLES, type Role } from '../domain/roles.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { COMMANDS, LOCALES, type CommandId } from './commands.js';
+import { BillingCycleSchema } from '../domain/model.js';
+import { parseAutoRenewArguments, parseBuyArguments, parseLicenceArguments, splitCancelReason } from './parse-arguments.js';
 
 export const MAX_TEXT_LENGTH = 1_000;
 
@@ -19,6 +21,18 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('staff') }),
   z.object({ kind: z.literal('grant'), person: z.string().min(1).max(200), role: RoleSchema }),
   z.object({ kind: z.literal('revoke'), person: z.string().min(1).max(200), role: RoleSchema }),
+  z.object({
+    kind: z.literal('buy'),
+    customer: z.string().min(1).max(200),
+    product: z.string().min(1).max(200),
+    quantity: z.number().int().optional(),
+    billingCycle: BillingCycleSchema.optional(),
+  }),
+  z.object({ kind: z.literal('suspend'), subscription: z.string().min(1).max(300) }),
+  z.object({ kind: z.literal('reactivate'), subscription: z.string().min(1).max(300) }),
+  z.object({ kind: z.literal('cancel'), subscription: z.string().min(1).max(300), reason: z.string().max(500).optional() }),
+  z.object({ kind: z.literal('autorenew'), subscription: z.string().min(1).max(300), autoRenew: z.boolean() }),
+  z.object({ kind: z.literal('licenses'), subscription: z.string().min(1).max(300), quantity: z.number().int() }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -27,7 +41,8 @@ export type ParseError =
   | { readonly kind: 'too-long'; readonly max: number }
   | { readonly kind: 'unknown-command'; readonly word: string; readonly suggestion?: CommandId }
   | { readonly kind: 'missing-argument'; readonly command: CommandId }
-  | { readonly kind: 'bad-role'; readonly command: CommandId; readonly text: string };
+  | { readonly kind: 'bad-role'; readonly command: CommandId; readonly text: string }
+  | { readonly kind: 'bad-quantity'; readonly command: CommandId; readonly text: string };
 
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
@@ -53,6 +68,12 @@ function splitCommandWord(text: string): { id: CommandId; rest: string } | undef
     if (lower === word) return { id, rest: '' };
     if (lower.startsWith(`${word} `)) return { id, rest: text.slice(word.length + 1).trim() };
     if (isCjk(word) && lower.startsWith(word)) return { id, rest: text.slice(word.length).trim() };
+  }
+  // Korean puts the verb last: "contoso E3 일시중단".
+  for (const { word, id } of WORDS) {
+    if (isCjk(word) && lower.endsWith(word) && lower.length > word.length) {
+      return { id, rest: text.slice(0, text.length - word.length).trim() };
+    }
   }
   return undefined;
 }
@@ -107,6 +128,31 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
       if (!rest) return err({ kind: 'missing-argument', command: id });
       const parts = splitPersonAndRole(rest);
       return parts ? ok({ kind: id, ...parts }) : err({ kind: 'bad-role', command: id, text: rest });
+    }
+    case 'buy': {
+      const args = rest ? parseBuyArguments(rest) : undefined;
+      if (!args) return err({ kind: 'missing-argument', command: id });
+      if (args.badQuantity) return err({ kind: 'bad-quantity', command: id, text: args.badQuantity });
+      const { badQuantity: _ignored, ...command } = args;
+      return ok({ kind: id, ...command });
+    }
+    case 'suspend':
+    case 'reactivate':
+      return rest ? ok({ kind: id, subscription: rest.slice(0, 300) }) : err({ kind: 'missing-argument', command: id });
+    case 'cancel': {
+      if (!rest) return err({ kind: 'missing-argument', command: id });
+      const { subscription, reason } = splitCancelReason(rest);
+      return ok({ kind: id, subscription: subscription.slice(0, 300), ...(reason ? { reason: reason.slice(0, 500) } : {}) });
+    }
+    case 'autorenew': {
+      const args = parseAutoRenewArguments(rest);
+      return args ? ok({ kind: id, ...args, subscription: args.subscription.slice(0, 300) }) : err({ kind: 'missing-argument', command: id });
+    }
+    case 'licenses': {
+      const args = parseLicenceArguments(rest);
+      if (!args) return err({ kind: 'missing-argument', command: id });
+      if ('badQuantity' in args) return err({ kind: 'bad-quantity', command: id, text: args.badQuantity });
+      return ok({ kind: id, subscription: args.subscription.slice(0, 300), quantity: args.quantity });
     }
   }
 }

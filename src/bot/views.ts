@@ -133,7 +133,16 @@ export function choiceCard(
 const statusColor = (status: Subscription['status']): Color =>
   status === 'active' ? 'Good' : status === 'suspended' ? 'Warning' : status === 'cancelled' ? 'Attention' : 'Default';
 
-export function subscriptionsCard(s: Speech, result: CustomerSubscriptions): AdaptiveCardJson {
+function subscriptionButtons(s: Speech, actor: Actor, sub: Subscription): Button[] {
+  const b = s.m.change.startButton;
+  const buttons: Button[] = [];
+  if (sub.status === 'active' && can(actor.roles, 'subscription.suspend')) buttons.push({ title: b.suspend, verb: VERBS.suspendStart, data: { ref: sub.id } });
+  if (sub.status === 'active' && !sub.cancelAt && can(actor.roles, 'subscription.cancel')) buttons.push({ title: b.cancel, verb: VERBS.cancelStart, data: { ref: sub.id } });
+  if (sub.status === 'suspended' && can(actor.roles, 'subscription.reactivate')) buttons.push({ title: b.reactivate, verb: VERBS.reactivateStart, data: { ref: sub.id } });
+  return buttons;
+}
+
+export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, actor: Actor): AdaptiveCardJson {
   const m = s.m.subscriptions;
   const total = result.subscriptions.length;
   return renderCard('record-list', {
@@ -157,7 +166,7 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions): Ada
           { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
           { label: m.trialEnds, value: sub.trialEndsAt ? s.date(sub.trialEndsAt) : '—' },
         ],
-        buttons: [],
+        buttons: subscriptionButtons(s, actor, sub),
       };
     }),
     footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
@@ -261,6 +270,8 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
     case 'ambiguous':
       return s.m.choice.prompt(error.candidates.length, error.ref);
     case 'invalid-input':
+      if (error.reason === 'cart-full') return m.cartFull;
+      if (error.reason === 'stale') return m.cartStale;
       return error.reason === 'empty'
         ? m.emptyField(fieldName(s, error.field))
         : error.reason === 'too-long'
@@ -279,12 +290,34 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
     case 'discarded':
       return m.discarded;
     case 'no-change':
-      return error.reason === 'role-already-held'
-        ? m.roleAlreadyHeld
-        : error.reason === 'role-not-held'
-          ? m.roleNotHeld
-          : m.noChange;
+      return (
+        {
+          'role-already-held': m.roleAlreadyHeld,
+          'role-not-held': m.roleNotHeld,
+          'auto-renew-already-on': m.autoRenewAlreadyOn,
+          'auto-renew-already-off': m.autoRenewAlreadyOff,
+          'same-quantity': m.sameQuantity,
+        }[error.reason] ?? m.noChange
+      );
+    case 'conflict':
+      return m.conflict;
+    case 'refused':
+      return s.m.refusals[error.reason](localFacts(s, error.facts ?? {}));
+    case 'effect-changed':
+      return m.effectChanged('');
   }
+}
+
+/** Facts for refusal sentences, with instants as dates in the user's zone and codes in their words. */
+function localFacts(s: Speech, facts: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(facts)) {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) out[key] = s.dateTime(value);
+    else if (key === 'segment' && typeof value === 'string' && value in s.m.segments) out[key] = s.m.segments[value as keyof typeof s.m.segments];
+    else if (key === 'cycle' && typeof value === 'string' && value in s.m.cycles) out[key] = s.m.cycles[value as keyof typeof s.m.cycles];
+    else out[key] = value;
+  }
+  return out;
 }
 
 const fieldName = (s: Speech, field: string): string =>
@@ -294,10 +327,15 @@ const statusName = (s: Speech, status: string): string =>
   status in s.m.statuses ? s.m.statuses[status as keyof typeof s.m.statuses] : status;
 
 export function domainErrorCard(s: Speech, actor: Actor, error: DomainError): AdaptiveCardJson {
+  const reactivate =
+    error.kind === 'refused' && error.reason === 'suspended-exists' && typeof error.facts?.subscriptionId === 'string'
+      ? [{ title: s.m.refusals.reactivateInstead, verb: VERBS.reactivateStart, data: { ref: error.facts.subscriptionId } }]
+      : [];
   return messageCard(s, {
     title: s.m.errors.title,
     color: error.kind === 'forbidden' || error.kind === 'not-initiator' ? 'Attention' : 'Warning',
     lines: [domainErrorText(s, actor, error)],
+    buttons: reactivate,
   });
 }
 
@@ -318,6 +356,8 @@ export function parseErrorCard(s: Speech, error: ParseError): AdaptiveCardJson {
         return m.missingArgument(example(error.command));
       case 'bad-role':
         return m.badRole(error.text.slice(0, 100), ROLES.join(', '));
+      case 'bad-quantity':
+        return m.badQuantity(error.text.slice(0, 40));
     }
   })();
   return messageCard(s, {

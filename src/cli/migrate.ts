@@ -6,7 +6,10 @@ import { MigrationError } from '../db/migrate.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded (${config.database.dataDir})`;
+  const where =
+    config.database.kind === 'postgres'
+      ? 'PostgreSQL (DATABASE_URL)'
+      : `embedded (${config.database.dataDir})`;
   // Opening the database applies the migrations it is missing.
   const db = await openDatabase(config.database);
   try {

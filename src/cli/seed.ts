@@ -12,9 +12,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config.database);
   try {
-    if (db.migrations.applied.length > 0) console.log(`Applied migrations: ${db.migrations.applied.join(', ')}`);
+    if (db.migrations.applied.length > 0)
+      console.log(`Applied migrations: ${db.migrations.applied.join(', ')}`);
     const counts = await seedDatabase(db.prisma, { now: new Date(), includeDemo: config.seedDemoData });
-    console.log(config.seedDemoData ? 'Seeded the catalog and the demo data.' : 'Seeded the catalog (demo data off).');
+    console.log(
+      config.seedDemoData ? 'Seeded the catalog and the demo data.' : 'Seeded the catalog (demo data off).',
+    );
     for (const [table, count] of Object.entries(counts)) console.log(`${table.padEnd(14)} ${count}`);
   } finally {
     await db.close();

@@ -40,7 +40,12 @@ export interface StaffCommandOutput {
 
 export type StaffCommand =
   | { readonly kind: 'list' }
-  | { readonly kind: 'grant'; readonly aadObjectId: string; readonly role: Role; readonly displayName?: string }
+  | {
+      readonly kind: 'grant';
+      readonly aadObjectId: string;
+      readonly role: Role;
+      readonly displayName?: string;
+    }
   | { readonly kind: 'revoke'; readonly aadObjectId: string; readonly role: Role };
 
 export type ParsedStaffArgs =
@@ -87,12 +92,15 @@ export function parseStaffArgs(argv: readonly string[]): ParsedStaffArgs {
   }
 
   if (rest.length !== 2) {
-    const shape = verb === 'grant' ? 'grant <aadObjectId> <role> [--name NAME]' : 'revoke <aadObjectId> <role>';
+    const shape =
+      verb === 'grant' ? 'grant <aadObjectId> <role> [--name NAME]' : 'revoke <aadObjectId> <role>';
     return usageError(`${verb} needs an object id and a role: ${shape}\n${rolesLine}`);
   }
   const [id, roleText] = rest as [string, string];
   if (!GUID.test(id)) {
-    return usageError(`"${id}" is not an Entra object id: expected a GUID like 8f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f.`);
+    return usageError(
+      `"${id}" is not an Entra object id: expected a GUID like 8f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f.\n${rolesLine}`,
+    );
   }
   const role = RoleSchema.safeParse(roleText);
   if (!role.success) return usageError(`Unknown role "${roleText}".\n${rolesLine}`);
@@ -101,8 +109,12 @@ export function parseStaffArgs(argv: readonly string[]): ParsedStaffArgs {
   if (verb === 'revoke') return { ok: true, command: { kind: 'revoke', aadObjectId, role: role.data } };
   const name = values.name?.trim();
   if (values.name !== undefined && !name) return usageError('--name must not be empty.');
-  if (name && name.length > MAX_NAME_LENGTH) return usageError(`--name is longer than ${MAX_NAME_LENGTH} characters.`);
-  return { ok: true, command: { kind: 'grant', aadObjectId, role: role.data, ...(name ? { displayName: name } : {}) } };
+  if (name && name.length > MAX_NAME_LENGTH)
+    return usageError(`--name is longer than ${MAX_NAME_LENGTH} characters.`);
+  return {
+    ok: true,
+    command: { kind: 'grant', aadObjectId, role: role.data, ...(name ? { displayName: name } : {}) },
+  };
 }
 
 /** Who ran the command, for the audit event (the operating-system account). */
@@ -115,7 +127,9 @@ export function operatingSystemUser(): string {
 }
 
 const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
@@ -132,7 +146,9 @@ const rolesText = (roles: readonly Role[]) => (roles.length > 0 ? roles.join(', 
 async function listStaff(deps: Deps, output: StaffCommandOutput): Promise<number> {
   const staff = await deps.staff.list();
   if (staff.length === 0) {
-    output.out('No staff yet. Grant a role with: npm run staff -- grant <aadObjectId> <role> --name "Their Name"');
+    output.out(
+      'No staff yet. Grant a role with: npm run staff -- grant <aadObjectId> <role> --name "Their Name"',
+    );
     return EXIT_OK;
   }
   const rows = staff.map((person) => [person.displayName, person.aadObjectId, rolesText(person.roles)]);
@@ -150,7 +166,10 @@ async function grantRole(
   const { aadObjectId, role, displayName } = command;
   const outcome = await deps.uow.run(async (tx) => {
     const before = await tx.staff.find(aadObjectId);
-    const added = await tx.staff.grant(aadObjectId, role, { ...(displayName ? { displayName } : {}), grantedBy: null });
+    const added = await tx.staff.grant(aadObjectId, role, {
+      ...(displayName ? { displayName } : {}),
+      grantedBy: null,
+    });
     const renamed = Boolean(before && displayName && before.displayName !== displayName);
     if (added) {
       await tx.audit.record({
@@ -168,7 +187,8 @@ async function grantRole(
   const name = outcome.after?.displayName ?? displayName ?? aadObjectId;
   const who = describePerson(name, aadObjectId);
   const roles = rolesText(outcome.after?.roles ?? []);
-  if (outcome.renamed) output.out(`Display name of ${aadObjectId} changed from "${outcome.before?.displayName}" to "${name}".`);
+  if (outcome.renamed)
+    output.out(`Display name of ${aadObjectId} changed from "${outcome.before?.displayName}" to "${name}".`);
   if (!outcome.added) {
     output.out(`${who} already holds ${role}; nothing changed. Roles: ${roles}.`);
     return EXIT_OK;
@@ -210,7 +230,9 @@ async function revokeRole(
     return EXIT_REFUSED;
   }
   if (!outcome.removed) {
-    const known = outcome.after ? ` Roles: ${rolesText(outcome.after.roles)}.` : ' They are not a staff member.';
+    const known = outcome.after
+      ? ` Roles: ${rolesText(outcome.after.roles)}.`
+      : ' They are not a staff member.';
     output.out(`${who} does not hold ${role}; nothing changed.${known}`);
     return EXIT_OK;
   }

@@ -235,6 +235,9 @@ export function makeRepositories(db: Db): Repositories {
         const rows = await db.customer.findMany({ where: { id: { in: [...ids] } } });
         return rows.map(toCustomer);
       },
+      async lockForUpdate(id) {
+        await db.$queryRaw`SELECT id FROM customers WHERE id = ${id} FOR UPDATE`;
+      },
     },
     products: {
       async findById(id) {
@@ -258,6 +261,30 @@ export function makeRepositories(db: Db): Repositories {
         const row = await db.subscription.findUnique({ where: { id }, include: SUBSCRIPTION_INCLUDE });
         return row ? toSubscription(row) : null;
       },
+      async save(next, expectedVersion, changes) {
+        const saved = await db.subscription.updateMany({
+          where: { id: next.id, version: expectedVersion },
+          data: {
+            quantity: next.quantity,
+            status: next.status,
+            autoRenew: next.autoRenew,
+            termStartAt: next.termStartAt.toDate(),
+            renewsAt: next.renewsAt.toDate(),
+            trialEndsAt: next.trialEndsAt?.toDate() ?? null,
+            suspendedAt: next.suspendedAt?.toDate() ?? null,
+            dataDeletedAt: next.dataDeletedAt?.toDate() ?? null,
+            cancelledAt: next.cancelledAt?.toDate() ?? null,
+            cancelAt: next.cancelAt?.toDate() ?? null,
+            ...(changes.licencesAddedAt !== undefined ? { licencesAddedAt: changes.licencesAddedAt?.toDate() ?? null } : {}),
+            version: { increment: 1 },
+          },
+        });
+        return saved.count === 1;
+      },
+      async licencesAddedAt(id) {
+        const row = await db.subscription.findUnique({ where: { id }, select: { licencesAddedAt: true } });
+        return row?.licencesAddedAt ? at(row.licencesAddedAt) : null;
+      },
     },
     orders: {
       async listByCustomer(customerId) {
@@ -272,6 +299,47 @@ export function makeRepositories(db: Db): Repositories {
       async findById(id) {
         const row = await db.order.findUnique({ where: { id }, include: ORDER_INCLUDE });
         return row ? toOrder(row) : null;
+      },
+      async create(order) {
+        await db.order.create({
+          data: {
+            id: order.id,
+            customerId: order.customerId,
+            placedByAadObjectId: order.placedByAadObjectId,
+            placedAt: order.placedAt.toDate(),
+            total: order.total,
+            currency: order.currency,
+            pendingActionId: order.pendingActionId,
+            lines: {
+              create: order.lines.map((line) => ({
+                id: line.id,
+                productId: line.productId,
+                quantity: line.quantity,
+                billingCycle: line.billingCycle,
+                unitPrice: line.unitPrice,
+              })),
+            },
+          },
+        });
+        if (order.subscriptions.length > 0) {
+          await db.subscription.createMany({
+            data: order.subscriptions.map((sub) => ({
+              id: sub.id,
+              customerId: sub.customerId,
+              productId: sub.productId,
+              orderId: sub.orderId,
+              quantity: sub.quantity,
+              billingCycle: sub.billingCycle,
+              status: sub.status,
+              autoRenew: sub.autoRenew,
+              orderedAt: sub.orderedAt.toDate(),
+              termStartAt: sub.termStartAt.toDate(),
+              renewsAt: sub.renewsAt.toDate(),
+              trialEndsAt: sub.trialEndsAt?.toDate() ?? null,
+              licencesAddedAt: sub.orderedAt.toDate(),
+            })),
+          });
+        }
       },
     },
     pending: {

@@ -14,7 +14,7 @@ import { requireRole } from './authorize.js';
 import type { DomainError } from './errors.js';
 import type { AuditEntry } from './audit.js';
 import { PENDING_ACTION_TTL_MINUTES, type PendingAction } from './pending-action.js';
-import type { Deps, Repositories } from './ports.js';
+import type { Deps, PartnerSettings, Repositories } from './ports.js';
 import { err, ok, type Result } from './result.js';
 import type { Action } from './roles.js';
 import type { Dayjs } from './time.js';
@@ -26,11 +26,19 @@ export interface Executed<R> {
   readonly audit: Pick<AuditEntry, 'customerId' | 'subjectId' | 'productId' | 'detail'>;
 }
 
+/** What an executor gets besides the transaction: the instant of the click and the partner's settings. */
+export interface ExecutionContext {
+  readonly now: Dayjs;
+  readonly partner: PartnerSettings;
+  readonly newId: () => string;
+  readonly pendingId: string;
+}
+
 export interface Executor<P, R> {
   readonly action: Action;
   readonly payload: z.ZodType<P>;
-  /** Re-checks everything against current data at `now` and applies the change, inside the transaction. */
-  execute(tx: Repositories, actor: Actor, payload: P, now: Dayjs): Promise<Result<Executed<R>, DomainError>>;
+  /** Re-checks everything against current data at `ctx.now` and applies the change, inside the transaction. */
+  execute(tx: Repositories, actor: Actor, payload: P, ctx: ExecutionContext): Promise<Result<Executed<R>, DomainError>>;
 }
 
 export type AnyExecutor = Executor<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -110,7 +118,12 @@ export async function confirmPendingAction<P, R>(
               : { kind: 'expired', what: 'pending-action' },
         );
       }
-      const executed = await executor.execute(tx, actor, payload.data, now);
+      const executed = await executor.execute(tx, actor, payload.data, {
+        now,
+        partner: deps.partner,
+        newId: deps.newId,
+        pendingId,
+      });
       if (!executed.ok) throw new Rollback(executed.error);
       await tx.pending.recordResult(pendingId, executed.value.result);
       await tx.audit.record({

@@ -31,7 +31,43 @@ export type DomainError =
   /** The confirmation was discarded before it was used. */
   | { readonly kind: 'discarded' }
   /** A change that would not change anything (grant a role already held). */
-  | { readonly kind: 'no-change'; readonly reason: string };
+  | { readonly kind: 'no-change'; readonly reason: string }
+  /** Someone changed the object between reading and writing; nothing was written. */
+  | { readonly kind: 'conflict'; readonly what: Subject }
+  /** A rule refuses the action; `rule` is its id in the spec, `reason` a code the reply puts into words. */
+  | {
+      readonly kind: 'refused';
+      readonly rule: string;
+      readonly reason: RefusalReason;
+      readonly facts?: Readonly<Record<string, string | number>>;
+    }
+  /** The effect shown when the user previewed no longer applies at execution; nothing was changed. */
+  | {
+      readonly kind: 'effect-changed';
+      readonly previewed: string;
+      readonly now: string;
+      /** What a fresh preview needs: the subscription and the reason already given. */
+      readonly subscriptionId: string;
+      readonly reason: string;
+    };
+
+export type RefusalReason =
+  | 'one-per-customer'
+  | 'suspended-exists'
+  | 'isv-country'
+  | 'isv-not-in-csp'
+  | 'private-offer'
+  | 'usage-based'
+  | 'segment'
+  | 'market-unavailable'
+  | 'cycle-not-offered'
+  | 'quantity'
+  | 'data-deleted'
+  | 'not-cancellable-nce'
+  | 'cancel-already-scheduled'
+  | 'software-use-cancel-order'
+  | 'licence-decrease-window'
+  | 'customer-not-active';
 
 export type DomainErrorKind = DomainError['kind'];
 

@@ -3,7 +3,7 @@
  * Methods that change data run inside `UnitOfWork.run`, so a change and its audit entry commit together.
  */
 import type { AuditEntry } from './audit.js';
-import type { Customer, Order, Product, Staff, Subscription } from './model.js';
+import type { BillingCycle, Customer, Order, Product, Staff, Subscription } from './model.js';
 import type { PendingAction } from './pending-action.js';
 import type { Role } from './roles.js';
 import type { Clock, Dayjs } from './time.js';
@@ -38,6 +38,11 @@ export interface CustomerRepository {
   /** All customers with just the fields needed to match names (the list is small for one partner). */
   listNames(): Promise<Array<Pick<Customer, 'id' | 'companyName' | 'primaryDomain' | 'tenantId' | 'billingCountry'>>>;
   findManyByIds(ids: readonly string[]): Promise<Customer[]>;
+  /**
+   * Locks the customer's row until the transaction ends: purchases for one customer are serialized, so two
+   * carts cannot both pass the one-per-customer check (R-BUY-2) on two instances at once.
+   */
+  lockForUpdate(id: string): Promise<void>;
 }
 
 export interface ProductRepository {
@@ -48,11 +53,32 @@ export interface ProductRepository {
 export interface SubscriptionRepository {
   listByCustomer(customerId: string): Promise<Subscription[]>;
   findById(id: string): Promise<Subscription | null>;
+  /**
+   * Writes the subscription's state if its stored version is still `expectedVersion`, incrementing it;
+   * false when someone changed it meanwhile (nothing written).
+   */
+  save(next: Subscription, expectedVersion: number, changes: { licencesAddedAt?: Dayjs | null }): Promise<boolean>;
+  /** When licences were last added (R-NCE-2), or null. */
+  licencesAddedAt(id: string): Promise<Dayjs | null>;
+}
+
+export interface NewOrder {
+  readonly id: string;
+  readonly customerId: string;
+  readonly placedByAadObjectId: string;
+  readonly placedAt: Dayjs;
+  readonly total: number;
+  readonly currency: string;
+  readonly pendingActionId: string | null;
+  readonly lines: ReadonlyArray<{ id: string; productId: string; quantity: number; billingCycle: BillingCycle; unitPrice: number }>;
+  readonly subscriptions: readonly Subscription[];
 }
 
 export interface OrderRepository {
   listByCustomer(customerId: string): Promise<Order[]>;
   findById(id: string): Promise<Order | null>;
+  /** Creates the order, its lines and its subscriptions. */
+  create(order: NewOrder): Promise<void>;
 }
 
 export interface PendingActionRepository {
@@ -94,8 +120,17 @@ export interface UnitOfWork {
   run<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
 }
 
+/** Facts about the partner running the bot (from configuration). */
+export interface PartnerSettings {
+  /** This partner's id, to tell private offers made to others (R-BUY-4). */
+  readonly partnerId: string;
+  /** The partner's region (R-REL-2). */
+  readonly region: string;
+}
+
 export interface Deps extends Repositories {
   readonly clock: Clock;
+  readonly partner: PartnerSettings;
   readonly uow: UnitOfWork;
   /** 128-bit random ids for pending actions and other unguessable references. */
   readonly newId: () => string;

@@ -102,8 +102,8 @@ function everyCard(locale: (typeof LOCALES)[number]) {
       { kind: 'ambiguous', what: 'customer', ref: 'contoso', candidates: Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, label: `Contoso ${i}`, detail: 'contoso.onmicrosoft.com' })) },
       (c) => ({ verb: 'customer.subscriptions', data: { customerId: c.id } }),
     ),
-    subscriptions: views.subscriptionsCard(s, { customer, subscriptions: many }),
-    noSubscriptions: views.subscriptionsCard(s, { customer, subscriptions: [] }),
+    subscriptions: views.subscriptionsCard(s, { customer, subscriptions: many }, everyRole),
+    noSubscriptions: views.subscriptionsCard(s, { customer, subscriptions: [] }, everyRole),
     orders: views.ordersCard(s, { customer, orders: Array.from({ length: 40 }, (_, i) => order(i)) }),
     staff: views.staffCard(s, Array.from({ length: 30 }, (_, i) => ({ aadObjectId: `id-${i}`, displayName: `Person ${i}`, roles: [...ROLES], locale: null, timeZone: null }))),
     grantPreview: views.roleChangePreviewCard(s, {

@@ -29,6 +29,7 @@ const repo: CustomerRepository = {
   findByTenantId: async (tenantId) => CUSTOMERS.find((c) => c.tenantId === tenantId) ?? null,
   listNames: async () => CUSTOMERS,
   findManyByIds: async (ids) => CUSTOMERS.filter((c) => ids.includes(c.id)),
+  lockForUpdate: async () => undefined,
 };
 
 const names = async (query: string) => (await searchCustomers(repo, query)).map((m) => m.customer.companyName);

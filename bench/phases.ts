@@ -1,0 +1,265 @@
+/**
+ * Where a real-bot turn's time goes, by phase: `npx tsx bench/phases.ts [--turns 200] [--warmup 50]`.
+ *
+ * Runs the real-bot scenarios of bench/scenarios.ts (same activities, same connector, same checks) with
+ * instrumentation that would distort `npm run bench`, so it is a separate script:
+ *   - the domain's repositories and unit of work (Prisma + PGlite, as the bot calls them) are wrapped on
+ *     the live `deps` object, and the union of their busy intervals is the turn's database-layer time;
+ *   - PGlite's `execProtocolRawSync` (the synchronous call into the Postgres WebAssembly) is wrapped, giving
+ *     the time spent inside Postgres itself and the statements it parsed (decoded from the Parse messages);
+ *   - the rest of the turn (HTTP, botbuilder, teams-ai, command parsing, card rendering, the reply POST) is
+ *     the latency minus the database layer, shown beside the echo bot's whole turn.
+ * Then micro-benchmarks with nothing else running: one Prisma query against the same SQL sent to PGlite
+ * directly, and the card renderers alone.
+ * Only measures; changes nothing outside the process.
+ */
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { startBot } from '../src/compose.js';
+import { loadConfig } from '../src/config.js';
+import { speechFor } from '../src/bot/i18n.js';
+import { helpCard, subscriptionsCard } from '../src/bot/views.js';
+import { listSubscriptions } from '../src/domain/list-customer-records.js';
+import type { Actor } from '../src/domain/actor.js';
+import { GLOBAL_ADMIN } from '../test/support/staff.js';
+import { startConnector } from './connector.js';
+import { startEchoBot } from './echo-bot.js';
+import { ECHO, SCENARIOS, postActivity, type BenchEnv, type Scenario } from './scenarios.js';
+
+const { values: args } = parseArgs({
+  options: { turns: { type: 'string', default: '200' }, warmup: { type: 'string', default: '50' } },
+});
+const TURNS = Number(args.turns);
+const WARMUP = Number(args.warmup);
+
+// ── Instrumentation ─────────────────────────────────────────────────────────────────────────────────────
+
+interface TurnStats {
+  dbMs: number;
+  wasmMs: number;
+  wasmCalls: number;
+  statements: number;
+  simpleQueries: number;
+  calls: Map<string, number>;
+  sql: Map<string, number>;
+}
+const fresh = (): TurnStats => ({
+  dbMs: 0,
+  wasmMs: 0,
+  wasmCalls: 0,
+  statements: 0,
+  simpleQueries: 0,
+  calls: new Map(),
+  sql: new Map(),
+});
+let current: TurnStats | undefined;
+let inFlight = 0;
+let busySince = 0;
+let lastPglite: PGlite | undefined;
+
+const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+/** The SQL of a Parse ('P') message: type, int32 length, statement name\0, query\0, … */
+function sqlOfParse(message: Uint8Array): string {
+  let at = 5;
+  while (at < message.length && message[at] !== 0) at += 1;
+  const start = at + 1;
+  let end = start;
+  while (end < message.length && message[end] !== 0) end += 1;
+  return Buffer.from(message.subarray(start, end)).toString('utf8');
+}
+
+const proto = PGlite.prototype as unknown as { execProtocolRawSync(message: Uint8Array): Uint8Array };
+const original = proto.execProtocolRawSync;
+proto.execProtocolRawSync = function (this: PGlite, message: Uint8Array) {
+  lastPglite = this;
+  if (!current) return original.call(this, message);
+  const startedAt = performance.now();
+  try {
+    return original.call(this, message);
+  } finally {
+    current.wasmMs += performance.now() - startedAt;
+    current.wasmCalls += 1;
+    if (message[0] === 0x50) {
+      current.statements += 1;
+      bump(current.sql, sqlOfParse(message).replace(/\s+/g, ' ').slice(0, 140));
+    } else if (message[0] === 0x51) {
+      current.simpleQueries += 1;
+      bump(
+        current.sql,
+        Buffer.from(message.subarray(5, message.length - 1))
+          .toString('utf8')
+          .slice(0, 140),
+      );
+    }
+  }
+};
+
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (current) bump(current.calls, name);
+  if (inFlight++ === 0) busySince = performance.now();
+  try {
+    return await work();
+  } finally {
+    if (--inFlight === 0 && current) current.dbMs += performance.now() - busySince;
+  }
+}
+
+function instrument(deps: Record<string, unknown>) {
+  for (const [repoName, repo] of Object.entries(deps)) {
+    if (!repo || typeof repo !== 'object') continue;
+    const record = repo as Record<string, unknown>;
+    for (const [method, fn] of Object.entries(record)) {
+      if (typeof fn !== 'function') continue;
+      const call = fn as (...a: unknown[]) => Promise<unknown>;
+      const label = repoName === 'uow' ? 'uow.run (transaction)' : `${repoName}.${method}`;
+      record[method] = (...a: unknown[]) => timed(label, () => call.apply(repo, a));
+    }
+  }
+}
+
+// ── Measuring ───────────────────────────────────────────────────────────────────────────────────────────
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
+};
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const f = (n: number) => n.toFixed(2);
+
+async function measure(env: BenchEnv, scenario: Scenario) {
+  const latencies: number[] = [];
+  const turns: TurnStats[] = [];
+  for (let i = 0; i < WARMUP + TURNS; i += 1) {
+    const prepared = scenario.prepare ? await scenario.prepare(env, 0) : undefined;
+    const turn = scenario.request(env, prepared, 0);
+    const stats = fresh();
+    current = stats;
+    const reply = await postActivity(turn);
+    current = undefined;
+    const verdict = scenario.check(env, reply, turn, prepared);
+    if (verdict) throw new Error(`${scenario.name}: ${verdict}`);
+    const cleanup = scenario.cleanup ? await scenario.cleanup(env, prepared, 0) : undefined;
+    if (cleanup) throw new Error(`${scenario.name}: ${cleanup}`);
+    if (i >= WARMUP) {
+      latencies.push(reply.ms);
+      turns.push(stats);
+    }
+  }
+  return { latencies, turns };
+}
+
+async function main() {
+  const connector = await startConnector();
+  const echo = await startEchoBot();
+  const real = await startBot(
+    loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
+    {
+      database: { kind: 'memory' },
+    },
+  );
+  try {
+    instrument(real.deps as unknown as Record<string, unknown>);
+    const env: BenchEnv = {
+      real: { endpoint: `${real.http.url}/api/messages`, deps: real.deps },
+      echo: { endpoint: echo.endpoint },
+      connector,
+    };
+    console.log(
+      `Phases per turn (in-memory PGlite; ${TURNS} turns after ${WARMUP} warm-up; medians unless noted)\n`,
+    );
+    const baseline = await measure(env, ECHO);
+    const echoP50 = median(baseline.latencies);
+    console.log(`echo bot whole turn: p50 ${f(echoP50)} ms, mean ${f(mean(baseline.latencies))} ms\n`);
+
+    for (const scenario of SCENARIOS.filter((s) => s.bot === 'real')) {
+      const { latencies, turns } = await measure(env, scenario);
+      const db = turns.map((t) => t.dbMs);
+      const wasm = turns.map((t) => t.wasmMs);
+      const rest = turns.map((t, i) => latencies[i]! - t.dbMs);
+      const last = turns[turns.length - 1]!;
+      console.log(`── ${scenario.name}`);
+      console.log(`  turn latency           p50 ${f(median(latencies))} ms  mean ${f(mean(latencies))} ms`);
+      console.log(
+        `  database layer         p50 ${f(median(db))} ms  mean ${f(mean(db))} ms  ` +
+          `(repository/uow calls, Prisma + PGlite, wall time)`,
+      );
+      console.log(
+        `    inside Postgres wasm p50 ${f(median(wasm))} ms  mean ${f(mean(wasm))} ms  ` +
+          `(${last.wasmCalls} protocol calls, ${last.statements} statements parsed, ${last.simpleQueries} simple queries)`,
+      );
+      console.log(
+        `    Prisma + adapter     p50 ${f(median(turns.map((t) => t.dbMs - t.wasmMs)))} ms (the difference)`,
+      );
+      console.log(
+        `  everything else        p50 ${f(median(rest))} ms  (echo's whole turn: ${f(echoP50)} ms → ` +
+          `bot code beyond the echo ≈ ${f(median(rest) - echoP50)} ms)`,
+      );
+      console.log(`  calls: ${[...last.calls].map(([k, v]) => `${k}×${v}`).join(', ')}`);
+      console.log('  SQL of the last turn:');
+      for (const [sql, n] of last.sql) console.log(`    ${n}× ${sql}`);
+      console.log();
+    }
+
+    // ── Micro-benchmarks, nothing else running ─────────────────────────────────────────────────────────
+    const N = 500;
+    const time = async (label: string, work: () => unknown) => {
+      for (let i = 0; i < 50; i += 1) await work();
+      const stats = fresh();
+      current = stats;
+      const startedAt = performance.now();
+      for (let i = 0; i < N; i += 1) await work();
+      const ms = (performance.now() - startedAt) / N;
+      current = undefined;
+      console.log(
+        `  ${label.padEnd(58)} ${f(ms)} ms/call  (in Postgres wasm ${f(stats.wasmMs / N)} ms, ` +
+          `${(stats.statements / N).toFixed(0)} parsed + ${(stats.simpleQueries / N).toFixed(0)} simple)`,
+      );
+      return ms;
+    };
+    console.log(`Micro-benchmarks (${N} calls each, after 50 warm-up)`);
+    const grace = GLOBAL_ADMIN.aadObjectId;
+    await time('deps.staff.find(Grace) — Prisma findUnique + include roles', () =>
+      real.deps.staff.find(grace),
+    );
+    await time('prisma.$queryRawUnsafe(SELECT 1)', () => real.db.prisma.$queryRawUnsafe('SELECT 1'));
+    const pglite = lastPglite!;
+    await time('PGlite.query(SELECT 1) directly', () => pglite.query('SELECT 1'));
+    await time('PGlite.query(staff + roles by id) directly, same join', () =>
+      pglite.query(
+        'SELECT s.*, r.role FROM staff s LEFT JOIN staff_roles r ON r."aadObjectId" = s."aadObjectId" WHERE s."aadObjectId" = $1',
+        [grace],
+      ),
+    );
+    await time('deps.customers.listNames()', () => real.deps.customers.listNames());
+    await time('deps.uow.run(empty transaction)', () => real.deps.uow.run(async () => undefined));
+
+    const s = speechFor('en', null);
+    const actor: Actor = {
+      aadObjectId: grace,
+      displayName: GLOBAL_ADMIN.displayName,
+      roles: ['global-admin'],
+    };
+    const subs = await listSubscriptions(real.deps, actor, { customer: 'fabrikam' });
+    if (!subs.ok) throw new Error('fabrikam not found');
+    console.log(
+      '\nCard rendering alone (views + template binding + JSON.stringify as the connector client would)',
+    );
+    await time('helpCard(en, global admin)', () => JSON.stringify(helpCard(s, actor)));
+    await time('subscriptionsCard(en, fabrikam)', () =>
+      JSON.stringify(subscriptionsCard(s, subs.value, actor)),
+    );
+  } finally {
+    await real.close();
+    await echo.close();
+    await connector.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

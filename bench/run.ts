@@ -1,0 +1,393 @@
+/**
+ * `npm run bench`: turn latency of the real bot against a bare botbuilder echo bot, both driven over HTTP in
+ * this process with the same client, the same delivery style and the same local connector.
+ *
+ *   npm run bench -- --turns 300 --warmup 50 --concurrency 1 --db memory|embedded --scenarios help,… --strict
+ *   npm run bench -- --profile bench/results/prof   # a .cpuprofile of each scenario's measured turns
+ *
+ * Exit code: 1 when any turn failed (a bench that measures errors is worthless); 2 with --strict when a
+ * target is missed; 0 otherwise. See bench/README.md for the method.
+ */
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startBot, type BotInstance } from '../src/compose.js';
+import { loadConfig } from '../src/config.js';
+import type { DatabaseTarget } from '../src/db/database.js';
+import { startConnector, type BenchConnector } from './connector.js';
+import { startEchoBot, type EchoBot } from './echo-bot.js';
+import { ECHO, SCENARIOS, postActivity, type BenchEnv, type Scenario } from './scenarios.js';
+
+const DELIVERY =
+  'Teams path: activities without deliveryMode=expectReplies; each message turn = inbound POST + the ' +
+  "bot's reply POST to a local connector (serviceUrl); invokes answer in the HTTP response";
+const RSS_LIMIT_MB = 450;
+const MAX_FAILURES_PER_SCENARIO = 20;
+const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+
+// ── Options ─────────────────────────────────────────────────────────────────────────────────────────────
+
+const { values: args } = parseArgs({
+  options: {
+    turns: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '50' },
+    concurrency: { type: 'string', default: '1' },
+    db: { type: 'string', default: 'memory' },
+    scenarios: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+  },
+  strict: true,
+});
+
+const positiveInt = (name: string, raw: string | undefined, min: number) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${raw}`);
+  return n;
+};
+const TURNS = positiveInt('turns', args.turns, 1);
+const WARMUP = positiveInt('warmup', args.warmup, 0);
+const CONCURRENCY = positiveInt('concurrency', args.concurrency, 1);
+if (args.db !== 'memory' && args.db !== 'embedded') throw new Error('--db must be memory or embedded');
+const selected = args.scenarios?.split(',').map((s) => s.trim());
+const unknown = selected?.filter((name) => !SCENARIOS.some((s) => s.name === name));
+if (unknown?.length) {
+  throw new Error(
+    `unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+  );
+}
+const chosen = selected ? SCENARIOS.filter((s) => selected.includes(s.name)) : SCENARIOS;
+
+// ── CPU profile of the measured turns only (start-up, warm-up and other scenarios left out) ───────────────
+
+const PROFILE_DIR = args.profile;
+let inspector: Session | undefined;
+
+async function startProfile() {
+  if (!PROFILE_DIR) return;
+  if (!inspector) {
+    inspector = new Session();
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  await inspector.post('Profiler.start');
+}
+
+async function stopProfile(name: string) {
+  if (!PROFILE_DIR || !inspector) return;
+  const { profile } = await inspector.post('Profiler.stop');
+  fs.mkdirSync(PROFILE_DIR, { recursive: true });
+  const file = path.join(PROFILE_DIR, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  console.log(`  (profile of the measured turns: ${file})`);
+}
+
+// ── Memory ──────────────────────────────────────────────────────────────────────────────────────────────
+
+let sampledMaxRss = process.memoryUsage.rss();
+const sampler = setInterval(() => {
+  sampledMaxRss = Math.max(sampledMaxRss, process.memoryUsage.rss());
+}, 50);
+sampler.unref();
+const MB = 1024 * 1024;
+
+// ── Measuring one scenario ──────────────────────────────────────────────────────────────────────────────
+
+interface ScenarioResult {
+  readonly name: string;
+  readonly bot: 'echo' | 'real';
+  readonly describe: string;
+  readonly baseline?: string;
+  readonly concurrency: number;
+  readonly warmupTurns: number;
+  readonly turns: number;
+  readonly failures: number;
+  readonly failureSamples: string[];
+  readonly latencyMs: { p50: number; p95: number; p99: number; mean: number; min: number; max: number };
+  /** Measured turns ÷ the timed seconds of the busiest worker (setup and cleanup excluded). */
+  readonly turnsPerSecond: number;
+  readonly wallSeconds: number;
+  /** process.memoryUsage().rss when the scenario ended, to see which scenario makes the process grow. */
+  readonly rssAfterMB: number;
+  ratioP50?: number;
+  ratioP95?: number;
+  target?: { kind: string; p50Ratio: number; pass: boolean };
+}
+
+/** Nearest-rank percentile of sorted values. */
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+    : NaN;
+
+async function runTurns(
+  env: BenchEnv,
+  scenario: Scenario,
+  count: number,
+  concurrency: number,
+  failures: string[],
+): Promise<{ latencies: number[]; busyMs: number[] }> {
+  const latencies: number[] = [];
+  const busyMs = Array.from({ length: concurrency }, () => 0);
+  let issued = 0;
+  const fail = (reason: string) => failures.push(reason);
+  const worker = async (w: number) => {
+    while (issued < count && failures.length < MAX_FAILURES_PER_SCENARIO) {
+      issued += 1;
+      let prepared: unknown;
+      try {
+        prepared = scenario.prepare ? await scenario.prepare(env, w) : undefined;
+      } catch (error) {
+        fail(`setup: ${(error as Error).message}`);
+        continue;
+      }
+      const turn = scenario.request(env, prepared, w);
+      try {
+        const reply = await postActivity(turn);
+        latencies.push(reply.ms);
+        busyMs[w]! += reply.ms;
+        const verdict = scenario.check(env, reply, turn, prepared);
+        if (verdict) fail(verdict);
+      } catch (error) {
+        fail(`request: ${(error as Error).message}`);
+      }
+      if (scenario.cleanup) {
+        const verdict = await scenario
+          .cleanup(env, prepared, w)
+          .catch((error: Error) => `cleanup: ${error.message}`);
+        if (verdict) fail(verdict);
+      }
+    }
+  };
+  await Promise.all(busyMs.map((_, w) => worker(w)));
+  return { latencies, busyMs };
+}
+
+async function measure(env: BenchEnv, scenario: Scenario, label = scenario.name): Promise<ScenarioResult> {
+  const concurrency = Math.min(CONCURRENCY, scenario.maxConcurrency ?? Infinity);
+  const failures: string[] = [];
+  await runTurns(env, scenario, WARMUP, concurrency, failures);
+  const warmupFailures = failures.length;
+  await startProfile();
+  const startedAt = performance.now();
+  const { latencies, busyMs } = await runTurns(env, scenario, TURNS, concurrency, failures);
+  const wallSeconds = (performance.now() - startedAt) / 1000;
+  await stopProfile(label);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  const rssAfter = process.memoryUsage.rss();
+  sampledMaxRss = Math.max(sampledMaxRss, rssAfter);
+  return {
+    name: label,
+    bot: scenario.bot,
+    describe: scenario.describe,
+    ...(scenario.baseline ? { baseline: scenario.baseline } : {}),
+    concurrency,
+    warmupTurns: WARMUP,
+    turns: latencies.length,
+    failures: failures.length,
+    failureSamples: [
+      ...(warmupFailures ? [`${warmupFailures} during warm-up`] : []),
+      ...[...new Set(failures)].slice(0, 5),
+    ],
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      mean: sorted.length ? sum / sorted.length : NaN,
+      min: sorted[0] ?? NaN,
+      max: sorted[sorted.length - 1] ?? NaN,
+    },
+    turnsPerSecond: latencies.length / (Math.max(...busyMs) / 1000),
+    wallSeconds,
+    rssAfterMB: rssAfter / MB,
+  };
+}
+
+// ── Printing ────────────────────────────────────────────────────────────────────────────────────────────
+
+const f = (n: number | undefined, digits = 2) =>
+  n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits);
+const ratio = (n: number | undefined) => (n === undefined ? '—' : `${n.toFixed(2)}×`);
+
+function printScenario(r: ScenarioResult) {
+  const rows: Array<[string, string]> = [
+    ['turn', r.describe],
+    ...(r.baseline ? ([['baseline', r.baseline]] as Array<[string, string]>) : []),
+    ['turns', `${r.turns} measured after ${r.warmupTurns} warm-up, concurrency ${r.concurrency}`],
+    ['p50 / p95 / p99', `${f(r.latencyMs.p50)} / ${f(r.latencyMs.p95)} / ${f(r.latencyMs.p99)} ms`],
+    ['mean / min / max', `${f(r.latencyMs.mean)} / ${f(r.latencyMs.min)} / ${f(r.latencyMs.max)} ms`],
+    ['turns/s', f(r.turnsPerSecond, 0)],
+    ['vs echo p50 / p95', `${ratio(r.ratioP50)} / ${ratio(r.ratioP95)}`],
+    ['rss after', `${f(r.rssAfterMB, 1)} MB`],
+    ['failures', r.failures ? `${r.failures}: ${r.failureSamples.join(' | ')}` : '0'],
+  ];
+  if (r.target) rows.push(['target', `p50 ≤ ${r.target.p50Ratio}× echo: ${r.target.pass ? 'PASS' : 'FAIL'}`]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\n── ${r.name} ${'─'.repeat(Math.max(0, 100 - r.name.length))}`);
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+}
+
+function markdownTable(results: readonly ScenarioResult[]): string {
+  const lines = [
+    '| Scenario | Bot | p50 ms | p95 ms | p99 ms | turns/s | p50 vs echo | p95 vs echo | Target | Result |',
+    '|---|---|--:|--:|--:|--:|--:|--:|---|---|',
+  ];
+  for (const r of results) {
+    const target = r.target ? `p50 ≤ ${r.target.p50Ratio}× echo` : '';
+    const result = r.failures ? `${r.failures} failed` : r.target ? (r.target.pass ? 'PASS' : 'FAIL') : '';
+    lines.push(
+      `| ${r.name} | ${r.bot} | ${f(r.latencyMs.p50)} | ${f(r.latencyMs.p95)} | ${f(r.latencyMs.p99)} | ` +
+        `${f(r.turnsPerSecond, 0)} | ${ratio(r.ratioP50)} | ${ratio(r.ratioP95)} | ${target} | ${result} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+// ── Main ────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main(): Promise<number> {
+  let dataDir: string | undefined;
+  let database: DatabaseTarget = { kind: 'memory' };
+  if (args.db === 'embedded') {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
+    database = { kind: 'embedded', dataDir };
+  }
+  const databaseLabel =
+    args.db === 'embedded'
+      ? `embedded PGlite in a temporary DATA_DIR (${dataDir})`
+      : 'embedded PGlite in memory (database: { kind: "memory" })';
+
+  let connector: BenchConnector | undefined;
+  let echo: EchoBot | undefined;
+  let real: BotInstance | undefined;
+  try {
+    connector = await startConnector();
+    echo = await startEchoBot();
+    real = await startBot(
+      loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
+      { database },
+    );
+    const rssAtStartMB = process.memoryUsage.rss() / MB;
+    const env: BenchEnv = {
+      real: { endpoint: `${real.http.url}/api/messages`, deps: real.deps },
+      echo: { endpoint: echo.endpoint },
+      connector,
+    };
+
+    const cpus = os.cpus();
+    const machine = {
+      node: process.version,
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    };
+    console.log('CSP partner bot — turn latency benchmark');
+    console.log(`  node ${machine.node} · ${machine.cpu} · ${machine.cores} cores · ${machine.platform}`);
+    console.log(`  delivery: ${DELIVERY}`);
+    console.log(`  database: ${databaseLabel}`);
+    console.log(`  client:   global fetch (undici, keep-alive), same for both bots; all in one process`);
+    console.log(
+      `  turns:    ${TURNS} measured after ${WARMUP} warm-up per scenario, concurrency ${CONCURRENCY}`,
+    );
+
+    const results: ScenarioResult[] = [];
+    const baseline = await measure(env, ECHO);
+    printScenario(baseline);
+    results.push(baseline);
+    const compare = (r: ScenarioResult, target?: Scenario['target']) => {
+      r.ratioP50 = r.latencyMs.p50 / baseline.latencyMs.p50;
+      r.ratioP95 = r.latencyMs.p95 / baseline.latencyMs.p95;
+      if (target) r.target = { ...target, pass: r.ratioP50 <= target.p50Ratio };
+    };
+    for (const scenario of chosen) {
+      const r = await measure(env, scenario);
+      compare(r, scenario.target);
+      printScenario(r);
+      results.push(r);
+    }
+    const again = await measure(env, ECHO, 'echo (again, drift check)');
+    compare(again);
+    printScenario(again);
+    results.push(again);
+
+    const peakRssMB = process.resourceUsage().maxRSS / 1024; // KB on Linux and macOS
+    const sampledMaxRssMB = Math.max(sampledMaxRss, process.memoryUsage.rss()) / MB;
+    const rssPass = peakRssMB <= RSS_LIMIT_MB;
+    const failures = results.reduce((n, r) => n + r.failures, 0);
+    const targets = [
+      ...results
+        .filter((r) => r.target)
+        .map((r) => ({
+          what: `${r.name}: p50 ${f(r.latencyMs.p50)} ms ≤ ${r.target!.p50Ratio}× echo p50 (${f(baseline.latencyMs.p50)} ms)`,
+          actual: `${ratio(r.ratioP50)}`,
+          pass: r.target!.pass,
+        })),
+      { what: `peak RSS ≤ ${RSS_LIMIT_MB} MB`, actual: `${f(peakRssMB, 1)} MB`, pass: rssPass },
+    ];
+    const allPass = targets.every((t) => t.pass);
+
+    console.log('\nTargets (baseline: the first echo run; the second is shown only to make drift visible)');
+    for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.what}  → ${t.actual}`);
+    console.log(
+      `\nMemory: peak RSS ${f(peakRssMB, 1)} MB (process.resourceUsage().maxRSS at the end); ` +
+        `sampled max of process.memoryUsage().rss ${f(sampledMaxRssMB, 1)} MB (every 50 ms and after each scenario)`,
+    );
+    console.log(`Failures: ${failures}`);
+    console.log('\nMarkdown (for the README):\n');
+    const md = markdownTable(results);
+    console.log(md);
+    console.log(
+      `\nnode ${machine.node}, ${machine.cpu}, ${machine.cores} cores; ${TURNS} turns after ${WARMUP} warm-up, ` +
+        `concurrency ${CONCURRENCY}; ${databaseLabel}; peak RSS ${f(peakRssMB, 1)} MB.`,
+    );
+
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    fs.writeFileSync(
+      RESULTS_FILE,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          machine,
+          delivery: DELIVERY,
+          database: databaseLabel,
+          client: 'global fetch (undici, keep-alive)',
+          turns: TURNS,
+          warmup: WARMUP,
+          concurrency: CONCURRENCY,
+          baseline: 'first echo run',
+          scenarios: results,
+          memory: { rssAtStartMB, peakRssMB, sampledMaxRssMB, limitMB: RSS_LIMIT_MB },
+          targets,
+          failures,
+          pass: allPass && failures === 0,
+          markdown: md,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+
+    if (failures > 0) return 1;
+    if (args.strict && !allPass) return 2;
+    return 0;
+  } finally {
+    await real?.close();
+    await echo?.close();
+    await connector?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

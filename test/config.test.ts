@@ -1,0 +1,161 @@
+/**
+ * The configuration: defaults for a local start, and refusals with a clear message for settings that
+ * would leave the bot unsafe or unable to authenticate.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const APP_ID = '5f0b7a52-3c1d-4e8f-9a6b-2d4c8e1f0a39';
+const TENANT_ID = '11111111-2222-4333-8444-555555555555';
+
+/** The error loadConfig throws for `env`, or a failure when it does not throw. */
+const refusalOf = (env: Record<string, string>): ConfigError => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+};
+
+describe('loadConfig', () => {
+  it('starts locally with port 3978, the embedded database in ./data, auth off and English', () => {
+    const config = loadConfig({});
+
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: './data' });
+    expect(config.auth.appId).toBe('');
+    expect(config.auth.appPassword).toBe('');
+    expect(config.defaultLocale).toBe('en');
+    expect(config.env).toBe('development');
+    expect(config.logLevel).toBe('info');
+    expect(config.seedDemoData).toBe(true);
+    expect(config.bootstrapGlobalAdmin).toBeUndefined();
+  });
+
+  it('treats empty values as unset, the way an .env file with blanks is read', () => {
+    const config = loadConfig({
+      PORT: '',
+      DATABASE_URL: ' ',
+      DATA_DIR: '',
+      MicrosoftAppId: '',
+      DEFAULT_LOCALE: '',
+    });
+
+    expect(config.port).toBe(3978);
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: './data' });
+    expect(config.auth.appId).toBe('');
+    expect(config.defaultLocale).toBe('en');
+  });
+
+  it('uses PostgreSQL for a postgresql:// DATABASE_URL', () => {
+    const url = 'postgresql://bot@db.internal:5432/csp';
+
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url });
+  });
+
+  it.each(['mysql://bot@db.internal/csp', 'db.internal:5432/csp', './data/pglite'])(
+    'refuses DATABASE_URL=%s with a message asking for a postgresql:// URL',
+    (url) => {
+      expect(refusalOf({ DATABASE_URL: url }).message).toContain('DATABASE_URL must be a postgresql:// URL');
+    },
+  );
+
+  it('refuses production with an empty MicrosoftAppId, since the bot would accept unauthenticated requests', () => {
+    const message = refusalOf({ NODE_ENV: 'production', MicrosoftAppId: '' }).message;
+
+    expect(message).toContain('MicrosoftAppId is empty in production');
+    expect(message).toContain('unauthenticated');
+  });
+
+  it('accepts production with an app id and password, and then seeds no demo data by default', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+    });
+
+    expect(config.auth).toMatchObject({ appId: APP_ID, appPassword: 'secret', appType: 'MultiTenant' });
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it('refuses an app id without a password (except for a managed identity)', () => {
+    expect(refusalOf({ MicrosoftAppId: APP_ID }).message).toContain(
+      'MicrosoftAppPassword is required when MicrosoftAppId is set',
+    );
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI' }).auth.appId).toBe(
+      APP_ID,
+    );
+  });
+
+  it('refuses SingleTenant without a tenant id', () => {
+    const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant' };
+
+    expect(refusalOf(env).message).toContain(
+      'MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant',
+    );
+    expect(loadConfig({ ...env, MicrosoftAppTenantId: TENANT_ID }).auth.tenantId).toBe(TENANT_ID);
+  });
+
+  it('R-ROLE-8: BOOTSTRAP_GLOBAL_ADMIN must be an Entra object id (GUID), kept in lower case', () => {
+    expect(refusalOf({ BOOTSTRAP_GLOBAL_ADMIN: 'grace.kim@partner.example' }).message).toContain(
+      'BOOTSTRAP_GLOBAL_ADMIN must be an Entra object id (GUID)',
+    );
+
+    const config = loadConfig({
+      BOOTSTRAP_GLOBAL_ADMIN: APP_ID.toUpperCase(),
+      BOOTSTRAP_GLOBAL_ADMIN_NAME: 'Boot Admin',
+    });
+    expect(config.bootstrapGlobalAdmin).toEqual({ aadObjectId: APP_ID, displayName: 'Boot Admin' });
+  });
+
+  it('names every problem at once', () => {
+    const message = refusalOf({ PORT: 'eighty', DEFAULT_LOCALE: 'fr' }).message;
+
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toContain('PORT');
+    expect(message).toContain('DEFAULT_LOCALE');
+  });
+});
+
+describe('npm start with a bad configuration', () => {
+  it('exits non-zero in production without MicrosoftAppId, saying why on stderr without a stack trace', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-config-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0' };
+    for (const key of [
+      'DATABASE_URL',
+      'MicrosoftAppId',
+      'MicrosoftAppPassword',
+      'MicrosoftAppType',
+      'MicrosoftAppTenantId',
+    ]) {
+      delete env[key];
+    }
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+
+    try {
+      expect(code, stdout + stderr).not.toBe(0);
+      expect(code).not.toBeNull();
+      expect(stderr).toContain('MicrosoftAppId is empty in production');
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(stdout).not.toContain('bot listening');
+      expect(fs.readdirSync(dataDir)).toEqual([]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
