@@ -3,7 +3,7 @@
  * CloudAdapter with auth off). One turn = the inbound POST + one outbound reply POST to the `serviceUrl`,
  * the same work the real bot's message turns do minus the application itself.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import restify from 'restify';
 
 export interface EchoBot {
@@ -11,13 +11,18 @@ export interface EchoBot {
   close(): Promise<void>;
 }
 
-export async function startEchoBot(): Promise<EchoBot> {
+export interface EchoBotOptions {
+  /** What to send instead of `echo: <text>` (bench/phases.ts sends a fixed card to price card transport). */
+  readonly reply?: Partial<Activity>;
+}
+
+export async function startEchoBot(options: EchoBotOptions = {}): Promise<EchoBot> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const server = restify.createServer({ name: 'bench-echo-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false }));
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, async (context) => {
-      await context.sendActivity(`echo: ${context.activity.text}`);
+      await context.sendActivity(options.reply ?? `echo: ${context.activity.text}`);
     });
   });
 

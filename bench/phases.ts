@@ -15,16 +15,20 @@
  */
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import restify from 'restify';
 import { startBot } from '../src/compose.js';
 import { loadConfig } from '../src/config.js';
 import { speechFor } from '../src/bot/i18n.js';
+import { adaptForChannel, cardBytes } from '../src/bot/cards.js';
 import { helpCard, subscriptionsCard } from '../src/bot/views.js';
 import { listSubscriptions } from '../src/domain/list-customer-records.js';
 import type { Actor } from '../src/domain/actor.js';
 import { GLOBAL_ADMIN } from '../test/support/staff.js';
 import { startConnector } from './connector.js';
 import { startEchoBot } from './echo-bot.js';
-import { ECHO, SCENARIOS, postActivity, type BenchEnv, type Scenario } from './scenarios.js';
+import { ECHO, SCENARIOS, messageTurn, postActivity, type BenchEnv, type Scenario } from './scenarios.js';
 
 const { values: args } = parseArgs({
   options: { turns: { type: 'string', default: '200' }, warmup: { type: 'string', default: '50' } },
@@ -95,14 +99,27 @@ proto.execProtocolRawSync = function (this: PGlite, message: Uint8Array) {
   }
 };
 
-async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (current) bump(current.calls, name);
-  if (inFlight++ === 0) busySince = performance.now();
-  try {
-    return await work();
-  } finally {
+/** Times a repository call when it returns a promise; anything synchronous (the clock) is left alone. */
+function timed(name: string, call: () => unknown): unknown {
+  const first = inFlight++ === 0;
+  const startedAt = performance.now();
+  if (first) busySince = startedAt;
+  const done = () => {
     if (--inFlight === 0 && current) current.dbMs += performance.now() - busySince;
+  };
+  let result: unknown;
+  try {
+    result = call();
+  } catch (error) {
+    done();
+    throw error;
   }
+  if (!result || typeof (result as Promise<unknown>).then !== 'function') {
+    inFlight -= 1;
+    return result;
+  }
+  if (current) bump(current.calls, name);
+  return (result as Promise<unknown>).finally(done);
 }
 
 function instrument(deps: Record<string, unknown>) {
@@ -111,12 +128,55 @@ function instrument(deps: Record<string, unknown>) {
     const record = repo as Record<string, unknown>;
     for (const [method, fn] of Object.entries(record)) {
       if (typeof fn !== 'function') continue;
-      const call = fn as (...a: unknown[]) => Promise<unknown>;
+      const call = fn as (...a: unknown[]) => unknown;
       const label = repoName === 'uow' ? 'uow.run (transaction)' : `${repoName}.${method}`;
       record[method] = (...a: unknown[]) => timed(label, () => call.apply(repo, a));
     }
   }
 }
+
+// ── The ladder: the same help card sent by ever more of the real stack ───────────────────────────────────
+
+/** teams-ai's Application on its TeamsAdapter (auth off), replying with a fixed activity: no database. */
+async function startTeamsAiBot(reply: ReturnType<typeof MessageFactory.attachment>) {
+  const adapter = new TeamsAdapter({});
+  const app = new Application({
+    adapter,
+    removeRecipientMention: false,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  app.activity('message', async (context) => {
+    await context.sendActivity(reply);
+  });
+  const server = restify.createServer({ name: 'bench-teams-ai', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    endpoint: `http://127.0.0.1:${server.address().port}/api/messages`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      }),
+  };
+}
+
+const replyTo = (name: string, endpoint: string): Scenario => ({
+  name,
+  bot: 'echo',
+  describe: name,
+  request: (env) => messageTurn(env, endpoint, 'help'),
+  check: (env, reply, turn) => {
+    const replies = env.connector.take(turn.activity.id);
+    return reply.status === 200 && replies.length === 1
+      ? undefined
+      : `HTTP ${reply.status}, ${replies.length} replies`;
+  },
+});
 
 // ── Measuring ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -201,6 +261,45 @@ async function main() {
       console.log();
     }
 
+    const s = speechFor('en', null);
+    const actor: Actor = {
+      aadObjectId: GLOBAL_ADMIN.aadObjectId,
+      displayName: GLOBAL_ADMIN.displayName,
+      roles: ['global-admin'],
+    };
+    const card = adaptForChannel(helpCard(s, actor), 'msteams');
+    const cardReply = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+    const echoCard = await startEchoBot({ reply: cardReply });
+    const teamsAi = await startTeamsAiBot(cardReply);
+    try {
+      console.log(
+        `Ladder: the help card (${cardBytes(card)} bytes of JSON) through ever more of the stack, p50 / mean ms`,
+      );
+      const rungs: Array<[string, Scenario]> = [
+        ['1 botbuilder echo, text reply', ECHO],
+        ['2 botbuilder echo, replying with the help card', replyTo('card', echoCard.endpoint)],
+        ['3 teams-ai Application, replying with the help card', replyTo('teams-ai', teamsAi.endpoint)],
+        [
+          '4 the real bot: help (+ zod check, identify actor, parse, render)',
+          SCENARIOS.find((x) => x.name === 'help')!,
+        ],
+      ];
+      let previous = 0;
+      for (const [label, scenario] of rungs) {
+        const { latencies } = await measure(env, scenario);
+        const p50 = median(latencies);
+        console.log(
+          `  ${label.padEnd(70)} ${f(p50)} / ${f(mean(latencies))}` +
+            (previous ? `   (+${f(p50 - previous)})` : ''),
+        );
+        previous = p50;
+      }
+      console.log();
+    } finally {
+      await echoCard.close();
+      await teamsAi.close();
+    }
+
     // ── Micro-benchmarks, nothing else running ─────────────────────────────────────────────────────────
     const N = 500;
     const time = async (label: string, work: () => unknown) => {
@@ -234,16 +333,12 @@ async function main() {
     await time('deps.customers.listNames()', () => real.deps.customers.listNames());
     await time('deps.uow.run(empty transaction)', () => real.deps.uow.run(async () => undefined));
 
-    const s = speechFor('en', null);
-    const actor: Actor = {
-      aadObjectId: grace,
-      displayName: GLOBAL_ADMIN.displayName,
-      roles: ['global-admin'],
-    };
     const subs = await listSubscriptions(real.deps, actor, { customer: 'fabrikam' });
     if (!subs.ok) throw new Error('fabrikam not found');
     console.log(
-      '\nCard rendering alone (views + template binding + JSON.stringify as the connector client would)',
+      `
+Card rendering alone (views + template binding + JSON.stringify); subscriptions card ` +
+        `${cardBytes(subscriptionsCard(s, subs.value, actor))} bytes`,
     );
     await time('helpCard(en, global admin)', () => JSON.stringify(helpCard(s, actor)));
     await time('subscriptionsCard(en, fabrikam)', () =>

@@ -285,9 +285,14 @@ async function main(): Promise<number> {
       cpu: cpus[0]?.model ?? 'unknown',
       cores: cpus.length,
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      loadAverageAtStart: os.loadavg().map((n) => Number(n.toFixed(2))),
     };
     console.log('CSP partner bot — turn latency benchmark');
     console.log(`  node ${machine.node} · ${machine.cpu} · ${machine.cores} cores · ${machine.platform}`);
+    console.log(
+      `  load average ${machine.loadAverageAtStart.join(' / ')} (1/5/15 min): other processes on the machine ` +
+        'widen the tails; the ratios to echo, measured in the same run, are the figures to compare',
+    );
     console.log(`  delivery: ${DELIVERY}`);
     console.log(`  database: ${databaseLabel}`);
     console.log(`  client:   global fetch (undici, keep-alive), same for both bots; all in one process`);
@@ -352,7 +357,7 @@ async function main(): Promise<number> {
       JSON.stringify(
         {
           at: new Date().toISOString(),
-          machine,
+          machine: { ...machine, loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) },
           delivery: DELIVERY,
           database: databaseLabel,
           client: 'global fetch (undici, keep-alive)',

@@ -63,7 +63,7 @@ function withId(activity: Record<string, unknown>): Turn['activity'] {
 }
 
 /** Activities without `deliveryMode: 'expectReplies'`: the bot replies through the local connector. */
-const message = (env: BenchEnv, endpoint: string, text: string): Turn => ({
+export const messageTurn = (env: BenchEnv, endpoint: string, text: string): Turn => ({
   endpoint,
   activity: withId(
     messageActivity(text, {
@@ -138,7 +138,7 @@ export const ECHO = defineScenario({
   name: 'echo',
   bot: 'echo',
   describe: 'echo bot: message "hello" → reply "echo: hello" posted to the connector',
-  request: (env) => message(env, env.echo.endpoint, 'hello'),
+  request: (env) => messageTurn(env, env.echo.endpoint, 'hello'),
   check: (env, reply, turn) => {
     const status = statusProblem(reply);
     if (status) return status;
@@ -157,7 +157,7 @@ export const SCENARIOS: readonly Scenario[] = [
     describe: 'message "help" from the global admin → help card posted to the connector',
     baseline: 'echo message turn (inbound POST + one reply POST)',
     target: { p50Ratio: 2, kind: 'read' },
-    request: (env) => message(env, env.real.endpoint, 'help'),
+    request: (env) => messageTurn(env, env.real.endpoint, 'help'),
     check: cardReplyContains('What I can do for you', '**grant**'),
   }),
   defineScenario({
@@ -167,7 +167,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'message "subscriptions fabrikam" from the global admin → subscriptions card posted to the connector',
     baseline: 'echo message turn (inbound POST + one reply POST)',
     target: { p50Ratio: 2, kind: 'read' },
-    request: (env) => message(env, env.real.endpoint, 'subscriptions fabrikam'),
+    request: (env) => messageTurn(env, env.real.endpoint, 'subscriptions fabrikam'),
     check: cardReplyContains('Subscriptions of Fabrikam, Inc.', 'SUB-fabrikam-bp'),
   }),
   defineScenario<GrantPreview>({
@@ -183,7 +183,7 @@ export const SCENARIOS: readonly Scenario[] = [
     maxConcurrency: GRANTABLE.length,
     prepare: async (env, worker) => {
       const { role, label } = GRANTABLE[worker]!;
-      const turn = message(env, env.real.endpoint, `grant Ada Wong ${role}`);
+      const turn = messageTurn(env, env.real.endpoint, `grant Ada Wong ${role}`);
       const reply = await postActivity(turn);
       const status = statusProblem(reply);
       if (status) throw new Error(`preview: ${status}`);

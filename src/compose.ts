@@ -32,7 +32,12 @@ export interface StartOptions {
   readonly seed?: boolean;
 }
 
-export async function prepareDatabase(config: Config, target: DatabaseTarget, clock: Clock, log: Logger): Promise<Database> {
+export async function prepareDatabase(
+  config: Config,
+  target: DatabaseTarget,
+  clock: Clock,
+  log: Logger,
+): Promise<Database> {
   const db = await openDatabase(target);
   if (db.migrations.applied.length > 0) log.info({ applied: db.migrations.applied }, 'migrations applied');
   return db;
@@ -44,7 +49,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const db = await prepareDatabase(config, options.database ?? config.database, clock, log);
   try {
     if (options.seed !== false) {
-      const counts = await seedDatabase(db.prisma, { now: clock.now().toDate(), includeDemo: config.seedDemoData });
+      const counts = await seedDatabase(db.prisma, {
+        now: clock.now().toDate(),
+        includeDemo: config.seedDemoData,
+      });
       log.info(counts, 'catalog and demo data ready');
     }
     const deps = createDeps(db, clock, config.partner);
@@ -81,7 +89,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     });
     const server = createServer({ adapter, app, log, ping: () => db.ping() });
     const http = await listen(server, config.port, config.host);
-    log.info({ url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' }, 'bot listening');
+    log.info(
+      { url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' },
+      'bot listening',
+    );
     return {
       db,
       deps,

@@ -3,25 +3,35 @@
  */
 import { z } from 'zod';
 
-const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
 export const ConfigSchema = z
   .object({
-    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    NODE_ENV: z.preprocess(
+      emptyToUndefined,
+      z.enum(['development', 'production', 'test']).default('development'),
+    ),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
     DATABASE_URL: z.preprocess(
       emptyToUndefined,
       z
         .string()
-        .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL (leave it empty for the embedded database)')
+        .regex(
+          /^postgres(ql)?:\/\//,
+          'DATABASE_URL must be a postgresql:// URL (leave it empty for the embedded database)',
+        )
         .optional(),
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+    MicrosoftAppType: z.preprocess(
+      emptyToUndefined,
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    ),
     MicrosoftAppTenantId: optionalString,
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['en', 'ko', 'zh']).default('en')),
     LOG_LEVEL: z.preprocess(
@@ -29,7 +39,10 @@ export const ConfigSchema = z
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
     /** Object id of a person to make global admin at start, so a new deployment can be administered. */
-    BOOTSTRAP_GLOBAL_ADMIN: z.preprocess(emptyToUndefined, z.string().uuid('BOOTSTRAP_GLOBAL_ADMIN must be an Entra object id (GUID)').optional()),
+    BOOTSTRAP_GLOBAL_ADMIN: z.preprocess(
+      emptyToUndefined,
+      z.string().uuid('BOOTSTRAP_GLOBAL_ADMIN must be an Entra object id (GUID)').optional(),
+    ),
     BOOTSTRAP_GLOBAL_ADMIN_NAME: optionalString,
     /** This partner's Partner Center id (private offers made to other partners are refused, R-BUY-4). */
     PARTNER_ID: z.preprocess(emptyToUndefined, z.string().max(100).default('partner-self-001')),
@@ -55,7 +68,10 @@ export const ConfigSchema = z
     partner: { partnerId: env.PARTNER_ID, region: env.PARTNER_REGION },
     logLevel: env.LOG_LEVEL,
     bootstrapGlobalAdmin: env.BOOTSTRAP_GLOBAL_ADMIN
-      ? { aadObjectId: env.BOOTSTRAP_GLOBAL_ADMIN.toLowerCase(), displayName: env.BOOTSTRAP_GLOBAL_ADMIN_NAME ?? 'Bootstrap admin' }
+      ? {
+          aadObjectId: env.BOOTSTRAP_GLOBAL_ADMIN.toLowerCase(),
+          displayName: env.BOOTSTRAP_GLOBAL_ADMIN_NAME ?? 'Bootstrap admin',
+        }
       : undefined,
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : env.NODE_ENV !== 'production',
   }))
@@ -68,10 +84,16 @@ export const ConfigSchema = z
       });
     }
     if (config.auth.appId && config.auth.appType !== 'UserAssignedMSI' && !config.auth.appPassword) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'MicrosoftAppPassword is required when MicrosoftAppId is set.' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'MicrosoftAppPassword is required when MicrosoftAppId is set.',
+      });
     }
     if (config.auth.appType === 'SingleTenant' && config.auth.appId && !config.auth.tenantId) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant.' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant.',
+      });
     }
   });
 
@@ -87,7 +109,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  - ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

@@ -57,13 +57,24 @@ export function createServer(options: ServerOptions): restify.Server {
 
   server.get('/healthz', async (_req, res) => {
     const database = await ping();
-    res.send(database ? 200 : 503, { status: database ? 'ok' : 'degraded', database: database ? 'up' : 'down' });
+    res.send(database ? 200 : 503, {
+      status: database ? 'ok' : 'degraded',
+      database: database ? 'up' : 'down',
+    });
   });
 
-  server.on('restifyError', (req: restify.Request, res: restify.Response, error: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
-    if ((error.statusCode ?? 500) >= 500) log.error({ err: error, path: req.path() }, 'http error');
-    next();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: restify.Request,
+      res: restify.Response,
+      error: Error & { statusCode?: number },
+      next: (e?: unknown) => void,
+    ) => {
+      if ((error.statusCode ?? 500) >= 500) log.error({ err: error, path: req.path() }, 'http error');
+      next();
+    },
+  );
   return server;
 }
 

@@ -38,7 +38,10 @@ const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
 const CARD_RESPONSE_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 const speechOf = (activity: Activity, fallback: Locale): Speech =>
-  speechFor(localeOf(activity.locale, fallback), (activity as Activity & { localTimezone?: string }).localTimezone);
+  speechFor(
+    localeOf(activity.locale, fallback),
+    (activity as Activity & { localTimezone?: string }).localTimezone,
+  );
 
 function identityOf(activity: Activity, authDisabled: boolean): Identity {
   const from = activity.from ?? { id: '', name: '' };
@@ -50,7 +53,10 @@ function identityOf(activity: Activity, authDisabled: boolean): Identity {
     locale: typeof activity.locale === 'string' ? activity.locale.slice(0, 20) : null,
     timeZone: (activity as Activity & { localTimezone?: string }).localTimezone ?? null,
     personalConversation: personal
-      ? { id: activity.conversation.id, reference: TurnContext.getConversationReference(activity) as ConversationReference }
+      ? {
+          id: activity.conversation.id,
+          reference: TurnContext.getConversationReference(activity) as ConversationReference,
+        }
       : undefined,
   };
 }
@@ -74,7 +80,12 @@ const invokeCardResponse = (card: AdaptiveCardJson) => ({
 
 export function createBotApp(options: BotOptions): Application {
   const { deps, adapter, log, defaultLocale, authDisabled } = options;
-  const app = new Application({ adapter, removeRecipientMention: false, startTypingTimer: false, longRunningMessages: false });
+  const app = new Application({
+    adapter,
+    removeRecipientMention: false,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
 
   const begin = async (context: TurnContext): Promise<TurnContextInfo> => {
     const s = speechOf(context.activity, defaultLocale);
@@ -83,10 +94,15 @@ export function createBotApp(options: BotOptions): Application {
   };
 
   const send = (context: TurnContext, card: AdaptiveCardJson) =>
-    context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(adaptForChannel(card, context.activity.channelId))));
+    context.sendActivity(
+      MessageFactory.attachment(CardFactory.adaptiveCard(adaptForChannel(card, context.activity.channelId))),
+    );
 
   const logTurn = (context: TurnContext, what: string, startedAt: number) =>
-    log.info({ activityId: context.activity.id, type: context.activity.type, what, ms: Date.now() - startedAt }, 'turn');
+    log.info(
+      { activityId: context.activity.id, type: context.activity.type, what, ms: Date.now() - startedAt },
+      'turn',
+    );
 
   // Card buttons in Teams: the returned card replaces the one pressed.
   app.adaptiveCards.actionExecute(
@@ -129,7 +145,10 @@ export function createBotApp(options: BotOptions): Application {
     const startedAt = Date.now();
     const turn = await begin(context);
     const parsed = parseCommand(typeof context.activity.text === 'string' ? context.activity.text : '');
-    await send(context, parsed.ok ? await handleCommand(turn, parsed.value) : parseErrorCard(turn.s, parsed.error));
+    await send(
+      context,
+      parsed.ok ? await handleCommand(turn, parsed.value) : parseErrorCard(turn.s, parsed.error),
+    );
     logTurn(context, parsed.ok ? parsed.value.kind : `parse:${parsed.error.kind}`, startedAt);
   });
 

@@ -63,8 +63,14 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   }),
   z.object({ verb: z.literal(VERBS.cartUpdate), pendingId: PendingIdSchema }).passthrough(),
   z.object({ verb: z.literal(VERBS.cartPurchase), pendingId: PendingIdSchema }).passthrough(),
-  z.object({ verb: z.literal(VERBS.cartAdd), pendingId: PendingIdSchema, addProduct: inputs.addProduct }).passthrough(),
-  z.object({ verb: z.literal(VERBS.cartRemove), pendingId: PendingIdSchema, index: z.number().int().min(0).max(20) }),
+  z
+    .object({ verb: z.literal(VERBS.cartAdd), pendingId: PendingIdSchema, addProduct: inputs.addProduct })
+    .passthrough(),
+  z.object({
+    verb: z.literal(VERBS.cartRemove),
+    pendingId: PendingIdSchema,
+    index: z.number().int().min(0).max(20),
+  }),
   z.object({ verb: z.literal(VERBS.suspendStart), ref: ref }),
   z.object({ verb: z.literal(VERBS.reactivateStart), ref: ref }),
   z.object({ verb: z.literal(VERBS.cancelStart), ref: ref }),
@@ -79,7 +85,9 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
 ]);
 
 /** The licence counts and cycles a cart card sends back (`quantity-0`, `cycle-0`, …), if any. */
-export function cartLineInputs(data: Record<string, unknown>): Array<{ quantity: number; billingCycle: 'monthly' | 'annual' }> | 'invalid' | undefined {
+export function cartLineInputs(
+  data: Record<string, unknown>,
+): Array<{ quantity: number; billingCycle: 'monthly' | 'annual' }> | 'invalid' | undefined {
   const parsed = cartInputs.safeParse(data);
   if (!parsed.success) return 'invalid';
   const lines: Array<{ quantity: number; billingCycle: 'monthly' | 'annual' }> = [];
@@ -95,6 +103,7 @@ export type CardAction = z.infer<typeof CardActionSchema>;
 
 /** Action.Execute puts the verb beside the data; Action.Submit puts it inside. Both end up here. */
 export function parseCardAction(verb: unknown, data: unknown) {
-  const body = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const body =
+    data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return CardActionSchema.safeParse({ ...body, verb: typeof verb === 'string' ? verb : body.verb });
 }

@@ -34,7 +34,12 @@ function lookup(path: string, scope: Scope): unknown {
 }
 
 const isTruthy = (value: unknown) =>
-  value !== UNBOUND && value !== null && value !== false && value !== '' && value !== 0 && !(Array.isArray(value) && value.length === 0);
+  value !== UNBOUND &&
+  value !== null &&
+  value !== false &&
+  value !== '' &&
+  value !== 0 &&
+  !(Array.isArray(value) && value.length === 0);
 
 function bindString(text: string, scope: Scope): unknown {
   const whole = WHOLE.exec(text);
@@ -56,7 +61,9 @@ function bindNode(node: Json, scope: Scope): unknown[] {
   if ($data !== undefined) {
     const items = typeof $data === 'string' ? bindString($data, scope) : $data;
     const list = Array.isArray(items) ? items : [items];
-    return list.flatMap((item) => bindNode({ ...rest, ...($when !== undefined ? { $when } : {}) }, { item, root: scope.root }));
+    return list.flatMap((item) =>
+      bindNode({ ...rest, ...($when !== undefined ? { $when } : {}) }, { item, root: scope.root }),
+    );
   }
   if (typeof $when === 'string') {
     const when = WHOLE.exec($when);

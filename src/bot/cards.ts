@@ -10,7 +10,15 @@ import { bindTemplate } from './card-template.js';
 
 export const CARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
 
-export const TEMPLATE_NAMES = ['message', 'help', 'record-list', 'confirm', 'choice', 'cart', 'cancel-reason'] as const;
+export const TEMPLATE_NAMES = [
+  'message',
+  'help',
+  'record-list',
+  'confirm',
+  'choice',
+  'cart',
+  'cancel-reason',
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' };

@@ -82,7 +82,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: 'reactivate',
     words: { en: ['reactivate', 'resume'], ko: ['재활성화', '다시활성화'], zh: ['重新激活', '恢复'] },
     action: 'subscription.reactivate',
-    example: { en: 'reactivate fabrikam Business Premium', ko: '재활성화 fabrikam Business Premium', zh: '重新激活 fabrikam Business Premium' },
+    example: {
+      en: 'reactivate fabrikam Business Premium',
+      ko: '재활성화 fabrikam Business Premium',
+      zh: '重新激活 fabrikam Business Premium',
+    },
   },
   {
     id: 'cancel',
@@ -94,7 +98,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: 'autorenew',
     words: { en: ['autorenew', 'auto-renew'], ko: ['자동갱신'], zh: ['自动续订'] },
     action: 'subscription.autorenew',
-    example: { en: 'autorenew contoso E3 off', ko: '자동갱신 contoso E3 끄기', zh: '自动续订 contoso E3 关闭' },
+    example: {
+      en: 'autorenew contoso E3 off',
+      ko: '자동갱신 contoso E3 끄기',
+      zh: '自动续订 contoso E3 关闭',
+    },
   },
   {
     id: 'licenses',
@@ -112,13 +120,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: 'grant',
     words: { en: ['grant'], ko: ['권한부여', '권한추가'], zh: ['授予', '授权'] },
     action: 'staff.grant',
-    example: { en: 'grant Nora Jung admin-agent', ko: '권한부여 Nora Jung admin-agent', zh: '授予 Nora Jung admin-agent' },
+    example: {
+      en: 'grant Nora Jung admin-agent',
+      ko: '권한부여 Nora Jung admin-agent',
+      zh: '授予 Nora Jung admin-agent',
+    },
   },
   {
     id: 'revoke',
     words: { en: ['revoke'], ko: ['권한회수', '권한삭제'], zh: ['撤销', '撤权'] },
     action: 'staff.revoke',
-    example: { en: 'revoke Sam Chen sales-agent', ko: '권한회수 Sam Chen sales-agent', zh: '撤销 Sam Chen sales-agent' },
+    example: {
+      en: 'revoke Sam Chen sales-agent',
+      ko: '권한회수 Sam Chen sales-agent',
+      zh: '撤销 Sam Chen sales-agent',
+    },
   },
 ];
 

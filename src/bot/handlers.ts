@@ -14,13 +14,23 @@ import {
   previewGrantRole,
   previewRevokeRole,
   revokeRoleExecutor,
-  type RoleChangeResult,
 } from '../domain/manage-staff.js';
 import type { Deps } from '../domain/ports.js';
 import type { Result } from '../domain/result.js';
 import { VERBS, cartLineInputs, type CardAction } from './card-actions.js';
-import { editCart, purchaseExecutor, showCart, startPurchase, type PurchaseResult } from '../domain/buy-subscriptions.js';
-import { cancelExecutor, previewCancellation, startCancellation, type CancelResult } from '../domain/cancel-subscription.js';
+import {
+  editCart,
+  purchaseExecutor,
+  showCart,
+  startPurchase,
+  type PurchaseResult,
+} from '../domain/buy-subscriptions.js';
+import {
+  cancelExecutor,
+  previewCancellation,
+  startCancellation,
+  type CancelResult,
+} from '../domain/cancel-subscription.js';
 import {
   autoRenewExecutor,
   licencesExecutor,
@@ -70,7 +80,11 @@ export interface TurnContextInfo {
 
 type ChoiceButton = (candidate: Candidate) => { verb: string; data: Record<string, unknown> };
 
-async function failure(turn: TurnContextInfo, error: DomainError, onChoice?: ChoiceButton): Promise<AdaptiveCardJson> {
+async function failure(
+  turn: TurnContextInfo,
+  error: DomainError,
+  onChoice?: ChoiceButton,
+): Promise<AdaptiveCardJson> {
   if (error.kind === 'no-role') return noRoleCard(turn.s, turn.actor, await whoCanGrantRoles(turn.deps));
   if (error.kind === 'ambiguous' && onChoice) return choiceCard(turn.s, error, onChoice);
   return domainErrorCard(turn.s, turn.actor, error);
@@ -85,7 +99,10 @@ async function reply<T>(
   return result.ok ? render(result.value) : failure(turn, result.error, onChoice);
 }
 
-const subscriptionsChoice: ChoiceButton = (c) => ({ verb: VERBS.customerSubscriptions, data: { customerId: c.id } });
+const subscriptionsChoice: ChoiceButton = (c) => ({
+  verb: VERBS.customerSubscriptions,
+  data: { customerId: c.id },
+});
 const ordersChoice: ChoiceButton = (c) => ({ verb: VERBS.customerOrders, data: { customerId: c.id } });
 
 /** Presses Confirm: the result card, or the first result again for a repeated press. */
@@ -154,21 +171,36 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
       );
     case 'buy': {
       const result = await startPurchase(deps, actor, command);
-      return reply(turn, result, (cart) => cartCard(s, cart), (c) => ({
-        verb: VERBS.buyStart,
-        data: {
-          ...(result.ok || result.error.kind !== 'ambiguous' || result.error.what !== 'product'
-            ? { customer: c.id, product: command.product }
-            : { customer: command.customer, product: c.id }),
-          ...(command.quantity !== undefined ? { quantity: command.quantity } : {}),
-          ...(command.billingCycle ? { billingCycle: command.billingCycle } : {}),
-        },
-      }));
+      return reply(
+        turn,
+        result,
+        (cart) => cartCard(s, cart),
+        (c) => ({
+          verb: VERBS.buyStart,
+          data: {
+            ...(result.ok || result.error.kind !== 'ambiguous' || result.error.what !== 'product'
+              ? { customer: c.id, product: command.product }
+              : { customer: command.customer, product: c.id }),
+            ...(command.quantity !== undefined ? { quantity: command.quantity } : {}),
+            ...(command.billingCycle ? { billingCycle: command.billingCycle } : {}),
+          },
+        }),
+      );
     }
     case 'suspend':
-      return reply(turn, await previewSuspend(deps, actor, command), (c) => changePreviewCard(s, c), subscriptionChoice(VERBS.suspendStart));
+      return reply(
+        turn,
+        await previewSuspend(deps, actor, command),
+        (c) => changePreviewCard(s, c),
+        subscriptionChoice(VERBS.suspendStart),
+      );
     case 'reactivate':
-      return reply(turn, await previewReactivate(deps, actor, command), (c) => changePreviewCard(s, c), subscriptionChoice(VERBS.reactivateStart));
+      return reply(
+        turn,
+        await previewReactivate(deps, actor, command),
+        (c) => changePreviewCard(s, c),
+        subscriptionChoice(VERBS.reactivateStart),
+      );
     case 'autorenew':
       return reply(
         turn,
@@ -187,40 +219,70 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
       if (command.reason) {
         const target = await startCancellation(deps, actor, { subscription: command.subscription });
         if (!target.ok) return failure(turn, target.error, subscriptionChoice(VERBS.cancelStart));
-        return reply(turn, await previewCancellation(deps, actor, { subscriptionId: target.value.subscriptionId, reason: command.reason }), (p) =>
-          cancelPreviewCard(s, p),
+        return reply(
+          turn,
+          await previewCancellation(deps, actor, {
+            subscriptionId: target.value.subscriptionId,
+            reason: command.reason,
+          }),
+          (p) => cancelPreviewCard(s, p),
         );
       }
-      return reply(turn, await startCancellation(deps, actor, command), (t) => cancelReasonCard(s, t), subscriptionChoice(VERBS.cancelStart));
+      return reply(
+        turn,
+        await startCancellation(deps, actor, command),
+        (t) => cancelReasonCard(s, t),
+        subscriptionChoice(VERBS.cancelStart),
+      );
     }
   }
 }
 
 /** The cart card again, with a notice (a refused edit leaves the cart as it was). */
-async function cartAgain(turn: TurnContextInfo, pendingId: string, notice: string): Promise<AdaptiveCardJson> {
+async function cartAgain(
+  turn: TurnContextInfo,
+  pendingId: string,
+  notice: string,
+): Promise<AdaptiveCardJson> {
   const cart = await showCart(turn.deps, turn.actor, pendingId);
   return cart.ok ? cartCard(turn.s, cart.value, notice) : failure(turn, cart.error);
 }
 
-async function editAndShow(turn: TurnContextInfo, pendingId: string, edit: Parameters<typeof editCart>[3]): Promise<AdaptiveCardJson> {
+async function editAndShow(
+  turn: TurnContextInfo,
+  pendingId: string,
+  edit: Parameters<typeof editCart>[3],
+): Promise<AdaptiveCardJson> {
   const edited = await editCart(turn.deps, turn.actor, pendingId, edit);
   if (edited.ok) return cartCard(turn.s, edited.value);
   const error = edited.error;
-  if (error.kind === 'refused' || error.kind === 'not-found' || error.kind === 'ambiguous' || error.kind === 'invalid-input') {
+  if (
+    error.kind === 'refused' ||
+    error.kind === 'not-found' ||
+    error.kind === 'ambiguous' ||
+    error.kind === 'invalid-input'
+  ) {
     if (error.kind === 'not-found' && error.what === 'pending-action') return failure(turn, error);
     return cartAgain(turn, pendingId, domainErrorText(turn.s, turn.actor, error));
   }
   return failure(turn, error);
 }
 
-async function purchase(turn: TurnContextInfo, pendingId: string, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+async function purchase(
+  turn: TurnContextInfo,
+  pendingId: string,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCardJson> {
   const inputs = cartLineInputs(data);
   if (inputs === 'invalid') return cartAgain(turn, pendingId, turn.s.m.refusals.quantity({ max: '…' }));
   if (inputs) {
     const current = await showCart(turn.deps, turn.actor, pendingId);
     if (current.ok) {
       const changed = current.value.lines.some(
-        (line, i) => !inputs[i] || inputs[i]!.quantity !== line.quantity || inputs[i]!.billingCycle !== line.billingCycle,
+        (line, i) =>
+          !inputs[i] ||
+          inputs[i]!.quantity !== line.quantity ||
+          inputs[i]!.billingCycle !== line.billingCycle,
       );
       if (changed) {
         const edited = await editCart(turn.deps, turn.actor, pendingId, { kind: 'set', lines: inputs });
@@ -229,8 +291,11 @@ async function purchase(turn: TurnContextInfo, pendingId: string, data: Record<s
       }
     }
   }
-  return confirm<unknown, PurchaseResult>(turn, purchaseExecutor as Executor<unknown, PurchaseResult>, pendingId, (r, note) =>
-    purchaseResultCard(turn.s, r, note),
+  return confirm<unknown, PurchaseResult>(
+    turn,
+    purchaseExecutor as Executor<unknown, PurchaseResult>,
+    pendingId,
+    (r, note) => purchaseResultCard(turn.s, r, note),
   );
 }
 
@@ -252,7 +317,9 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
     case VERBS.staffRevokeConfirm:
       return confirm(turn, revokeRoleExecutor, action.pendingId, (r, n) => roleChangeResultCard(s, r, n));
     case VERBS.pendingDiscard:
-      return reply(turn, await discardPendingAction(deps, actor, action.action, action.pendingId), () => discardedCard(s));
+      return reply(turn, await discardPendingAction(deps, actor, action.action, action.pendingId), () =>
+        discardedCard(s),
+      );
     case VERBS.buyStart:
       return handleCommand(turn, {
         kind: 'buy',
@@ -264,7 +331,9 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
     case VERBS.cartUpdate: {
       const inputs = cartLineInputs(action);
       if (inputs === 'invalid') return cartAgain(turn, action.pendingId, s.m.refusals.quantity({ max: '…' }));
-      return inputs ? editAndShow(turn, action.pendingId, { kind: 'set', lines: inputs }) : cartAgain(turn, action.pendingId, '');
+      return inputs
+        ? editAndShow(turn, action.pendingId, { kind: 'set', lines: inputs })
+        : cartAgain(turn, action.pendingId, '');
     }
     case VERBS.cartAdd:
       return editAndShow(turn, action.pendingId, { kind: 'add', product: action.addProduct ?? '' });
@@ -279,21 +348,50 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
     case VERBS.cancelStart:
       return handleCommand(turn, { kind: 'cancel', subscription: action.ref });
     case VERBS.autoRenewStart:
-      return handleCommand(turn, { kind: 'autorenew', subscription: action.ref, autoRenew: action.autoRenew });
+      return handleCommand(turn, {
+        kind: 'autorenew',
+        subscription: action.ref,
+        autoRenew: action.autoRenew,
+      });
     case VERBS.licencesStart:
       return handleCommand(turn, { kind: 'licenses', subscription: action.ref, quantity: action.quantity });
     case VERBS.cancelReason:
-      return reply(turn, await previewCancellation(deps, actor, { subscriptionId: action.subscriptionId, reason: action.reason ?? '' }), (p) =>
-        cancelPreviewCard(s, p),
+      return reply(
+        turn,
+        await previewCancellation(deps, actor, {
+          subscriptionId: action.subscriptionId,
+          reason: action.reason ?? '',
+        }),
+        (p) => cancelPreviewCard(s, p),
       );
     case VERBS.suspendConfirm:
-      return confirm<unknown, SubscriptionChange>(turn, suspendExecutor as Executor<unknown, SubscriptionChange>, action.pendingId, (r, n) => changeResultCard(s, r, n));
+      return confirm<unknown, SubscriptionChange>(
+        turn,
+        suspendExecutor as Executor<unknown, SubscriptionChange>,
+        action.pendingId,
+        (r, n) => changeResultCard(s, r, n),
+      );
     case VERBS.reactivateConfirm:
-      return confirm<unknown, SubscriptionChange>(turn, reactivateExecutor as Executor<unknown, SubscriptionChange>, action.pendingId, (r, n) => changeResultCard(s, r, n));
+      return confirm<unknown, SubscriptionChange>(
+        turn,
+        reactivateExecutor as Executor<unknown, SubscriptionChange>,
+        action.pendingId,
+        (r, n) => changeResultCard(s, r, n),
+      );
     case VERBS.autoRenewConfirm:
-      return confirm<unknown, SubscriptionChange>(turn, autoRenewExecutor as Executor<unknown, SubscriptionChange>, action.pendingId, (r, n) => changeResultCard(s, r, n));
+      return confirm<unknown, SubscriptionChange>(
+        turn,
+        autoRenewExecutor as Executor<unknown, SubscriptionChange>,
+        action.pendingId,
+        (r, n) => changeResultCard(s, r, n),
+      );
     case VERBS.licencesConfirm:
-      return confirm<unknown, SubscriptionChange>(turn, licencesExecutor as Executor<unknown, SubscriptionChange>, action.pendingId, (r, n) => changeResultCard(s, r, n));
+      return confirm<unknown, SubscriptionChange>(
+        turn,
+        licencesExecutor as Executor<unknown, SubscriptionChange>,
+        action.pendingId,
+        (r, n) => changeResultCard(s, r, n),
+      );
     case VERBS.cancelConfirm:
       return confirm<unknown, CancelResult>(
         turn,
@@ -303,9 +401,16 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
         async (error) => {
           // The window closed between preview and click: show what applies now, as a new confirmation.
           if (error.kind !== 'effect-changed') return undefined;
-          const fresh = await previewCancellation(deps, actor, { subscriptionId: error.subscriptionId, reason: error.reason });
+          const fresh = await previewCancellation(deps, actor, {
+            subscriptionId: error.subscriptionId,
+            reason: error.reason,
+          });
           if (!fresh.ok) return failure(turn, fresh.error);
-          return cancelPreviewCard(s, fresh.value, s.m.errors.effectChanged(effectText(s, fresh.value.effect)));
+          return cancelPreviewCard(
+            s,
+            fresh.value,
+            s.m.errors.effectChanged(effectText(s, fresh.value.effect)),
+          );
         },
       );
   }

@@ -36,17 +36,22 @@ export interface Speech {
 export function speechFor(locale: Locale, timeZone: string | undefined | null): Speech {
   const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : undefined;
   const m = MESSAGES[locale];
-  const toDayjs = (value: Dayjs | string | Date) => (typeof value === 'string' || value instanceof Date ? at(value) : value);
+  const toDayjs = (value: Dayjs | string | Date) =>
+    typeof value === 'string' || value instanceof Date ? at(value) : value;
   const suffix = zone ? '' : ' UTC';
   return {
     locale,
     m,
     timeZone: zone,
     zoneLabel: zone ?? m.common.utc,
-    dateTime: (instant) => (instant ? `${inZone(toDayjs(instant), zone).format('YYYY-MM-DD HH:mm')}${suffix}` : ''),
+    dateTime: (instant) =>
+      instant ? `${inZone(toDayjs(instant), zone).format('YYYY-MM-DD HH:mm')}${suffix}` : '',
     date: (instant) => (instant ? inZone(toDayjs(instant), zone).format('YYYY-MM-DD') : ''),
     money: (amount, currency) =>
-      new Intl.NumberFormat(BCP47[locale], { style: 'currency', currency, currencyDisplay: 'code' }).format(amount),
-    list: (items) => (items.length === 0 ? m.common.none : items.join(locale === 'en' ? ', ' : locale === 'ko' ? ', ' : '、')),
+      new Intl.NumberFormat(BCP47[locale], { style: 'currency', currency, currencyDisplay: 'code' })
+        .format(amount)
+        .replace(/\u00a0/g, ' '),
+    list: (items) =>
+      items.length === 0 ? m.common.none : items.join(locale === 'en' ? ', ' : locale === 'ko' ? ', ' : '、'),
   };
 }

@@ -37,18 +37,20 @@ export function parseBuyArguments(raw: string): BuyArguments | undefined {
     }
   }
   let customer: string | undefined;
+  // Each pattern captures the customer and leaves the rest; "for" takes the last one, since product
+  // names may contain it ("Relecloud Backup for Microsoft 365 for contoso").
   const patterns: RegExp[] = [
-    /\s+for\s+(.+?)\s*$/i, // en: … for contoso
-    /\s+(?:고객|고객사)\s*[:：]?\s*(.+?)\s*$/, // ko: … 고객 contoso
-    /^\s*(\S.*?)(?:에게|에)\s+/, // ko: contoso에 …
-    /\s*(?:给|为)\s*(\S.*?)\s*$/, // zh: … 给 contoso
-    /^\s*(?:给|为)\s*(\S+)\s+/, // zh: 为 contoso …
+    /^(?<rest>.*)\s+for\s+(?<customer>.+?)\s*$/i, // en: … for contoso
+    /^(?<rest>.*?)\s+(?:고객|고객사)\s*[:：]?\s*(?<customer>.+?)\s*$/, // ko: … 고객 contoso
+    /^\s*(?<customer>\S.*?)(?:에게|에)\s+(?<rest>.*)$/, // ko: contoso에 …
+    /^(?<rest>.*?)\s*(?:给|为)\s*(?<customer>\S.*?)\s*$/, // zh: … 给 contoso
+    /^\s*(?:给|为)\s*(?<customer>\S+)\s+(?<rest>.*)$/, // zh: 为 contoso …
   ];
   for (const pattern of patterns) {
     const match = pattern.exec(text);
-    if (match?.[1]) {
-      customer = match[1].trim();
-      text = text.replace(match[0], ' ');
+    if (match?.groups?.customer?.trim()) {
+      customer = match.groups.customer.trim();
+      text = ` ${match.groups.rest ?? ''} `;
       break;
     }
   }
@@ -86,7 +88,9 @@ export function parseBuyArguments(raw: string): BuyArguments | undefined {
 const ON = /(?:^|\s)(on|enable|켜기|켬|开启|开|打开)\s*$/i;
 const OFF = /(?:^|\s)(off|disable|끄기|끔|关闭|关)\s*$/i;
 
-export function parseAutoRenewArguments(raw: string): { subscription: string; autoRenew: boolean } | undefined {
+export function parseAutoRenewArguments(
+  raw: string,
+): { subscription: string; autoRenew: boolean } | undefined {
   const text = raw.trim();
   const on = ON.exec(text);
   const off = OFF.exec(text);
@@ -96,18 +100,24 @@ export function parseAutoRenewArguments(raw: string): { subscription: string; au
   return subscription ? { subscription, autoRenew: Boolean(on) } : undefined;
 }
 
-export function parseLicenceArguments(raw: string): { subscription: string; quantity: number } | { subscription: string; badQuantity: string } | undefined {
+export function parseLicenceArguments(
+  raw: string,
+): { subscription: string; quantity: number } | { subscription: string; badQuantity: string } | undefined {
   const text = raw.trim();
   const match = /\s+(?:to\s+)?(-?\d+(?:[.,]\d+)?)\s*(?:licen[cs]es?|seats?|개|个)?\s*$/i.exec(text);
   if (!match) return undefined;
   const subscription = text.slice(0, text.length - match[0].length).trim();
   if (!subscription) return undefined;
   const value = match[1]!;
-  return /^\d{1,7}$/.test(value) ? { subscription, quantity: Number.parseInt(value, 10) } : { subscription, badQuantity: value };
+  return /^\d{1,7}$/.test(value)
+    ? { subscription, quantity: Number.parseInt(value, 10) }
+    : { subscription, badQuantity: value };
 }
 
 /** "cancel SUB-1 because too expensive": the reason, when given inline. */
 export function splitCancelReason(raw: string): { subscription: string; reason?: string } {
   const match = /\s+(?:because|reason[:：]?|사유[:：]?|이유[:：]?|原因[:：]?|因为)\s+(.+)$/i.exec(raw);
-  return match ? { subscription: raw.slice(0, match.index).trim(), reason: match[1]!.trim() } : { subscription: raw.trim() };
+  return match
+    ? { subscription: raw.slice(0, match.index).trim(), reason: match[1]!.trim() }
+    : { subscription: raw.trim() };
 }

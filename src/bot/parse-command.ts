@@ -8,7 +8,12 @@ import { RoleSchema, ROLES, type Role } from '../domain/roles.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { COMMANDS, LOCALES, type CommandId } from './commands.js';
 import { BillingCycleSchema } from '../domain/model.js';
-import { parseAutoRenewArguments, parseBuyArguments, parseLicenceArguments, splitCancelReason } from './parse-arguments.js';
+import {
+  parseAutoRenewArguments,
+  parseBuyArguments,
+  parseLicenceArguments,
+  splitCancelReason,
+} from './parse-arguments.js';
 
 export const MAX_TEXT_LENGTH = 1_000;
 
@@ -30,9 +35,21 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('suspend'), subscription: z.string().min(1).max(300) }),
   z.object({ kind: z.literal('reactivate'), subscription: z.string().min(1).max(300) }),
-  z.object({ kind: z.literal('cancel'), subscription: z.string().min(1).max(300), reason: z.string().max(500).optional() }),
-  z.object({ kind: z.literal('autorenew'), subscription: z.string().min(1).max(300), autoRenew: z.boolean() }),
-  z.object({ kind: z.literal('licenses'), subscription: z.string().min(1).max(300), quantity: z.number().int() }),
+  z.object({
+    kind: z.literal('cancel'),
+    subscription: z.string().min(1).max(300),
+    reason: z.string().max(500).optional(),
+  }),
+  z.object({
+    kind: z.literal('autorenew'),
+    subscription: z.string().min(1).max(300),
+    autoRenew: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('licenses'),
+    subscription: z.string().min(1).max(300),
+    quantity: z.number().int(),
+  }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -44,7 +61,14 @@ export type ParseError =
   | { readonly kind: 'bad-role'; readonly command: CommandId; readonly text: string }
   | { readonly kind: 'bad-quantity'; readonly command: CommandId; readonly text: string };
 
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** Removes the bot's @mention, Teams' HTML wrapping and extra spaces. */
 export function cleanText(raw: string): string {
@@ -102,7 +126,8 @@ export function splitPersonAndRole(rest: string): { person: string; role: Role }
 }
 
 export function parseCommand(raw: string | undefined | null): Result<Command, ParseError> {
-  if (typeof raw === 'string' && raw.length > MAX_TEXT_LENGTH * 4) return err({ kind: 'too-long', max: MAX_TEXT_LENGTH });
+  if (typeof raw === 'string' && raw.length > MAX_TEXT_LENGTH * 4)
+    return err({ kind: 'too-long', max: MAX_TEXT_LENGTH });
   const text = cleanText(raw ?? '');
   if (!text) return err({ kind: 'empty' });
   if (text.length > MAX_TEXT_LENGTH) return err({ kind: 'too-long', max: MAX_TEXT_LENGTH });
@@ -110,7 +135,9 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
   if (!split) {
     const word = text.split(' ')[0] ?? text;
     const suggestion = suggest(word);
-    return err(suggestion ? { kind: 'unknown-command', word, suggestion } : { kind: 'unknown-command', word });
+    return err(
+      suggestion ? { kind: 'unknown-command', word, suggestion } : { kind: 'unknown-command', word },
+    );
   }
   const { id, rest } = split;
   switch (id) {
@@ -119,10 +146,14 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
     case 'staff':
       return ok({ kind: id });
     case 'customers':
-      return rest ? ok({ kind: id, query: rest.slice(0, 200) }) : err({ kind: 'missing-argument', command: id });
+      return rest
+        ? ok({ kind: id, query: rest.slice(0, 200) })
+        : err({ kind: 'missing-argument', command: id });
     case 'subscriptions':
     case 'orders':
-      return rest ? ok({ kind: id, customer: rest.slice(0, 200) }) : err({ kind: 'missing-argument', command: id });
+      return rest
+        ? ok({ kind: id, customer: rest.slice(0, 200) })
+        : err({ kind: 'missing-argument', command: id });
     case 'grant':
     case 'revoke': {
       if (!rest) return err({ kind: 'missing-argument', command: id });
@@ -138,15 +169,23 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
     }
     case 'suspend':
     case 'reactivate':
-      return rest ? ok({ kind: id, subscription: rest.slice(0, 300) }) : err({ kind: 'missing-argument', command: id });
+      return rest
+        ? ok({ kind: id, subscription: rest.slice(0, 300) })
+        : err({ kind: 'missing-argument', command: id });
     case 'cancel': {
       if (!rest) return err({ kind: 'missing-argument', command: id });
       const { subscription, reason } = splitCancelReason(rest);
-      return ok({ kind: id, subscription: subscription.slice(0, 300), ...(reason ? { reason: reason.slice(0, 500) } : {}) });
+      return ok({
+        kind: id,
+        subscription: subscription.slice(0, 300),
+        ...(reason ? { reason: reason.slice(0, 500) } : {}),
+      });
     }
     case 'autorenew': {
       const args = parseAutoRenewArguments(rest);
-      return args ? ok({ kind: id, ...args, subscription: args.subscription.slice(0, 300) }) : err({ kind: 'missing-argument', command: id });
+      return args
+        ? ok({ kind: id, ...args, subscription: args.subscription.slice(0, 300) })
+        : err({ kind: 'missing-argument', command: id });
     }
     case 'licenses': {
       const args = parseLicenceArguments(rest);

@@ -102,7 +102,10 @@ function changeConsequences(s: Speech, c: SubscriptionChange): string[] {
         ...(c.stillBilled ? [m.suspendStillBilled] : []),
       ];
     case 'subscription.reactivate':
-      return [m.reactivateRestores, ...(c.dataDeletedAt ? [m.reactivateDeadline(s.dateTime(c.dataDeletedAt))] : [])];
+      return [
+        m.reactivateRestores,
+        ...(c.dataDeletedAt ? [m.reactivateDeadline(s.dateTime(c.dataDeletedAt))] : []),
+      ];
     case 'subscription.autorenew':
       return c.autoRenew
         ? [m.autoRenewOn(s.date(c.renewsAt)), ...(c.cancelAt === null ? [] : [])]
@@ -110,7 +113,9 @@ function changeConsequences(s: Speech, c: SubscriptionChange): string[] {
     case 'subscription.licenses':
       return [
         m.licencesFromTo(c.fromQuantity ?? 0, c.toQuantity ?? 0),
-        m.licencesCharge(`${(c.chargeDelta ?? 0) >= 0 ? '+' : '−'}${s.money(Math.abs(c.chargeDelta ?? 0), c.currency ?? 'USD')}`),
+        m.licencesCharge(
+          `${(c.chargeDelta ?? 0) >= 0 ? '+' : '−'}${s.money(Math.abs(c.chargeDelta ?? 0), c.currency ?? 'USD')}`,
+        ),
       ];
     default:
       return [];
@@ -136,7 +141,9 @@ const changeTitle = (s: Speech, c: SubscriptionChange): string => {
 };
 
 export function changePreviewCard(s: Speech, change: SubscriptionChange): AdaptiveCardJson {
-  const destructive = change.action === 'subscription.suspend' || (change.action === 'subscription.autorenew' && !change.autoRenew);
+  const destructive =
+    change.action === 'subscription.suspend' ||
+    (change.action === 'subscription.autorenew' && !change.autoRenew);
   return renderCard('confirm', {
     title: changeTitle(s, change),
     summary: `${change.productName} — ${change.customerName}`,

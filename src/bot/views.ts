@@ -32,7 +32,15 @@ type Color = 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
 
 export function messageCard(
   s: Speech,
-  content: { title: string; lines?: string[]; facts?: Fact[]; color?: Color; buttons?: Button[]; reference?: string; footer?: string },
+  content: {
+    title: string;
+    lines?: string[];
+    facts?: Fact[];
+    color?: Color;
+    buttons?: Button[];
+    reference?: string;
+    footer?: string;
+  },
 ): AdaptiveCardJson {
   return renderCard('message', {
     title: content.title,
@@ -88,7 +96,11 @@ export function whoamiCard(s: Speech, actor: Actor): AdaptiveCardJson {
 }
 
 const customerButtons = (s: Speech, customer: Customer): Button[] => [
-  { title: s.m.common.subscriptionsButton, verb: VERBS.customerSubscriptions, data: { customerId: customer.id } },
+  {
+    title: s.m.common.subscriptionsButton,
+    verb: VERBS.customerSubscriptions,
+    data: { customerId: customer.id },
+  },
   { title: s.m.common.ordersButton, verb: VERBS.customerOrders, data: { customerId: customer.id } },
 ];
 
@@ -131,14 +143,23 @@ export function choiceCard(
 }
 
 const statusColor = (status: Subscription['status']): Color =>
-  status === 'active' ? 'Good' : status === 'suspended' ? 'Warning' : status === 'cancelled' ? 'Attention' : 'Default';
+  status === 'active'
+    ? 'Good'
+    : status === 'suspended'
+      ? 'Warning'
+      : status === 'cancelled'
+        ? 'Attention'
+        : 'Default';
 
 function subscriptionButtons(s: Speech, actor: Actor, sub: Subscription): Button[] {
   const b = s.m.change.startButton;
   const buttons: Button[] = [];
-  if (sub.status === 'active' && can(actor.roles, 'subscription.suspend')) buttons.push({ title: b.suspend, verb: VERBS.suspendStart, data: { ref: sub.id } });
-  if (sub.status === 'active' && !sub.cancelAt && can(actor.roles, 'subscription.cancel')) buttons.push({ title: b.cancel, verb: VERBS.cancelStart, data: { ref: sub.id } });
-  if (sub.status === 'suspended' && can(actor.roles, 'subscription.reactivate')) buttons.push({ title: b.reactivate, verb: VERBS.reactivateStart, data: { ref: sub.id } });
+  if (sub.status === 'active' && can(actor.roles, 'subscription.suspend'))
+    buttons.push({ title: b.suspend, verb: VERBS.suspendStart, data: { ref: sub.id } });
+  if (sub.status === 'active' && !sub.cancelAt && can(actor.roles, 'subscription.cancel'))
+    buttons.push({ title: b.cancel, verb: VERBS.cancelStart, data: { ref: sub.id } });
+  if (sub.status === 'suspended' && can(actor.roles, 'subscription.reactivate'))
+    buttons.push({ title: b.reactivate, verb: VERBS.reactivateStart, data: { ref: sub.id } });
   return buttons;
 }
 
@@ -153,7 +174,9 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
       const notes = [
         ...(sub.status === 'active' && !sub.autoRenew ? [m.autoRenewOff] : []),
         ...(sub.cancelAt && sub.status === 'active' ? [m.cancelsOn(s.date(sub.cancelAt))] : []),
-        ...(sub.status === 'suspended' && sub.dataDeletedAt ? [m.dataDeletedOn(s.date(sub.dataDeletedAt))] : []),
+        ...(sub.status === 'suspended' && sub.dataDeletedAt
+          ? [m.dataDeletedOn(s.date(sub.dataDeletedAt))]
+          : []),
       ];
       return {
         heading: `${sub.productName} · ${sub.id}`,
@@ -248,7 +271,10 @@ export function roleChangeResultCard(s: Speech, result: RoleChangeResult, note?:
   return messageCard(s, {
     title: grant ? m.grantedTitle : m.revokedTitle,
     color: 'Good',
-    lines: [...(note ? [note] : []), (grant ? m.granted : m.revoked)(result.displayName, s.m.roles[result.role])],
+    lines: [
+      ...(note ? [note] : []),
+      (grant ? m.granted : m.revoked)(result.displayName, s.m.roles[result.role]),
+    ],
     facts: [{ label: m.rolesNow, value: roleNames(s, result.roles) }],
   });
 }
@@ -262,11 +288,17 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
   const m = s.m.errors;
   switch (error.kind) {
     case 'forbidden':
-      return m.forbidden(s.m.actions[error.action], roleNames(s, error.allowedRoles), roleNames(s, actor.roles));
+      return m.forbidden(
+        s.m.actions[error.action],
+        roleNames(s, error.allowedRoles),
+        roleNames(s, actor.roles),
+      );
     case 'no-role':
       return s.m.noRole.body(actor.displayName);
     case 'not-found':
-      return error.what === 'pending-action' ? m.notFoundPending : m.notFound(s.m.subjects[error.what], error.ref);
+      return error.what === 'pending-action'
+        ? m.notFoundPending
+        : m.notFound(s.m.subjects[error.what], error.ref);
     case 'ambiguous':
       return s.m.choice.prompt(error.candidates.length, error.ref);
     case 'invalid-input':
@@ -309,27 +341,44 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
 }
 
 /** Facts for refusal sentences, with instants as dates in the user's zone and codes in their words. */
-function localFacts(s: Speech, facts: Readonly<Record<string, string | number>>): Record<string, string | number> {
+function localFacts(
+  s: Speech,
+  facts: Readonly<Record<string, string | number>>,
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(facts)) {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) out[key] = s.dateTime(value);
-    else if (key === 'segment' && typeof value === 'string' && value in s.m.segments) out[key] = s.m.segments[value as keyof typeof s.m.segments];
-    else if (key === 'cycle' && typeof value === 'string' && value in s.m.cycles) out[key] = s.m.cycles[value as keyof typeof s.m.cycles];
+    else if (key === 'segment' && typeof value === 'string' && value in s.m.segments)
+      out[key] = s.m.segments[value as keyof typeof s.m.segments];
+    else if (key === 'cycle' && typeof value === 'string' && value in s.m.cycles)
+      out[key] = s.m.cycles[value as keyof typeof s.m.cycles];
     else out[key] = value;
   }
   return out;
 }
 
 const fieldName = (s: Speech, field: string): string =>
-  field in s.m.subjects ? s.m.subjects[field as keyof typeof s.m.subjects] : field === 'person' ? s.m.subjects.staff : field;
+  field in s.m.subjects
+    ? s.m.subjects[field as keyof typeof s.m.subjects]
+    : field === 'person'
+      ? s.m.subjects.staff
+      : field;
 
 const statusName = (s: Speech, status: string): string =>
   status in s.m.statuses ? s.m.statuses[status as keyof typeof s.m.statuses] : status;
 
 export function domainErrorCard(s: Speech, actor: Actor, error: DomainError): AdaptiveCardJson {
   const reactivate =
-    error.kind === 'refused' && error.reason === 'suspended-exists' && typeof error.facts?.subscriptionId === 'string'
-      ? [{ title: s.m.refusals.reactivateInstead, verb: VERBS.reactivateStart, data: { ref: error.facts.subscriptionId } }]
+    error.kind === 'refused' &&
+    error.reason === 'suspended-exists' &&
+    typeof error.facts?.subscriptionId === 'string'
+      ? [
+          {
+            title: s.m.refusals.reactivateInstead,
+            verb: VERBS.reactivateStart,
+            data: { ref: error.facts.subscriptionId },
+          },
+        ]
       : [];
   return messageCard(s, {
     title: s.m.errors.title,
@@ -350,7 +399,10 @@ export function parseErrorCard(s: Speech, error: ParseError): AdaptiveCardJson {
         return m.tooLong(error.max);
       case 'unknown-command':
         return error.suggestion
-          ? m.unknownSuggest(error.word.slice(0, 40), COMMANDS.find((c) => c.id === error.suggestion)!.words[s.locale][0]!)
+          ? m.unknownSuggest(
+              error.word.slice(0, 40),
+              COMMANDS.find((c) => c.id === error.suggestion)!.words[s.locale][0]!,
+            )
           : m.unknown(error.word.slice(0, 40));
       case 'missing-argument':
         return m.missingArgument(example(error.command));

@@ -11,5 +11,11 @@ export const newRandomId = (): string => crypto.randomBytes(16).toString('base64
 export const DEFAULT_PARTNER: PartnerSettings = { partnerId: 'partner-self-001', region: 'APAC' };
 
 export function createDeps(db: Database, clock: Clock, partner: PartnerSettings = DEFAULT_PARTNER): Deps {
-  return { ...makeRepositories(db.prisma), uow: makeUnitOfWork(db.prisma), clock, partner, newId: newRandomId };
+  return {
+    ...makeRepositories(db.prisma),
+    uow: makeUnitOfWork(db.prisma),
+    clock,
+    partner,
+    newId: newRandomId,
+  };
 }

@@ -41,6 +41,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const release = () => {
         if (released) return;
         released = true;
+        process.removeListener('exit', release);
         try {
           if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {
@@ -51,7 +52,15 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       return { path: lockPath, release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(fs.readFileSync(lockPath, 'utf8').trim(), 10);
+      let content: string;
+      try {
+        content = fs.readFileSync(lockPath, 'utf8');
+      } catch (readError) {
+        // Released by its owner in the meantime: try again.
+        if ((readError as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw readError;
+      }
+      const owner = Number.parseInt(content.trim(), 10);
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
         throw new DataDirLockedError(dataDir, owner);
       }

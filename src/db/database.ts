@@ -82,7 +82,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     pglite = new PGlite();
     await pglite.waitReady;
   }
-  const migrations = await applyMigrations(pgliteSession(pglite));
+  let migrations: MigrationReport;
+  try {
+    migrations = await applyMigrations(pgliteSession(pglite));
+  } catch (error) {
+    // Without this the data directory stays locked by this process (and PGlite open) after a refused migration.
+    await pglite.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: target.kind,

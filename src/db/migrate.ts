@@ -9,7 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../prisma/migrations',
+);
 export const PRISMA_ADVISORY_LOCK_ID = 72707369;
 
 /** One session on the database: the advisory lock and the statements must share it. */
@@ -32,7 +35,8 @@ export class MigrationError extends Error {
   }
 }
 
-export const checksumOf = (script: string): string => crypto.createHash('sha256').update(script).digest('hex');
+export const checksumOf = (script: string): string =>
+  crypto.createHash('sha256').update(script).digest('hex');
 
 export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return fs

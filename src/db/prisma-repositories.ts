@@ -21,7 +21,7 @@ import type { PendingAction, PendingStatus } from '../domain/pending-action.js';
 import type { Repositories, UnitOfWork } from '../domain/ports.js';
 import { RoleSchema, type Role } from '../domain/roles.js';
 import { at, type Dayjs } from '../domain/time.js';
-import type { Prisma} from './generated/prisma/client.js';
+import type { Prisma } from './generated/prisma/client.js';
 import { type PrismaClient } from './generated/prisma/client.js';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -108,7 +108,9 @@ export const toSubscription = (row: SubscriptionRow): Subscription => ({
   version: row.version,
 });
 
-type OrderRow = Prisma.OrderGetPayload<{ include: { lines: { include: { product: { select: { name: true } } } } } }>;
+type OrderRow = Prisma.OrderGetPayload<{
+  include: { lines: { include: { product: { select: { name: true } } } } };
+}>;
 export const toOrder = (row: OrderRow): Order => ({
   id: row.id,
   customerId: row.customerId,
@@ -140,9 +142,12 @@ const toPending = (row: PendingRow): PendingAction => ({
   result: row.result,
 });
 
-const json = (value: unknown): Prisma.InputJsonValue => JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
+const json = (value: unknown): Prisma.InputJsonValue =>
+  JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
 
-const ORDER_INCLUDE = { lines: { include: { product: { select: { name: true } } }, orderBy: { id: 'asc' } } } as const;
+const ORDER_INCLUDE = {
+  lines: { include: { product: { select: { name: true } } }, orderBy: { id: 'asc' } },
+} as const;
 const SUBSCRIPTION_INCLUDE = { product: { select: { name: true } } } as const;
 
 export function makeRepositories(db: Db): Repositories {
@@ -177,7 +182,10 @@ export function makeRepositories(db: Db): Repositories {
         await db.staff.upsert({
           where: { aadObjectId },
           create: { aadObjectId, displayName: options.displayName ?? aadObjectId },
-          update: options.displayName && options.displayName !== aadObjectId ? { displayName: options.displayName } : {},
+          update:
+            options.displayName && options.displayName !== aadObjectId
+              ? { displayName: options.displayName }
+              : {},
         });
         const created = await db.staffRole.createMany({
           data: [{ aadObjectId, role, grantedBy: options.grantedBy ?? null }],
@@ -218,7 +226,9 @@ export function makeRepositories(db: Db): Repositories {
         return row ? toCustomer(row) : null;
       },
       async findByDomain(domain) {
-        const row = await db.customer.findFirst({ where: { primaryDomain: { equals: domain, mode: 'insensitive' } } });
+        const row = await db.customer.findFirst({
+          where: { primaryDomain: { equals: domain, mode: 'insensitive' } },
+        });
         return row ? toCustomer(row) : null;
       },
       async findByTenantId(tenantId) {
@@ -275,7 +285,9 @@ export function makeRepositories(db: Db): Repositories {
             dataDeletedAt: next.dataDeletedAt?.toDate() ?? null,
             cancelledAt: next.cancelledAt?.toDate() ?? null,
             cancelAt: next.cancelAt?.toDate() ?? null,
-            ...(changes.licencesAddedAt !== undefined ? { licencesAddedAt: changes.licencesAddedAt?.toDate() ?? null } : {}),
+            ...(changes.licencesAddedAt !== undefined
+              ? { licencesAddedAt: changes.licencesAddedAt?.toDate() ?? null }
+              : {}),
             version: { increment: 1 },
           },
         });
@@ -406,6 +418,7 @@ export function makeRepositories(db: Db): Repositories {
 
 export function makeUnitOfWork(prisma: PrismaClient): UnitOfWork {
   return {
-    run: (work) => prisma.$transaction((tx) => work(makeRepositories(tx)), { maxWait: 10_000, timeout: 20_000 }),
+    run: (work) =>
+      prisma.$transaction((tx) => work(makeRepositories(tx)), { maxWait: 10_000, timeout: 20_000 }),
   };
 }

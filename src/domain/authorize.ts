@@ -9,7 +9,11 @@ import { err, type Err } from './result.js';
 import { can, rolesAllowedTo, type Action } from './roles.js';
 
 /** Undefined when the actor may act; otherwise the refusal, already audited. */
-export async function requireRole(deps: Deps, actor: Actor, action: Action): Promise<Err<DomainError> | undefined> {
+export async function requireRole(
+  deps: Deps,
+  actor: Actor,
+  action: Action,
+): Promise<Err<DomainError> | undefined> {
   if (can(actor.roles, action)) return undefined;
   await deps.audit.record({
     at: deps.clock.now(),

@@ -11,9 +11,21 @@ import { createPendingAction, type Executor } from './confirmations.js';
 import type { Candidate, DomainError } from './errors.js';
 import { resolveCustomer } from './find-customers.js';
 import { matchName } from './fuzzy.js';
-import { BillingCycleSchema, type BillingCycle, type Customer, type Product, type Subscription } from './model.js';
+import {
+  BillingCycleSchema,
+  type BillingCycle,
+  type Customer,
+  type Product,
+  type Subscription,
+} from './model.js';
 import type { Deps, Repositories } from './ports.js';
-import { buyActionFor, checkAvailability, checkLine, pricesIncludeTax, trialEndFor } from './purchase-rules.js';
+import {
+  buyActionFor,
+  checkAvailability,
+  checkLine,
+  pricesIncludeTax,
+  trialEndFor,
+} from './purchase-rules.js';
 import { err, ok, type Result } from './result.js';
 import { can, rolesAllowedTo } from './roles.js';
 import { effectiveSubscription, termEnd } from './subscription-state.js';
@@ -26,7 +38,10 @@ export const CartLineSchema = z.object({
   quantity: z.number().int(),
   billingCycle: BillingCycleSchema,
 });
-export const CartSchema = z.object({ customerId: z.string().min(1).max(100), lines: z.array(CartLineSchema).min(1).max(MAX_CART_LINES) });
+export const CartSchema = z.object({
+  customerId: z.string().min(1).max(100),
+  lines: z.array(CartLineSchema).min(1).max(MAX_CART_LINES),
+});
 export type Cart = z.infer<typeof CartSchema>;
 export type CartLine = z.infer<typeof CartLineSchema>;
 
@@ -82,7 +97,8 @@ export interface PurchaseResult {
   readonly billingCountry: string;
 }
 
-const canBuyAnything = (actor: Actor) => can(actor.roles, 'subscription.buy') || can(actor.roles, 'software.buy');
+const canBuyAnything = (actor: Actor) =>
+  can(actor.roles, 'subscription.buy') || can(actor.roles, 'software.buy');
 
 /** Products the text could mean; an exact name wins alone. Usage-based products are found too (R-BUY-5 says why not). */
 export async function findProduct(repos: Repositories, query: string): Promise<Result<Product, DomainError>> {
@@ -104,7 +120,13 @@ export async function findProduct(repos: Repositories, query: string): Promise<R
     kind: 'ambiguous',
     what: 'product',
     ref: q,
-    candidates: scored.slice(0, 25).map(({ p }): Candidate => ({ id: p.id, label: p.name, detail: `${p.publisher} · ${p.billingCycles.join('/')}` })),
+    candidates: scored
+      .slice(0, 25)
+      .map(({ p }): Candidate => ({
+        id: p.id,
+        label: p.name,
+        detail: `${p.publisher} · ${p.billingCycles.join('/')}`,
+      })),
   });
 }
 
@@ -112,7 +134,12 @@ async function heldBy(repos: Repositories, customerId: string, now: Dayjs): Prom
   return (await repos.subscriptions.listByCustomer(customerId)).map((s) => effectiveSubscription(s, now));
 }
 
-function viewOf(pendingId: string, expiresAt: Dayjs, customer: Customer, lines: ReadonlyArray<{ line: CartLine; product: Product }>): CartView {
+function viewOf(
+  pendingId: string,
+  expiresAt: Dayjs,
+  customer: Customer,
+  lines: ReadonlyArray<{ line: CartLine; product: Product }>,
+): CartView {
   const views = lines.map(({ line, product }): CartLineView => ({
     productId: product.id,
     productName: product.name,
@@ -152,7 +179,8 @@ function checkCart(
   const soFar: Subscription[] = [...held];
   for (const { line, product } of lines) {
     const action = buyActionFor(product);
-    if (!can(actor.roles, action)) return err({ kind: 'forbidden', action, allowedRoles: rolesAllowedTo(action) });
+    if (!can(actor.roles, action))
+      return err({ kind: 'forbidden', action, allowedRoles: rolesAllowedTo(action) });
     const checked = checkLine(line, product, customer, soFar, deps.partner);
     if (!checked.ok) return checked;
     soFar.push(newSubscription('pending', customer, product, line, 'pending', now));
@@ -160,7 +188,14 @@ function checkCart(
   return ok(undefined);
 }
 
-function newSubscription(id: string, customer: Customer, product: Product, line: CartLine, orderId: string, now: Dayjs): Subscription {
+function newSubscription(
+  id: string,
+  customer: Customer,
+  product: Product,
+  line: CartLine,
+  orderId: string,
+  now: Dayjs,
+): Subscription {
   const trialEndsAt = trialEndFor(product, now);
   const termStartAt = trialEndsAt ?? now;
   return {
@@ -185,7 +220,10 @@ function newSubscription(id: string, customer: Customer, product: Product, line:
   };
 }
 
-async function loadLines(repos: Repositories, cart: Cart): Promise<Result<Array<{ line: CartLine; product: Product }>, DomainError>> {
+async function loadLines(
+  repos: Repositories,
+  cart: Cart,
+): Promise<Result<Array<{ line: CartLine; product: Product }>, DomainError>> {
   const out: Array<{ line: CartLine; product: Product }> = [];
   for (const line of cart.lines) {
     const product = await repos.products.findById(line.productId);
@@ -203,7 +241,11 @@ export interface StartPurchaseCommand {
 }
 
 /** `buy 10 Microsoft 365 E3 for contoso monthly`: a new cart with one line, for review. */
-export async function startPurchase(deps: Deps, actor: Actor, command: StartPurchaseCommand): Promise<Result<CartView, DomainError>> {
+export async function startPurchase(
+  deps: Deps,
+  actor: Actor,
+  command: StartPurchaseCommand,
+): Promise<Result<CartView, DomainError>> {
   if (!canBuyAnything(actor)) return (await requireRole(deps, actor, 'subscription.buy'))!;
   const customer = await resolveCustomer(deps.customers, command.customer);
   if (!customer.ok) return customer;
@@ -216,26 +258,47 @@ export async function startPurchase(deps: Deps, actor: Actor, command: StartPurc
   };
   const now = deps.clock.now();
   const lines = [{ line, product: product.value }];
-  const checked = checkCart(actor, deps, customer.value, await heldBy(deps, customer.value.id, now), lines, now);
+  const checked = checkCart(
+    actor,
+    deps,
+    customer.value,
+    await heldBy(deps, customer.value.id, now),
+    lines,
+    now,
+  );
   if (!checked.ok) {
     if (checked.error.kind === 'forbidden') await requireRole(deps, actor, checked.error.action);
     return checked;
   }
-  const pending = await createPendingAction<Cart>(deps, actor, 'subscription.buy', { customerId: customer.value.id, lines: [line] });
+  const pending = await createPendingAction<Cart>(deps, actor, 'subscription.buy', {
+    customerId: customer.value.id,
+    lines: [line],
+  });
   return ok(viewOf(pending.id, pending.expiresAt, customer.value, lines));
 }
 
 type CartEdit =
-  | { readonly kind: 'add'; readonly product: string; readonly quantity?: number; readonly billingCycle?: BillingCycle }
+  | {
+      readonly kind: 'add';
+      readonly product: string;
+      readonly quantity?: number;
+      readonly billingCycle?: BillingCycle;
+    }
   | { readonly kind: 'set'; readonly lines: ReadonlyArray<{ quantity: number; billingCycle: BillingCycle }> }
   | { readonly kind: 'remove'; readonly index: number };
 
 /** Changes a cart still under review (its initiator only); the result is checked before it is stored. */
-export async function editCart(deps: Deps, actor: Actor, pendingId: string, edit: CartEdit): Promise<Result<CartView, DomainError>> {
+export async function editCart(
+  deps: Deps,
+  actor: Actor,
+  pendingId: string,
+  edit: CartEdit,
+): Promise<Result<CartView, DomainError>> {
   if (!canBuyAnything(actor)) return (await requireRole(deps, actor, 'subscription.buy'))!;
   const pending = await deps.pending.find(pendingId);
   const now = deps.clock.now();
-  if (!pending || pending.action !== 'subscription.buy') return err({ kind: 'not-found', what: 'pending-action', ref: pendingId });
+  if (!pending || pending.action !== 'subscription.buy')
+    return err({ kind: 'not-found', what: 'pending-action', ref: pendingId });
   if (pending.initiatorAadObjectId !== actor.aadObjectId) return err({ kind: 'not-initiator' });
   if (pending.status === 'done') return err({ kind: 'already-done', previous: pending.result });
   if (pending.status === 'discarded') return err({ kind: 'discarded' });
@@ -243,15 +306,26 @@ export async function editCart(deps: Deps, actor: Actor, pendingId: string, edit
   const cart = CartSchema.parse(pending.payload);
   let lines: CartLine[] = [...cart.lines];
   if (edit.kind === 'add') {
-    if (lines.length >= MAX_CART_LINES) return err({ kind: 'invalid-input', field: 'product', reason: 'cart-full' });
+    if (lines.length >= MAX_CART_LINES)
+      return err({ kind: 'invalid-input', field: 'product', reason: 'cart-full' });
     const product = await findProduct(deps, edit.product);
     if (!product.ok) return product;
-    lines.push({ productId: product.value.id, quantity: edit.quantity ?? 1, billingCycle: edit.billingCycle ?? product.value.billingCycles[0] ?? 'monthly' });
+    lines.push({
+      productId: product.value.id,
+      quantity: edit.quantity ?? 1,
+      billingCycle: edit.billingCycle ?? product.value.billingCycles[0] ?? 'monthly',
+    });
   } else if (edit.kind === 'set') {
-    if (edit.lines.length !== lines.length) return err({ kind: 'invalid-input', field: 'cart', reason: 'stale' });
-    lines = lines.map((line, i) => ({ ...line, quantity: edit.lines[i]!.quantity, billingCycle: edit.lines[i]!.billingCycle }));
+    if (edit.lines.length !== lines.length)
+      return err({ kind: 'invalid-input', field: 'cart', reason: 'stale' });
+    lines = lines.map((line, i) => ({
+      ...line,
+      quantity: edit.lines[i]!.quantity,
+      billingCycle: edit.lines[i]!.billingCycle,
+    }));
   } else {
-    if (lines.length <= 1 || edit.index < 0 || edit.index >= lines.length) return err({ kind: 'invalid-input', field: 'cart', reason: 'stale' });
+    if (lines.length <= 1 || edit.index < 0 || edit.index >= lines.length)
+      return err({ kind: 'invalid-input', field: 'cart', reason: 'stale' });
     lines.splice(edit.index, 1);
   }
   const customer = await deps.customers.findById(cart.customerId);
@@ -260,15 +334,24 @@ export async function editCart(deps: Deps, actor: Actor, pendingId: string, edit
   if (!loaded.ok) return loaded;
   const checked = checkCart(actor, deps, customer, await heldBy(deps, customer.id, now), loaded.value, now);
   if (!checked.ok) return checked;
-  if (!(await deps.pending.updatePayload(pendingId, { ...cart, lines }, now))) return err({ kind: 'expired', what: 'pending-action' });
+  if (!(await deps.pending.updatePayload(pendingId, { ...cart, lines }, now)))
+    return err({ kind: 'expired', what: 'pending-action' });
   return ok(viewOf(pendingId, pending.expiresAt, customer, loaded.value));
 }
 
 /** The cart as stored, for showing it again (e.g. after a refused change). */
-export async function showCart(deps: Deps, actor: Actor, pendingId: string): Promise<Result<CartView, DomainError>> {
+export async function showCart(
+  deps: Deps,
+  actor: Actor,
+  pendingId: string,
+): Promise<Result<CartView, DomainError>> {
   if (!canBuyAnything(actor)) return (await requireRole(deps, actor, 'subscription.buy'))!;
   const pending = await deps.pending.find(pendingId);
-  if (!pending || pending.action !== 'subscription.buy' || pending.initiatorAadObjectId !== actor.aadObjectId) {
+  if (
+    !pending ||
+    pending.action !== 'subscription.buy' ||
+    pending.initiatorAadObjectId !== actor.aadObjectId
+  ) {
     return err({ kind: 'not-found', what: 'pending-action', ref: pendingId });
   }
   const cart = CartSchema.parse(pending.payload);
@@ -281,7 +364,10 @@ export async function showCart(deps: Deps, actor: Actor, pendingId: string): Pro
 
 /** A readable id from the random id source: `ORD-7K2M9QXD`. */
 const shortId = (prefix: string, newId: () => string) =>
-  `${prefix}-${newId().replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toUpperCase()}`;
+  `${prefix}-${newId()
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 8)
+    .toUpperCase()}`;
 
 export const purchaseExecutor: Executor<Cart, PurchaseResult> = {
   action: 'subscription.buy',
@@ -306,7 +392,9 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult> = {
       billingCycle: line.billingCycle,
       unitPrice: termCharge(product, { billingCycle: line.billingCycle, quantity: 1 }),
     }));
-    const total = Math.round(loaded.value.reduce((sum, { line, product }) => sum + termCharge(product, line), 0) * 100) / 100;
+    const total =
+      Math.round(loaded.value.reduce((sum, { line, product }) => sum + termCharge(product, line), 0) * 100) /
+      100;
     const currency = loaded.value[0]!.product.currency;
     await tx.orders.create({
       id: orderId,
@@ -338,7 +426,14 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult> = {
         setupUrl: product.isvSetupUrl ? setupUrlFor(product.isvSetupUrl, customer) : null,
       })),
     };
-    return ok({ result, audit: { customerId: customer.id, subjectId: orderId, detail: { total, currency, lines: lines.length } } });
+    return ok({
+      result,
+      audit: {
+        customerId: customer.id,
+        subjectId: orderId,
+        detail: { total, currency, lines: lines.length },
+      },
+    });
   },
 };
 

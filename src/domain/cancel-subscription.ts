@@ -81,7 +81,8 @@ export async function previewCancellation(
   if (denied) return denied;
   const reason = command.reason.trim();
   if (!reason) return err({ kind: 'invalid-input', field: 'reason', reason: 'empty' });
-  if (reason.length > MAX_REASON_LENGTH) return err({ kind: 'invalid-input', field: 'reason', reason: 'too-long' });
+  if (reason.length > MAX_REASON_LENGTH)
+    return err({ kind: 'invalid-input', field: 'reason', reason: 'too-long' });
   const target = await startCancellation(deps, actor, { subscription: command.subscriptionId });
   if (!target.ok) return target;
   const now = deps.clock.now();
@@ -107,8 +108,12 @@ export const cancelExecutor: Executor<CancelPayload, CancelResult> = {
   async execute(tx, _actor, payload, { now }) {
     const stored = await tx.subscriptions.findById(payload.subscriptionId);
     if (!stored) return err({ kind: 'not-found', what: 'subscription', ref: payload.subscriptionId });
-    const [product, customer] = await Promise.all([tx.products.findById(stored.productId), tx.customers.findById(stored.customerId)]);
-    if (!product || !customer) return err({ kind: 'not-found', what: 'subscription', ref: payload.subscriptionId });
+    const [product, customer] = await Promise.all([
+      tx.products.findById(stored.productId),
+      tx.customers.findById(stored.customerId),
+    ]);
+    if (!product || !customer)
+      return err({ kind: 'not-found', what: 'subscription', ref: payload.subscriptionId });
     const subscription = effectiveSubscription(stored, now);
     const effect = cancellationEffect(product, subscription, now);
     if (!effect.ok) return effect;
@@ -122,7 +127,8 @@ export const cancelExecutor: Executor<CancelPayload, CancelResult> = {
       });
     }
     const next = applyCancellation(subscription, effect.value, now);
-    if (!(await tx.subscriptions.save(next, stored.version, {}))) return err({ kind: 'conflict', what: 'subscription' });
+    if (!(await tx.subscriptions.save(next, stored.version, {})))
+      return err({ kind: 'conflict', what: 'subscription' });
     return ok({
       result: {
         subscriptionId: subscription.id,
@@ -137,7 +143,13 @@ export const cancelExecutor: Executor<CancelPayload, CancelResult> = {
         customerId: customer.id,
         subjectId: subscription.id,
         productId: product.id,
-        detail: { effect: effect.value.kind, rule: effect.value.rule, reason: payload.reason, ...('credit' in effect.value ? { credit: effect.value.credit } : {}), ...('refund' in effect.value ? { refund: effect.value.refund } : {}) },
+        detail: {
+          effect: effect.value.kind,
+          rule: effect.value.rule,
+          reason: payload.reason,
+          ...('credit' in effect.value ? { credit: effect.value.credit } : {}),
+          ...('refund' in effect.value ? { refund: effect.value.refund } : {}),
+        },
       },
     });
   },

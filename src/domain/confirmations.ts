@@ -38,7 +38,12 @@ export interface Executor<P, R> {
   readonly action: Action;
   readonly payload: z.ZodType<P>;
   /** Re-checks everything against current data at `ctx.now` and applies the change, inside the transaction. */
-  execute(tx: Repositories, actor: Actor, payload: P, ctx: ExecutionContext): Promise<Result<Executed<R>, DomainError>>;
+  execute(
+    tx: Repositories,
+    actor: Actor,
+    payload: P,
+    ctx: ExecutionContext,
+  ): Promise<Result<Executed<R>, DomainError>>;
 }
 
 export type AnyExecutor = Executor<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -81,7 +86,8 @@ async function loadUsable(
   pendingId: string,
 ): Promise<Result<PendingAction, DomainError>> {
   const pending = await deps.pending.find(pendingId);
-  if (!pending || pending.action !== action) return err({ kind: 'not-found', what: 'pending-action', ref: pendingId });
+  if (!pending || pending.action !== action)
+    return err({ kind: 'not-found', what: 'pending-action', ref: pendingId });
   if (pending.initiatorAadObjectId !== actor.aadObjectId) return err({ kind: 'not-initiator' });
   if (pending.status === 'done') return err({ kind: 'already-done', previous: pending.result });
   if (pending.status === 'discarded') return err({ kind: 'discarded' });
@@ -99,7 +105,8 @@ export async function confirmPendingAction<P, R>(
   if (denied) return denied;
   const usable = await loadUsable(deps, actor, executor.action, pendingId);
   if (!usable.ok) {
-    if (usable.error.kind !== 'already-done') await auditFailure(deps, actor, executor.action, pendingId, usable.error);
+    if (usable.error.kind !== 'already-done')
+      await auditFailure(deps, actor, executor.action, pendingId, usable.error);
     return usable;
   }
   const payload = executor.payload.safeParse(usable.value.payload);
@@ -139,7 +146,8 @@ export async function confirmPendingAction<P, R>(
     return ok(confirmed);
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
-    if (error.error.kind !== 'already-done') await auditFailure(deps, actor, executor.action, pendingId, error.error);
+    if (error.error.kind !== 'already-done')
+      await auditFailure(deps, actor, executor.action, pendingId, error.error);
     return err(error.error);
   }
 }
@@ -155,7 +163,9 @@ export async function discardPendingAction(
   if (!usable.ok) return usable;
   if (!(await deps.pending.discard(pendingId, deps.clock.now()))) {
     const again = await deps.pending.find(pendingId);
-    return err(again?.status === 'done' ? { kind: 'already-done', previous: again.result } : { kind: 'discarded' });
+    return err(
+      again?.status === 'done' ? { kind: 'already-done', previous: again.result } : { kind: 'discarded' },
+    );
   }
   return ok({ discarded: true });
 }
@@ -165,7 +175,10 @@ async function auditFailure(deps: Deps, actor: Actor, action: Action, pendingId:
     at: deps.clock.now(),
     actorAadObjectId: actor.aadObjectId,
     action,
-    outcome: error.kind === 'forbidden' || error.kind === 'no-role' || error.kind === 'not-initiator' ? 'denied' : 'failed',
+    outcome:
+      error.kind === 'forbidden' || error.kind === 'no-role' || error.kind === 'not-initiator'
+        ? 'denied'
+        : 'failed',
     detail: { pendingId, reason: error.kind },
   });
 }

@@ -19,9 +19,19 @@ export type DomainError =
   | { readonly kind: 'no-role' }
   | { readonly kind: 'not-found'; readonly what: Subject; readonly ref: string }
   /** More than one match: a choice for the user, never a guess (R-CAT-1). */
-  | { readonly kind: 'ambiguous'; readonly what: Subject; readonly ref: string; readonly candidates: readonly Candidate[] }
+  | {
+      readonly kind: 'ambiguous';
+      readonly what: Subject;
+      readonly ref: string;
+      readonly candidates: readonly Candidate[];
+    }
   | { readonly kind: 'invalid-input'; readonly field: string; readonly reason: string }
-  | { readonly kind: 'invalid-state'; readonly what: Subject; readonly status: string; readonly attempted: string }
+  | {
+      readonly kind: 'invalid-state';
+      readonly what: Subject;
+      readonly status: string;
+      readonly attempted: string;
+    }
   /** A confirmation that is not the clicker's to press. */
   | { readonly kind: 'not-initiator' }
   /** A pending confirmation past its expiry (15 minutes). */
@@ -77,4 +87,8 @@ export const forbidden = (action: Action, allowedRoles: readonly Role[]): Domain
   allowedRoles,
 });
 export const notFound = (what: Subject, ref: string): DomainError => ({ kind: 'not-found', what, ref });
-export const invalidInput = (field: string, reason: string): DomainError => ({ kind: 'invalid-input', field, reason });
+export const invalidInput = (field: string, reason: string): DomainError => ({
+  kind: 'invalid-input',
+  field,
+  reason,
+});

@@ -19,7 +19,10 @@ export interface CustomerMatch {
 }
 
 /** Every customer the query could mean, best first. */
-export async function searchCustomers(customers: CustomerRepository, rawQuery: string): Promise<CustomerMatch[]> {
+export async function searchCustomers(
+  customers: CustomerRepository,
+  rawQuery: string,
+): Promise<CustomerMatch[]> {
   const query = rawQuery.trim().replace(/^@/, '');
   if (!query) return [];
   if (GUID.test(query)) {
@@ -36,7 +39,9 @@ export async function searchCustomers(customers: CustomerRepository, rawQuery: s
   const scored: Array<{ id: string; rank: number; name: string }> = [];
   for (const customer of all) {
     const label = customer.primaryDomain.split('.')[0] ?? '';
-    const matches = [matchName(query, customer.companyName), matchName(query, label)].filter((m) => m !== undefined);
+    const matches = [matchName(query, customer.companyName), matchName(query, label)].filter(
+      (m) => m !== undefined,
+    );
     if (matches.length === 0) continue;
     const exactName = customer.companyName.toLowerCase() === query.toLowerCase();
     const rank = exactName
@@ -59,7 +64,8 @@ export async function resolveCustomer(
   query: string,
 ): Promise<Result<Customer, DomainError>> {
   if (query.trim().length === 0) return err({ kind: 'invalid-input', field: 'customer', reason: 'empty' });
-  if (query.length > MAX_QUERY_LENGTH) return err({ kind: 'invalid-input', field: 'customer', reason: 'too-long' });
+  if (query.length > MAX_QUERY_LENGTH)
+    return err({ kind: 'invalid-input', field: 'customer', reason: 'too-long' });
   const matches = await searchCustomers(customers, query);
   const exact = matches.filter((m) => m.exact);
   const found = (exact.length === 1 ? exact : matches).map((m) => m.customer);
@@ -87,7 +93,8 @@ export async function findCustomers(
 ): Promise<Result<Customer[], DomainError>> {
   const denied = await requireRole(deps, actor, 'catalog.read');
   if (denied) return denied;
-  if (command.query.trim().length === 0) return err({ kind: 'invalid-input', field: 'customer', reason: 'empty' });
+  if (command.query.trim().length === 0)
+    return err({ kind: 'invalid-input', field: 'customer', reason: 'empty' });
   if (command.query.length > MAX_QUERY_LENGTH) {
     return err({ kind: 'invalid-input', field: 'customer', reason: 'too-long' });
   }

@@ -22,17 +22,22 @@ export interface FoundSubscription {
 function splitProductAndCustomer(ref: string): { product: string; customer: string } | undefined {
   for (const separator of SEPARATORS) {
     const parts = ref.split(separator);
-    if (parts.length === 2 && parts[0]!.trim() && parts[1]!.trim()) return { product: parts[0]!.trim(), customer: parts[1]!.trim() };
+    if (parts.length === 2 && parts[0]!.trim() && parts[1]!.trim())
+      return { product: parts[0]!.trim(), customer: parts[1]!.trim() };
   }
   return undefined;
 }
 
 /** The longest leading words that name at least one customer, and the rest (the product). */
-async function splitCustomerFirst(repos: Repositories, ref: string): Promise<{ customer: string; product: string }> {
+async function splitCustomerFirst(
+  repos: Repositories,
+  ref: string,
+): Promise<{ customer: string; product: string }> {
   const words = ref.split(/\s+/);
   for (let i = words.length; i >= 1; i--) {
     const customer = words.slice(0, i).join(' ');
-    if ((await searchCustomers(repos.customers, customer)).length > 0) return { customer, product: words.slice(i).join(' ') };
+    if ((await searchCustomers(repos.customers, customer)).length > 0)
+      return { customer, product: words.slice(i).join(' ') };
   }
   return { customer: ref, product: '' };
 }
@@ -46,7 +51,9 @@ export async function findSubscription(
   if (!ref) return err({ kind: 'invalid-input', field: 'subscription', reason: 'empty' });
   if (ref.length > 300) return err({ kind: 'invalid-input', field: 'subscription', reason: 'too-long' });
   if (SUBSCRIPTION_ID.test(ref)) {
-    const stored = (await repos.subscriptions.findById(ref)) ?? (await repos.subscriptions.findById(`SUB-${ref.slice(4)}`));
+    const stored =
+      (await repos.subscriptions.findById(ref)) ??
+      (await repos.subscriptions.findById(`SUB-${ref.slice(4)}`));
     if (!stored) return err({ kind: 'not-found', what: 'subscription', ref });
     const customer = await repos.customers.findById(stored.customerId);
     if (!customer) return err({ kind: 'not-found', what: 'customer', ref: stored.customerId });
@@ -63,15 +70,25 @@ export async function findSubscription(
     }
     return customer;
   }
-  const all = (await repos.subscriptions.listByCustomer(customer.value.id)).map((s) => effectiveSubscription(s, now));
+  const all = (await repos.subscriptions.listByCustomer(customer.value.id)).map((s) =>
+    effectiveSubscription(s, now),
+  );
   const matching = split.product
-    ? all.filter((s) => matchName(split.product, s.productName) !== undefined || s.productId === split.product)
+    ? all.filter(
+        (s) => matchName(split.product, s.productName) !== undefined || s.productId === split.product,
+      )
     : all;
   const exact = matching.filter((s) => s.productName.toLowerCase() === split.product.toLowerCase());
-  const open = (exact.length > 0 ? exact : matching).filter((s) => s.status !== 'cancelled' && s.status !== 'expired');
+  const open = (exact.length > 0 ? exact : matching).filter(
+    (s) => s.status !== 'cancelled' && s.status !== 'expired',
+  );
   const chosen = open.length > 0 ? open : matching;
   if (chosen.length === 0) {
-    return err({ kind: 'not-found', what: 'subscription', ref: `${customer.value.companyName} ${split.product}`.trim() });
+    return err({
+      kind: 'not-found',
+      what: 'subscription',
+      ref: `${customer.value.companyName} ${split.product}`.trim(),
+    });
   }
   if (chosen.length > 1) {
     return err({

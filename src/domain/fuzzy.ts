@@ -44,7 +44,10 @@ export type MatchQuality = 'exact' | 'partial' | 'fuzzy';
  * How well `query` names `candidate`: exactly, as a part (a word prefix or substring), or with typos in
  * the whole name, one of its words, or its beginning. Undefined when it does not.
  */
-export function matchName(query: string, candidate: string): { quality: MatchQuality; distance: number } | undefined {
+export function matchName(
+  query: string,
+  candidate: string,
+): { quality: MatchQuality; distance: number } | undefined {
   const q = normalize(query);
   const c = normalize(candidate);
   if (!q || !c) return undefined;
@@ -52,7 +55,13 @@ export function matchName(query: string, candidate: string): { quality: MatchQua
   if (c.includes(q)) return { quality: 'partial', distance: 0 };
   const budget = typoBudget(q.length);
   if (budget === 0) return undefined;
-  const pieces = [c, ...c.split(' '), c.slice(0, q.length), c.slice(0, q.length + 1), c.slice(0, Math.max(0, q.length - 1))];
+  const pieces = [
+    c,
+    ...c.split(' '),
+    c.slice(0, q.length),
+    c.slice(0, q.length + 1),
+    c.slice(0, Math.max(0, q.length - 1)),
+  ];
   let best = Number.POSITIVE_INFINITY;
   for (const piece of pieces) {
     if (!piece) continue;

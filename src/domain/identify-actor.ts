@@ -31,7 +31,9 @@ export async function identifyActor(deps: Deps, identity: Identity): Promise<Act
       displayName,
       ...(identity.locale ? { locale: identity.locale } : {}),
       ...(identity.timeZone ? { timeZone: identity.timeZone } : {}),
-      ...(identity.personalConversation ? { conversationReference: identity.personalConversation.reference } : {}),
+      ...(identity.personalConversation
+        ? { conversationReference: identity.personalConversation.reference }
+        : {}),
     });
   }
   return { aadObjectId, displayName, roles: staff?.roles ?? [] };

@@ -35,12 +35,17 @@ export interface RoleChangeResult {
 }
 
 /** Finds the one staff member meant by a name, e-mail or object id. */
-export async function resolveStaff(staff: StaffRepository, query: string): Promise<Result<Staff, DomainError>> {
+export async function resolveStaff(
+  staff: StaffRepository,
+  query: string,
+): Promise<Result<Staff, DomainError>> {
   const q = query.trim();
   if (!q) return err({ kind: 'invalid-input', field: 'person', reason: 'empty' });
   if (GUID.test(q)) {
     const found = await staff.find(q.toLowerCase());
-    return found ? ok(found) : ok({ aadObjectId: q.toLowerCase(), displayName: q, roles: [], locale: null, timeZone: null });
+    return found
+      ? ok(found)
+      : ok({ aadObjectId: q.toLowerCase(), displayName: q, roles: [], locale: null, timeZone: null });
   }
   const matches = await staff.search(q);
   const exact = matches.filter((s) => s.displayName.toLowerCase() === q.toLowerCase());
@@ -51,7 +56,11 @@ export async function resolveStaff(staff: StaffRepository, query: string): Promi
       kind: 'ambiguous',
       what: 'staff',
       ref: q,
-      candidates: chosen.map((s) => ({ id: s.aadObjectId, label: s.displayName, detail: s.roles.join(', ') })),
+      candidates: chosen.map((s) => ({
+        id: s.aadObjectId,
+        label: s.displayName,
+        detail: s.roles.join(', '),
+      })),
     });
   }
   return ok(chosen[0]!);
@@ -79,7 +88,11 @@ async function previewRoleChange(
   return ok({
     pendingId: pending.id,
     change,
-    person: { aadObjectId: person.value.aadObjectId, displayName: person.value.displayName, roles: person.value.roles },
+    person: {
+      aadObjectId: person.value.aadObjectId,
+      displayName: person.value.displayName,
+      roles: person.value.roles,
+    },
     role: command.role,
     expiresAt: pending.expiresAt.toISOString(),
   });
@@ -102,7 +115,13 @@ export const grantRoleExecutor: Executor<RoleChange, RoleChangeResult> = {
     if (!added) return err({ kind: 'no-change', reason: 'role-already-held' });
     const roles = await tx.staff.rolesOf(payload.aadObjectId);
     return ok({
-      result: { change: 'grant', aadObjectId: payload.aadObjectId, displayName: payload.displayName, role: payload.role, roles },
+      result: {
+        change: 'grant',
+        aadObjectId: payload.aadObjectId,
+        displayName: payload.displayName,
+        role: payload.role,
+        roles,
+      },
       audit: { subjectId: payload.aadObjectId, detail: { role: payload.role, change: 'grant' } },
     });
   },
@@ -119,7 +138,13 @@ export const revokeRoleExecutor: Executor<RoleChange, RoleChangeResult> = {
     if (!removed) return err({ kind: 'no-change', reason: 'role-not-held' });
     const roles = await tx.staff.rolesOf(payload.aadObjectId);
     return ok({
-      result: { change: 'revoke', aadObjectId: payload.aadObjectId, displayName: payload.displayName, role: payload.role, roles },
+      result: {
+        change: 'revoke',
+        aadObjectId: payload.aadObjectId,
+        displayName: payload.displayName,
+        role: payload.role,
+        roles,
+      },
       audit: { subjectId: payload.aadObjectId, detail: { role: payload.role, change: 'revoke' } },
     });
   },

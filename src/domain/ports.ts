@@ -15,7 +15,11 @@ export interface StaffRepository {
   /** Staff whose display name or e-mail contains the query (case-insensitive). */
   search(query: string): Promise<Staff[]>;
   /** Adds the role; false when it was already held. Creates the staff member when unknown. */
-  grant(aadObjectId: string, role: Role, options: { displayName?: string; grantedBy?: string | null }): Promise<boolean>;
+  grant(
+    aadObjectId: string,
+    role: Role,
+    options: { displayName?: string; grantedBy?: string | null },
+  ): Promise<boolean>;
   /**
    * Removes the role; false when it was not held; 'last-global-admin' (and nothing removed) when it would
    * leave nobody able to grant roles. Safe against two admins revoking each other at once.
@@ -36,7 +40,9 @@ export interface CustomerRepository {
   findByDomain(domain: string): Promise<Customer | null>;
   findByTenantId(tenantId: string): Promise<Customer | null>;
   /** All customers with just the fields needed to match names (the list is small for one partner). */
-  listNames(): Promise<Array<Pick<Customer, 'id' | 'companyName' | 'primaryDomain' | 'tenantId' | 'billingCountry'>>>;
+  listNames(): Promise<
+    Array<Pick<Customer, 'id' | 'companyName' | 'primaryDomain' | 'tenantId' | 'billingCountry'>>
+  >;
   findManyByIds(ids: readonly string[]): Promise<Customer[]>;
   /**
    * Locks the customer's row until the transaction ends: purchases for one customer are serialized, so two
@@ -57,7 +63,11 @@ export interface SubscriptionRepository {
    * Writes the subscription's state if its stored version is still `expectedVersion`, incrementing it;
    * false when someone changed it meanwhile (nothing written).
    */
-  save(next: Subscription, expectedVersion: number, changes: { licencesAddedAt?: Dayjs | null }): Promise<boolean>;
+  save(
+    next: Subscription,
+    expectedVersion: number,
+    changes: { licencesAddedAt?: Dayjs | null },
+  ): Promise<boolean>;
   /** When licences were last added (R-NCE-2), or null. */
   licencesAddedAt(id: string): Promise<Dayjs | null>;
 }
@@ -70,7 +80,13 @@ export interface NewOrder {
   readonly total: number;
   readonly currency: string;
   readonly pendingActionId: string | null;
-  readonly lines: ReadonlyArray<{ id: string; productId: string; quantity: number; billingCycle: BillingCycle; unitPrice: number }>;
+  readonly lines: ReadonlyArray<{
+    id: string;
+    productId: string;
+    quantity: number;
+    billingCycle: BillingCycle;
+    unitPrice: number;
+  }>;
   readonly subscriptions: readonly Subscription[];
 }
 

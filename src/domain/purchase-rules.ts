@@ -4,7 +4,13 @@
  * purchase.
  */
 import type { DomainError } from './errors.js';
-import { isMicrosoftProduct, type BillingCycle, type Customer, type Product, type Subscription } from './model.js';
+import {
+  isMicrosoftProduct,
+  type BillingCycle,
+  type Customer,
+  type Product,
+  type Subscription,
+} from './model.js';
 import type { PartnerSettings } from './ports.js';
 import { err, ok, type Result } from './result.js';
 import type { Action } from './roles.js';
@@ -19,7 +25,9 @@ export const pricesIncludeTax = (customer: Pick<Customer, 'billingCountry'>): bo
 
 /** Software, perpetual software and Azure reservations need R-ROLE-2; the rest R-ROLE-1. */
 export const buyActionFor = (product: Pick<Product, 'kind'>): Action =>
-  product.kind === 'software-subscription' || product.kind === 'perpetual-software' || product.kind === 'azure-reservation'
+  product.kind === 'software-subscription' ||
+  product.kind === 'perpetual-software' ||
+  product.kind === 'azure-reservation'
     ? 'software.buy'
     : 'subscription.buy';
 
@@ -29,8 +37,11 @@ export interface PurchaseLine {
   readonly billingCycle: BillingCycle;
 }
 
-const refused = (rule: string, reason: Extract<DomainError, { kind: 'refused' }>['reason'], facts?: Record<string, string | number>) =>
-  err<DomainError>({ kind: 'refused', rule, reason, ...(facts ? { facts } : {}) });
+const refused = (
+  rule: string,
+  reason: Extract<DomainError, { kind: 'refused' }>['reason'],
+  facts?: Record<string, string | number>,
+) => err<DomainError>({ kind: 'refused', rule, reason, ...(facts ? { facts } : {}) });
 
 /** Checks that do not depend on the quantity or cycle chosen: can this customer have this product at all? */
 export function checkAvailability(
@@ -41,16 +52,24 @@ export function checkAvailability(
 ): Result<void, DomainError> {
   const facts = { product: product.name, customer: customer.companyName, country: customer.billingCountry };
   if (product.billingType === 'usage') return refused('R-BUY-5', 'usage-based', facts);
-  if (!product.segments.includes(customer.segment)) return refused('R-BUY-6', 'segment', { ...facts, segment: customer.segment });
+  if (!product.segments.includes(customer.segment))
+    return refused('R-BUY-6', 'segment', { ...facts, segment: customer.segment });
   if (product.unavailableCountries.includes(customer.billingCountry)) {
     return refused(product.kind === 'azure-reservation' ? 'R-BUY-7' : 'R-BUY-6', 'market-unavailable', facts);
   }
   if (product.kind === 'marketplace-saas' && !isMicrosoftProduct(product)) {
-    if (product.isvCspOptOut) return refused('R-BUY-4', 'isv-not-in-csp', { ...facts, publisher: product.publisher });
-    if (product.privateOfferPartnerIds.length > 0 && !product.privateOfferPartnerIds.includes(partner.partnerId)) {
+    if (product.isvCspOptOut)
+      return refused('R-BUY-4', 'isv-not-in-csp', { ...facts, publisher: product.publisher });
+    if (
+      product.privateOfferPartnerIds.length > 0 &&
+      !product.privateOfferPartnerIds.includes(partner.partnerId)
+    ) {
       return refused('R-BUY-4', 'private-offer', { ...facts, publisher: product.publisher });
     }
-    if (product.isvSupportedCountries.length > 0 && !product.isvSupportedCountries.includes(customer.billingCountry)) {
+    if (
+      product.isvSupportedCountries.length > 0 &&
+      !product.isvSupportedCountries.includes(customer.billingCountry)
+    ) {
       return refused('R-BUY-4', 'isv-country', { ...facts, publisher: product.publisher });
     }
   }
@@ -78,7 +97,11 @@ export function checkLine(
     return refused('R-BUY-1', 'cycle-not-offered', { product: product.name, cycle: line.billingCycle });
   }
   if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > product.maxQuantity) {
-    return refused('R-BUY-1', 'quantity', { product: product.name, max: product.maxQuantity, quantity: line.quantity });
+    return refused('R-BUY-1', 'quantity', {
+      product: product.name,
+      max: product.maxQuantity,
+      quantity: line.quantity,
+    });
   }
   return ok(undefined);
 }

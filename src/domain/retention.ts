@@ -10,7 +10,9 @@ import { addDays, wholeDaysBetween, type Dayjs } from './time.js';
 export const BASE_RETENTION_DAYS = 90;
 export const MAX_RETENTION_DAYS = 120;
 
-export function retentionDays(customer: Pick<Customer, 'accountCreatedAt' | 'firstBillingPeriodStartAt'>): number {
+export function retentionDays(
+  customer: Pick<Customer, 'accountCreatedAt' | 'firstBillingPeriodStartAt'>,
+): number {
   const gap = Math.max(0, wholeDaysBetween(customer.accountCreatedAt, customer.firstBillingPeriodStartAt));
   return Math.min(MAX_RETENTION_DAYS, BASE_RETENTION_DAYS + gap);
 }

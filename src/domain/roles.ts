@@ -14,7 +14,13 @@ export const ROLES = [
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-const SUBSCRIPTION_ROLES = ['admin-agent', 'billing-admin', 'global-admin', 'helpdesk-agent', 'sales-agent'] as const;
+const SUBSCRIPTION_ROLES = [
+  'admin-agent',
+  'billing-admin',
+  'global-admin',
+  'helpdesk-agent',
+  'sales-agent',
+] as const;
 const SOFTWARE_ROLES = ['admin-agent', 'global-admin'] as const;
 
 export const ALLOWED = {

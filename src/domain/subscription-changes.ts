@@ -61,7 +61,10 @@ interface Loaded {
 async function loadById(repos: Repositories, id: string, now: Dayjs): Promise<Result<Loaded, DomainError>> {
   const stored = await repos.subscriptions.findById(id);
   if (!stored) return err({ kind: 'not-found', what: 'subscription', ref: id });
-  const [customer, product] = await Promise.all([repos.customers.findById(stored.customerId), repos.products.findById(stored.productId)]);
+  const [customer, product] = await Promise.all([
+    repos.customers.findById(stored.customerId),
+    repos.products.findById(stored.productId),
+  ]);
   if (!customer || !product) return err({ kind: 'not-found', what: 'subscription', ref: id });
   return ok({ subscription: effectiveSubscription(stored, now), customer, product });
 }
@@ -91,10 +94,18 @@ const describe = (action: Action, { subscription, customer, product }: Loaded): 
 
 // ---- the rules, shared by preview and execution ----
 
-function planSuspend(loaded: Loaded, now: Dayjs): Result<{ next: Subscription; change: SubscriptionChange }, DomainError> {
+function planSuspend(
+  loaded: Loaded,
+  now: Dayjs,
+): Result<{ next: Subscription; change: SubscriptionChange }, DomainError> {
   const { subscription, customer, product } = loaded;
   if (subscription.status !== 'active') {
-    return err({ kind: 'invalid-state', what: 'subscription', status: subscription.status, attempted: 'suspend' });
+    return err({
+      kind: 'invalid-state',
+      what: 'subscription',
+      status: subscription.status,
+      attempted: 'suspend',
+    });
   }
   const newCommerce = product.commercePolicy === 'new-commerce';
   const deletedAt = dataDeletionAt(customer, now);
@@ -117,7 +128,9 @@ function planSuspend(loaded: Loaded, now: Dayjs): Result<{ next: Subscription; c
   });
 }
 
-function planReactivate(loaded: Loaded): Result<{ next: Subscription; change: SubscriptionChange }, DomainError> {
+function planReactivate(
+  loaded: Loaded,
+): Result<{ next: Subscription; change: SubscriptionChange }, DomainError> {
   const { subscription } = loaded;
   if (subscription.status === 'expired' && subscription.dataDeletedAt) {
     return err({
@@ -128,26 +141,53 @@ function planReactivate(loaded: Loaded): Result<{ next: Subscription; change: Su
     });
   }
   if (subscription.status !== 'suspended') {
-    return err({ kind: 'invalid-state', what: 'subscription', status: subscription.status, attempted: 'reactivate' });
+    return err({
+      kind: 'invalid-state',
+      what: 'subscription',
+      status: subscription.status,
+      attempted: 'reactivate',
+    });
   }
   const next: Subscription = { ...subscription, status: 'active', suspendedAt: null, dataDeletedAt: null };
   return ok({
     next,
-    change: { ...describe('subscription.reactivate', loaded), dataDeletedAt: subscription.dataDeletedAt?.toISOString() ?? '' },
+    change: {
+      ...describe('subscription.reactivate', loaded),
+      dataDeletedAt: subscription.dataDeletedAt?.toISOString() ?? '',
+    },
   });
 }
 
-function planAutoRenew(loaded: Loaded, autoRenew: boolean): Result<{ next: Subscription; change: SubscriptionChange }, DomainError> {
+function planAutoRenew(
+  loaded: Loaded,
+  autoRenew: boolean,
+): Result<{ next: Subscription; change: SubscriptionChange }, DomainError> {
   const { subscription } = loaded;
   if (subscription.status !== 'active') {
-    return err({ kind: 'invalid-state', what: 'subscription', status: subscription.status, attempted: 'autorenew' });
+    return err({
+      kind: 'invalid-state',
+      what: 'subscription',
+      status: subscription.status,
+      attempted: 'autorenew',
+    });
   }
   if (subscription.autoRenew === autoRenew && !(autoRenew && subscription.cancelAt)) {
     return err({ kind: 'no-change', reason: autoRenew ? 'auto-renew-already-on' : 'auto-renew-already-off' });
   }
   // Turning auto-renew back on also withdraws a cancellation scheduled at renewal (R-CAN-6).
-  const next: Subscription = { ...subscription, autoRenew, cancelAt: autoRenew ? null : subscription.cancelAt };
-  return ok({ next, change: { ...describe('subscription.autorenew', loaded), autoRenew, cancelAt: next.cancelAt?.toISOString() ?? null } });
+  const next: Subscription = {
+    ...subscription,
+    autoRenew,
+    cancelAt: autoRenew ? null : subscription.cancelAt,
+  };
+  return ok({
+    next,
+    change: {
+      ...describe('subscription.autorenew', loaded),
+      autoRenew,
+      cancelAt: next.cancelAt?.toISOString() ?? null,
+    },
+  });
 }
 
 async function planLicences(
@@ -155,20 +195,37 @@ async function planLicences(
   loaded: Loaded,
   quantity: number,
   now: Dayjs,
-): Promise<Result<{ next: Subscription; change: SubscriptionChange; addedAt: Dayjs | null | undefined }, DomainError>> {
+): Promise<
+  Result<{ next: Subscription; change: SubscriptionChange; addedAt: Dayjs | null | undefined }, DomainError>
+> {
   const { subscription, product } = loaded;
   if (subscription.status !== 'active') {
-    return err({ kind: 'invalid-state', what: 'subscription', status: subscription.status, attempted: 'licenses' });
+    return err({
+      kind: 'invalid-state',
+      what: 'subscription',
+      status: subscription.status,
+      attempted: 'licenses',
+    });
   }
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > product.maxQuantity) {
-    return err({ kind: 'refused', rule: 'R-BUY-1', reason: 'quantity', facts: { max: product.maxQuantity, quantity } });
+    return err({
+      kind: 'refused',
+      rule: 'R-BUY-1',
+      reason: 'quantity',
+      facts: { max: product.maxQuantity, quantity },
+    });
   }
   if (quantity === subscription.quantity) return err({ kind: 'no-change', reason: 'same-quantity' });
   if (quantity < subscription.quantity && product.commercePolicy === 'new-commerce') {
     const addedAt = (await repos.subscriptions.licencesAddedAt(subscription.id)) ?? subscription.termStartAt;
     const closesAt = addDays(addedAt, NCE_LICENCE_DECREASE_DAYS);
     if (!isWithin(now, addedAt, closesAt)) {
-      return err({ kind: 'refused', rule: 'R-NCE-2', reason: 'licence-decrease-window', facts: { closedAt: closesAt.toISOString() } });
+      return err({
+        kind: 'refused',
+        rule: 'R-NCE-2',
+        reason: 'licence-decrease-window',
+        facts: { closedAt: closesAt.toISOString() },
+      });
     }
   }
   const next: Subscription = { ...subscription, quantity };
@@ -207,22 +264,51 @@ async function preview<P>(
 }
 
 export const previewSuspend = (deps: Deps, actor: Actor, command: { subscription: string }) =>
-  preview(deps, actor, 'subscription.suspend', command.subscription, async (l, now) => planSuspend(l, now), (l) => ({
-    subscriptionId: l.subscription.id,
-  }));
+  preview(
+    deps,
+    actor,
+    'subscription.suspend',
+    command.subscription,
+    async (l, now) => planSuspend(l, now),
+    (l) => ({
+      subscriptionId: l.subscription.id,
+    }),
+  );
 
 export const previewReactivate = (deps: Deps, actor: Actor, command: { subscription: string }) =>
-  preview(deps, actor, 'subscription.reactivate', command.subscription, async (l) => planReactivate(l), (l) => ({
-    subscriptionId: l.subscription.id,
-  }));
+  preview(
+    deps,
+    actor,
+    'subscription.reactivate',
+    command.subscription,
+    async (l) => planReactivate(l),
+    (l) => ({
+      subscriptionId: l.subscription.id,
+    }),
+  );
 
-export const previewAutoRenew = (deps: Deps, actor: Actor, command: { subscription: string; autoRenew: boolean }) =>
-  preview(deps, actor, 'subscription.autorenew', command.subscription, async (l) => planAutoRenew(l, command.autoRenew), (l) => ({
-    subscriptionId: l.subscription.id,
-    autoRenew: command.autoRenew,
-  }));
+export const previewAutoRenew = (
+  deps: Deps,
+  actor: Actor,
+  command: { subscription: string; autoRenew: boolean },
+) =>
+  preview(
+    deps,
+    actor,
+    'subscription.autorenew',
+    command.subscription,
+    async (l) => planAutoRenew(l, command.autoRenew),
+    (l) => ({
+      subscriptionId: l.subscription.id,
+      autoRenew: command.autoRenew,
+    }),
+  );
 
-export const previewLicences = (deps: Deps, actor: Actor, command: { subscription: string; quantity: number }) =>
+export const previewLicences = (
+  deps: Deps,
+  actor: Actor,
+  command: { subscription: string; quantity: number },
+) =>
   preview(
     deps,
     actor,
@@ -238,7 +324,14 @@ async function execute(
   tx: Repositories,
   subscriptionId: string,
   now: Dayjs,
-  plan: (loaded: Loaded) => Promise<Result<{ next: Subscription; change: SubscriptionChange; addedAt?: Dayjs | null | undefined }, DomainError>>,
+  plan: (
+    loaded: Loaded,
+  ) => Promise<
+    Result<
+      { next: Subscription; change: SubscriptionChange; addedAt?: Dayjs | null | undefined },
+      DomainError
+    >
+  >,
 ): Promise<Result<Executed<SubscriptionChange>, DomainError>> {
   const loaded = await loadById(tx, subscriptionId, now);
   if (!loaded.ok) return loaded;
@@ -266,19 +359,23 @@ async function execute(
 const pickDetail = (change: SubscriptionChange) => ({
   ...(change.dataDeletedAt ? { dataDeletedAt: change.dataDeletedAt } : {}),
   ...(change.autoRenew !== undefined ? { autoRenew: change.autoRenew } : {}),
-  ...(change.toQuantity !== undefined ? { fromQuantity: change.fromQuantity, toQuantity: change.toQuantity } : {}),
+  ...(change.toQuantity !== undefined
+    ? { fromQuantity: change.fromQuantity, toQuantity: change.toQuantity }
+    : {}),
 });
 
 export const suspendExecutor: Executor<{ subscriptionId: string }, SubscriptionChange> = {
   action: 'subscription.suspend',
   payload: SubscriptionRefSchema,
-  execute: (tx, _actor, payload, { now }) => execute(tx, payload.subscriptionId, now, async (l) => planSuspend(l, now)),
+  execute: (tx, _actor, payload, { now }) =>
+    execute(tx, payload.subscriptionId, now, async (l) => planSuspend(l, now)),
 };
 
 export const reactivateExecutor: Executor<{ subscriptionId: string }, SubscriptionChange> = {
   action: 'subscription.reactivate',
   payload: SubscriptionRefSchema,
-  execute: (tx, _actor, payload, { now }) => execute(tx, payload.subscriptionId, now, async (l) => planReactivate(l)),
+  execute: (tx, _actor, payload, { now }) =>
+    execute(tx, payload.subscriptionId, now, async (l) => planReactivate(l)),
 };
 
 export const autoRenewExecutor: Executor<z.infer<typeof AutoRenewPayloadSchema>, SubscriptionChange> = {

@@ -20,7 +20,12 @@ export function effectiveSubscription(sub: Subscription, now: Dayjs): Subscripti
   }
   let current = sub;
   if (current.trialEndsAt && !now.isBefore(current.trialEndsAt) && current.status === 'active') {
-    current = { ...current, trialEndsAt: null, termStartAt: current.trialEndsAt, renewsAt: termEnd(current.trialEndsAt, current.billingCycle) };
+    current = {
+      ...current,
+      trialEndsAt: null,
+      termStartAt: current.trialEndsAt,
+      renewsAt: termEnd(current.trialEndsAt, current.billingCycle),
+    };
   }
   if (current.status === 'active' && !now.isBefore(current.renewsAt)) {
     if (!current.autoRenew) return { ...current, status: 'expired' };

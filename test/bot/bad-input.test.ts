@@ -30,7 +30,10 @@ const snapshot = async () => {
   return JSON.stringify({
     roles: await p.staffRole.findMany({ orderBy: [{ aadObjectId: 'asc' }, { role: 'asc' }] }),
     pending: await p.pendingAction.findMany({ orderBy: { id: 'asc' }, select: { id: true, status: true } }),
-    subscriptions: await p.subscription.findMany({ orderBy: { id: 'asc' }, select: { id: true, status: true, version: true } }),
+    subscriptions: await p.subscription.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, status: true, version: true },
+    }),
     orders: await p.order.count(),
   });
 };
@@ -44,12 +47,16 @@ describe('typed messages', () => {
   it.each([
     ['empty text', '', 'Type a command'],
     ['only spaces and a mention', '  <at>CSP Partner Assistant</at>  ', 'Type a command'],
-    ['an unknown command', 'frobnicate everything', 'I don\'t know “frobnicate”'],
+    ['an unknown command', 'frobnicate everything', "I don't know “frobnicate”"],
     ['a misspelt command', 'custmers contoso', 'Did you mean “customers”?'],
     ['a command without its argument', 'subscriptions', 'for example: subscriptions fabrikam'],
-    ['a grant without a role', 'grant Ada Wong', 'I didn\'t find a role at the end of “Ada Wong”'],
+    ['a grant without a role', 'grant Ada Wong', "I didn't find a role at the end of “Ada Wong”"],
     ['100 KB of text', 'x'.repeat(100 * 1024), 'That message is too long'],
-    ['a customer query of odd characters', "customers '; DROP TABLE customers; --", 'I couldn\'t find a customer'],
+    [
+      'a customer query of odd characters',
+      "customers '; DROP TABLE customers; --",
+      "I couldn't find a customer",
+    ],
   ])('%s gets a helpful reply, not an error', async (_name, text, expected) => {
     const before = await snapshot();
     const reply = await post(bot.endpoint, messageActivity(text, { from: GLOBAL_ADMIN }));
@@ -113,7 +120,9 @@ describe('card payloads', () => {
   });
 
   it('a confirmation id used with another action’s button is refused', async () => {
-    const preview = cardsOf(await post(bot.endpoint, messageActivity('grant Ada Wong sales-agent', { from: GLOBAL_ADMIN })))[0]!;
+    const preview = cardsOf(
+      await post(bot.endpoint, messageActivity('grant Ada Wong sales-agent', { from: GLOBAL_ADMIN })),
+    )[0]!;
     const pendingId = /"pendingId":"([A-Za-z0-9_-]{22})"/.exec(JSON.stringify(preview))![1];
     const before = await snapshot();
     const card = await invoke('staff.revoke.confirm', { pendingId });
@@ -135,7 +144,10 @@ describe('card payloads', () => {
   });
 
   it('an Action.Submit with junk is answered with a card', async () => {
-    const reply = await post(bot.endpoint, submitActivity({ verb: ['array'], pendingId: { $gt: '' } }, { from: GLOBAL_ADMIN }));
+    const reply = await post(
+      bot.endpoint,
+      submitActivity({ verb: ['array'], pendingId: { $gt: '' } }, { from: GLOBAL_ADMIN }),
+    );
     expect(reply.status).toBe(200);
     expect(textOf(cardsOf(reply)[0])).toContain('That button is out of date');
   });

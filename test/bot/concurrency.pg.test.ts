@@ -35,10 +35,15 @@ describe.runIf(!!TEST_DATABASE_URL)('confirmations on PostgreSQL with two bot in
   });
 
   it('R-ROLE-9: 50 concurrent presses of one Confirm across two instances grant the role once, and all get the result', async () => {
-    const preview = cardsOf(await post(first.endpoint, messageActivity('grant Ada Wong sales-agent', { from: GLOBAL_ADMIN })))[0]!;
+    const preview = cardsOf(
+      await post(first.endpoint, messageActivity('grant Ada Wong sales-agent', { from: GLOBAL_ADMIN })),
+    )[0]!;
     const confirm = buttonNamed(preview, 'Confirm');
     const presses = Array.from({ length: 50 }, (_, i) =>
-      post((i % 2 === 0 ? first : second).endpoint, executeActivity(confirm.verb!, confirm.data, { from: GLOBAL_ADMIN })),
+      post(
+        (i % 2 === 0 ? first : second).endpoint,
+        executeActivity(confirm.verb!, confirm.data, { from: GLOBAL_ADMIN }),
+      ),
     );
     const replies = await Promise.all(presses);
     expect(replies.every((r) => r.status === 200)).toBe(true);
@@ -47,12 +52,16 @@ describe.runIf(!!TEST_DATABASE_URL)('confirmations on PostgreSQL with two bot in
     expect(texts.filter((t) => !t.includes('This was already done'))).toHaveLength(1);
 
     const prisma = first.db.prisma;
-    expect(await prisma.staffRole.count({ where: { aadObjectId: ADMIN_AGENT.aadObjectId, role: 'sales-agent' } })).toBe(1);
+    expect(
+      await prisma.staffRole.count({ where: { aadObjectId: ADMIN_AGENT.aadObjectId, role: 'sales-agent' } }),
+    ).toBe(1);
     const allowed = await prisma.auditEvent.count({
       where: { action: 'staff.grant', outcome: 'allowed', subjectId: ADMIN_AGENT.aadObjectId },
     });
     expect(allowed).toBe(1);
-    const pending = await prisma.pendingAction.findUniqueOrThrow({ where: { id: String(confirm.data.pendingId) } });
+    const pending = await prisma.pendingAction.findUniqueOrThrow({
+      where: { id: String(confirm.data.pendingId) },
+    });
     expect(pending.status).toBe('done');
   });
 

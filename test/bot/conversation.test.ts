@@ -82,7 +82,13 @@ describe('whoami', () => {
 });
 
 describe('someone with no partner role', () => {
-  it.each(['help', 'customers contoso', 'subscriptions fabrikam', 'orders northwind', 'grant Sam Chen admin-agent'])(
+  it.each([
+    'help',
+    'customers contoso',
+    'subscriptions fabrikam',
+    'orders northwind',
+    'grant Sam Chen admin-agent',
+  ])(
     'R-ROLE-10: gets a polite card naming who can grant roles for “%s”, and no customer data',
     async (text) => {
       const card = await say(text, { from: NOBODY });
@@ -95,7 +101,10 @@ describe('someone with no partner role', () => {
   );
 
   it('R-ROLE-10: an Emulator user without an Entra id is no one in particular', async () => {
-    const reply = await post(bot.endpoint, messageActivity('customers contoso', { channelId: 'emulator', from: null }));
+    const reply = await post(
+      bot.endpoint,
+      messageActivity('customers contoso', { channelId: 'emulator', from: null }),
+    );
     expect(textOf(cardsOf(reply)[0])).toContain('You have no partner role yet');
   });
 });
@@ -128,7 +137,7 @@ describe('customers (R-CAT-1)', () => {
   });
 
   it('says plainly when nothing matches', async () => {
-    expect(textOf(await say('customers zzqqxx'))).toContain('I couldn\'t find a customer matching “zzqqxx”');
+    expect(textOf(await say('customers zzqqxx'))).toContain("I couldn't find a customer matching “zzqqxx”");
   });
 });
 
@@ -141,7 +150,10 @@ describe('subscriptions and orders', () => {
     expect(buttons.length).toBeGreaterThan(1);
     const pharma = buttons.find((b) => b.data.customerId === 'cus-contoso-pharmaceuticals');
     expect(pharma).toBeDefined();
-    const reply = await post(bot.endpoint, executeActivity(pharma!.verb!, pharma!.data, { from: GLOBAL_ADMIN }));
+    const reply = await post(
+      bot.endpoint,
+      executeActivity(pharma!.verb!, pharma!.data, { from: GLOBAL_ADMIN }),
+    );
     expect(reply.status).toBe(200);
     expect(textOf(invokeCardOf(reply))).toContain('Subscriptions of Contoso Pharmaceuticals');
   });
@@ -149,7 +161,8 @@ describe('subscriptions and orders', () => {
   it('lists product, status, licences, billing cycle, order date, renewal date and trial end', async () => {
     const text = textOf(await say('subscriptions fabrikam'));
     expect(text).toContain('Subscriptions of Fabrikam');
-    for (const label of ['Licences', 'Billing', 'Ordered', 'Renews', 'Trial ends']) expect(text).toContain(label);
+    for (const label of ['Licences', 'Billing', 'Ordered', 'Renews', 'Trial ends'])
+      expect(text).toContain(label);
     expect(text).toContain('Suspended');
     expect(text).toMatch(/data deleted on \d{4}-\d{2}-\d{2}/);
   });
@@ -200,7 +213,11 @@ describe('the same buttons work in the Emulator and in Teams', () => {
     try {
       const reply = await post(
         bot.endpoint,
-        messageActivity('whoami', { from: GLOBAL_ADMIN, serviceUrl: connector.serviceUrl, expectReplies: false }),
+        messageActivity('whoami', {
+          from: GLOBAL_ADMIN,
+          serviceUrl: connector.serviceUrl,
+          expectReplies: false,
+        }),
       );
       expect(reply.status).toBe(200);
       await connector.waitFor(1);

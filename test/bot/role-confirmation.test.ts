@@ -72,7 +72,9 @@ describe('granting a role', () => {
     expect(textOf(card)).toContain("You can't grant staff roles");
     expect(textOf(card)).toContain('Global admin');
     expect(await auditCount('staff.grant', 'denied')).toBe(before + 1);
-    expect(await bot.db.prisma.pendingAction.count({ where: { initiatorAadObjectId: SALES_AGENT.aadObjectId } })).toBe(0);
+    expect(
+      await bot.db.prisma.pendingAction.count({ where: { initiatorAadObjectId: SALES_AGENT.aadObjectId } }),
+    ).toBe(0);
   });
 
   it('R-ROLE-9: a second click gets the first result and changes nothing more', async () => {
@@ -84,14 +86,24 @@ describe('granting a role', () => {
     expect(textOf(second)).toContain('Ada Wong now holds Billing admin.');
     expect(await auditCount('staff.grant', 'allowed')).toBeGreaterThan(0);
     const grants = await bot.db.prisma.auditEvent.count({
-      where: { action: 'staff.grant', outcome: 'allowed', subjectId: ADMIN_AGENT.aadObjectId, detail: { path: ['role'], equals: 'billing-admin' } },
+      where: {
+        action: 'staff.grant',
+        outcome: 'allowed',
+        subjectId: ADMIN_AGENT.aadObjectId,
+        detail: { path: ['role'], equals: 'billing-admin' },
+      },
     });
     expect(grants).toBe(1);
   });
 
   it('R-ROLE-9: a click by someone else changes nothing, even by another global admin', async () => {
-    await bot.deps.staff.grant('00000000-0000-4000-8000-0000000000aa', 'global-admin', { displayName: 'Other Admin' });
-    const other: TestPerson = { aadObjectId: '00000000-0000-4000-8000-0000000000aa', displayName: 'Other Admin' };
+    await bot.deps.staff.grant('00000000-0000-4000-8000-0000000000aa', 'global-admin', {
+      displayName: 'Other Admin',
+    });
+    const other: TestPerson = {
+      aadObjectId: '00000000-0000-4000-8000-0000000000aa',
+      displayName: 'Other Admin',
+    };
     const preview = await say('grant Ada Wong referral-admin');
     const card = await press(preview, 'Confirm', other);
     expect(textOf(card)).toContain('Only the person who started this can confirm or cancel it');
@@ -99,7 +111,10 @@ describe('granting a role', () => {
   });
 
   it('R-ROLE-9: roles are checked at the click: a confirmer who lost global-admin meanwhile is refused', async () => {
-    const temp: TestPerson = { aadObjectId: '00000000-0000-4000-8000-0000000000bb', displayName: 'Temp Admin' };
+    const temp: TestPerson = {
+      aadObjectId: '00000000-0000-4000-8000-0000000000bb',
+      displayName: 'Temp Admin',
+    };
     await bot.deps.staff.grant(temp.aadObjectId, 'global-admin', { displayName: temp.displayName });
     const preview = await say('grant Ada Wong account-admin', temp);
     await bot.deps.staff.revoke(temp.aadObjectId, 'global-admin');
@@ -129,7 +144,11 @@ describe('granting a role', () => {
   it('works with Action.Submit in the Emulator, in Korean', async () => {
     const reply = await post(
       bot.endpoint,
-      messageActivity('권한부여 Nora Jung helpdesk-agent', { from: GLOBAL_ADMIN, channelId: 'emulator', locale: 'ko-KR' }),
+      messageActivity('권한부여 Nora Jung helpdesk-agent', {
+        from: GLOBAL_ADMIN,
+        channelId: 'emulator',
+        locale: 'ko-KR',
+      }),
     );
     const preview = cardsOf(reply)[0]!;
     // Nora has never spoken to the bot: she is unknown, so the grant needs her object id.
@@ -138,13 +157,19 @@ describe('granting a role', () => {
     const again = cardsOf(
       await post(
         bot.endpoint,
-        messageActivity('권한부여 Nora Jung helpdesk-agent', { from: GLOBAL_ADMIN, channelId: 'emulator', locale: 'ko-KR' }),
+        messageActivity('권한부여 Nora Jung helpdesk-agent', {
+          from: GLOBAL_ADMIN,
+          channelId: 'emulator',
+          locale: 'ko-KR',
+        }),
       ),
     )[0]!;
     expect(textOf(again)).toContain('Nora Jung님에게 기술 지원 에이전트 역할이 부여됩니다.');
     const confirm = buttonNamed(again, '확인');
     expect(confirm.type).toBe('Action.Submit');
-    const done = cardsOf(await post(bot.endpoint, submitActivity(confirm.data, { from: GLOBAL_ADMIN, locale: 'ko-KR' })))[0]!;
+    const done = cardsOf(
+      await post(bot.endpoint, submitActivity(confirm.data, { from: GLOBAL_ADMIN, locale: 'ko-KR' })),
+    )[0]!;
     expect(textOf(done)).toContain('역할을 부여했습니다');
     expect(await rolesOf(NOBODY.aadObjectId)).toEqual(['helpdesk-agent']);
     await bot.deps.staff.revoke(NOBODY.aadObjectId, 'helpdesk-agent');
@@ -176,7 +201,9 @@ describe('revoking a role', () => {
   });
 
   it('refuses to remove the last global admin', async () => {
-    await bot.db.prisma.staffRole.deleteMany({ where: { role: 'global-admin', NOT: { aadObjectId: GLOBAL_ADMIN.aadObjectId } } });
+    await bot.db.prisma.staffRole.deleteMany({
+      where: { role: 'global-admin', NOT: { aadObjectId: GLOBAL_ADMIN.aadObjectId } },
+    });
     const preview = await say('revoke Grace Kim global-admin');
     const card = await press(preview, 'Confirm');
     expect(textOf(card)).toContain('last global admin');

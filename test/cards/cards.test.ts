@@ -19,7 +19,11 @@ import { at } from '../../src/domain/time.js';
 
 const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
 
-const actor: Actor = { aadObjectId: '00000000-0000-4000-8000-000000000001', displayName: 'Grace Kim', roles: ['global-admin'] };
+const actor: Actor = {
+  aadObjectId: '00000000-0000-4000-8000-000000000001',
+  displayName: 'Grace Kim',
+  roles: ['global-admin'],
+};
 const customer: Customer = {
   id: 'cus-contoso',
   companyName: 'Contoso Ltd',
@@ -91,21 +95,45 @@ const ERRORS: DomainError[] = [
 function everyCard(locale: (typeof LOCALES)[number]) {
   const s = speechFor(locale, locale === 'ko' ? 'Asia/Seoul' : undefined);
   const everyRole: Actor = { ...actor, roles: [...ROLES] };
-  const many = Array.from({ length: 40 }, (_, i) => subscription(i, (['active', 'suspended', 'expired', 'cancelled'] as const)[i % 4]!));
+  const many = Array.from({ length: 40 }, (_, i) =>
+    subscription(i, (['active', 'suspended', 'expired', 'cancelled'] as const)[i % 4]!),
+  );
   return {
     help: views.helpCard(s, everyRole),
     noRole: views.noRoleCard(s, { ...actor, roles: [] }, ['Grace Kim', 'Other Admin']),
     whoami: views.whoamiCard(s, actor),
-    customers: views.customersCard(s, 'contoso', Array.from({ length: 40 }, () => customer)),
+    customers: views.customersCard(
+      s,
+      'contoso',
+      Array.from({ length: 40 }, () => customer),
+    ),
     choice: views.choiceCard(
       s,
-      { kind: 'ambiguous', what: 'customer', ref: 'contoso', candidates: Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, label: `Contoso ${i}`, detail: 'contoso.onmicrosoft.com' })) },
+      {
+        kind: 'ambiguous',
+        what: 'customer',
+        ref: 'contoso',
+        candidates: Array.from({ length: 40 }, (_, i) => ({
+          id: `c${i}`,
+          label: `Contoso ${i}`,
+          detail: 'contoso.onmicrosoft.com',
+        })),
+      },
       (c) => ({ verb: 'customer.subscriptions', data: { customerId: c.id } }),
     ),
     subscriptions: views.subscriptionsCard(s, { customer, subscriptions: many }, everyRole),
     noSubscriptions: views.subscriptionsCard(s, { customer, subscriptions: [] }, everyRole),
     orders: views.ordersCard(s, { customer, orders: Array.from({ length: 40 }, (_, i) => order(i)) }),
-    staff: views.staffCard(s, Array.from({ length: 30 }, (_, i) => ({ aadObjectId: `id-${i}`, displayName: `Person ${i}`, roles: [...ROLES], locale: null, timeZone: null }))),
+    staff: views.staffCard(
+      s,
+      Array.from({ length: 30 }, (_, i) => ({
+        aadObjectId: `id-${i}`,
+        displayName: `Person ${i}`,
+        roles: [...ROLES],
+        locale: null,
+        timeZone: null,
+      })),
+    ),
     grantPreview: views.roleChangePreviewCard(s, {
       pendingId: 'AAAAAAAAAAAAAAAAAAAAAA',
       change: 'grant',
@@ -113,7 +141,11 @@ function everyCard(locale: (typeof LOCALES)[number]) {
       role: 'sales-agent',
       expiresAt: '2026-11-21T09:15:00.000Z',
     }),
-    revokeResult: views.roleChangeResultCard(s, { change: 'revoke', aadObjectId: 'id', displayName: 'Ada', role: 'sales-agent', roles: [] }, s.m.errors.alreadyDone),
+    revokeResult: views.roleChangeResultCard(
+      s,
+      { change: 'revoke', aadObjectId: 'id', displayName: 'Ada', role: 'sales-agent', roles: [] },
+      s.m.errors.alreadyDone,
+    ),
     discarded: views.discardedCard(s),
     parseErrors: [
       views.parseErrorCard(s, { kind: 'empty' }),
@@ -130,7 +162,10 @@ function everyCard(locale: (typeof LOCALES)[number]) {
 
 describe('card templates', () => {
   it('every template in cards/ is one the renderer knows, and is valid JSON', () => {
-    const files = fs.readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => path.basename(f, '.json'));
+    const files = fs
+      .readdirSync(CARDS_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.basename(f, '.json'));
     expect(files.sort()).toEqual([...TEMPLATE_NAMES].sort());
   });
 
@@ -141,7 +176,9 @@ describe('card templates', () => {
   for (const locale of LOCALES) {
     describe(`in ${locale}`, () => {
       const cards = Object.entries(everyCard(locale)).flatMap(([name, value]) =>
-        (Array.isArray(value) ? value : [value]).map((card, i) => [`${name}${Array.isArray(value) ? ` #${i}` : ''}`, card] as const),
+        (Array.isArray(value) ? value : [value]).map(
+          (card, i) => [`${name}${Array.isArray(value) ? ` #${i}` : ''}`, card] as const,
+        ),
       );
 
       it.each(cards)('%s leaves nothing unbound and fits in 28 KB', (_name, card) => {
@@ -150,24 +187,30 @@ describe('card templates', () => {
         expect(card.type).toBe('AdaptiveCard');
       });
 
-      it.each(cards)('%s has only buttons the bot understands, in Teams and in the Emulator', (_name, card) => {
-        const buttons: Array<Record<string, unknown>> = [];
-        const walk = (node: unknown) => {
-          if (Array.isArray(node)) node.forEach(walk);
-          else if (node && typeof node === 'object') {
-            const r = node as Record<string, unknown>;
-            if (r.type === 'Action.Execute' || r.type === 'Action.Submit') buttons.push(r);
-            Object.values(r).forEach(walk);
+      it.each(cards)(
+        '%s has only buttons the bot understands, in Teams and in the Emulator',
+        (_name, card) => {
+          const buttons: Array<Record<string, unknown>> = [];
+          const walk = (node: unknown) => {
+            if (Array.isArray(node)) node.forEach(walk);
+            else if (node && typeof node === 'object') {
+              const r = node as Record<string, unknown>;
+              if (r.type === 'Action.Execute' || r.type === 'Action.Submit') buttons.push(r);
+              Object.values(r).forEach(walk);
+            }
+          };
+          walk(card);
+          walk(toSubmitActions(card));
+          for (const b of buttons) {
+            const parsed =
+              b.type === 'Action.Execute'
+                ? parseCardAction(b.verb, b.data)
+                : parseCardAction(undefined, b.data);
+            expect(parsed.success, JSON.stringify(b)).toBe(true);
+            expect(typeof b.title === 'string' && b.title.length > 0).toBe(true);
           }
-        };
-        walk(card);
-        walk(toSubmitActions(card));
-        for (const b of buttons) {
-          const parsed = b.type === 'Action.Execute' ? parseCardAction(b.verb, b.data) : parseCardAction(undefined, b.data);
-          expect(parsed.success, JSON.stringify(b)).toBe(true);
-          expect(typeof b.title === 'string' && b.title.length > 0).toBe(true);
-        }
-      });
+        },
+      );
     });
   }
 });

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDirLockedError } from '../../src/db/data-dir-lock.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { acquireDataDirLock, DataDirLockedError } from '../../src/db/data-dir-lock.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
+import { MigrationError } from '../../src/db/migrate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOLD_FIXTURE = path.join(ROOT, 'test/db/fixtures/hold-embedded-database.ts');
@@ -19,7 +20,10 @@ const childEnv = (dataDir: string, extra: Record<string, string> = {}) => {
 
 /** Starts a process that opens the embedded database in `dataDir` and keeps it open until killed. */
 async function holdDatabase(dataDir: string): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOLD_FIXTURE], { cwd: ROOT, env: childEnv(dataDir) });
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLD_FIXTURE], {
+    cwd: ROOT,
+    env: childEnv(dataDir),
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -28,7 +32,9 @@ async function holdDatabase(dataDir: string): Promise<ChildProcessWithoutNullStr
       stdout += chunk;
       if (stdout.includes('ready\n')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`the holder exited (${code}) before it was ready: ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the holder exited (${code}) before it was ready: ${stderr}`)),
+    );
   });
   return child;
 }
@@ -72,7 +78,12 @@ describe('the embedded database data directory', () => {
   it('makes npm start exit non-zero with the clear message and no stack trace', async () => {
     const started = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: childEnv(dataDir, { PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', SEED_DEMO_DATA: 'false' }),
+      env: childEnv(dataDir, {
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'development',
+        SEED_DEMO_DATA: 'false',
+      }),
     });
     let stdout = '';
     let stderr = '';
@@ -83,7 +94,9 @@ describe('the embedded database data directory', () => {
 
     expect(code, stdout + stderr).not.toBe(0);
     expect(code).not.toBeNull();
-    expect(stderr).toContain(`The embedded database in ${dataDir} is in use by another process (pid ${holderPid})`);
+    expect(stderr).toContain(
+      `The embedded database in ${dataDir} is in use by another process (pid ${holderPid})`,
+    );
     expect(stderr).toContain('DATABASE_URL');
     expect(stderr).not.toMatch(/^\s+at /m);
   });
@@ -94,7 +107,9 @@ describe('the embedded database data directory', () => {
     const first = await openDatabase({ kind: 'embedded', dataDir });
     opened.push(first);
     expect(fs.readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8').trim()).toBe(String(process.pid));
-    await first.prisma.staff.create({ data: { aadObjectId: 'persisted-staff', displayName: 'Persisted Person' } });
+    await first.prisma.staff.create({
+      data: { aadObjectId: 'persisted-staff', displayName: 'Persisted Person' },
+    });
     await first.close();
     opened.splice(opened.indexOf(first), 1);
     expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
@@ -105,5 +120,38 @@ describe('the embedded database data directory', () => {
     expect(second.migrations.applied).toEqual([]);
     const staff = await second.prisma.staff.findUnique({ where: { aadObjectId: 'persisted-staff' } });
     expect(staff?.displayName).toBe('Persisted Person');
+  });
+});
+
+describe('the data directory lock within one process', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-data-dir-lock-'));
+  });
+
+  afterEach(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is released when the migrations refuse the database, so opening again reports the real problem', async () => {
+    const db = await openDatabase({ kind: 'embedded', dataDir });
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+       VALUES ('00000000-0000-4000-8000-000000000000', '', '29991231000000_from_a_newer_build', now(), 1)`,
+    );
+    await db.close();
+
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const failure = await openDatabase({ kind: 'embedded', dataDir }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(MigrationError);
+      expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
+    }
+  });
+
+  it('leaves no exit handler behind once released', () => {
+    const before = process.listenerCount('exit');
+    for (let round = 0; round < 12; round++) acquireDataDirLock(dataDir).release();
+    expect(process.listenerCount('exit')).toBe(before);
   });
 });

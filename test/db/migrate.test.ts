@@ -34,11 +34,15 @@ const COMMITTED_NAMES = COMMITTED.map((migration) => migration.name);
 /** The tables schema.prisma declares (every model is mapped with @@map). */
 const SCHEMA_TABLES = [
   ...fs.readFileSync(path.join(ROOT, 'prisma/schema.prisma'), 'utf8').matchAll(/@@map\("([^"]+)"\)/g),
-].map((match) => match[1]);
+].map((match) => match[1]!);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const migration = (name: string, script: string): Migration => ({ name, script, checksum: checksumOf(script) });
+const migration = (name: string, script: string): Migration => ({
+  name,
+  script,
+  checksum: checksumOf(script),
+});
 
 /** Creates a table, then fails: the table must not survive. */
 const BROKEN = migration(
@@ -68,8 +72,11 @@ const migrationRows = (session: SqlSession) =>
   session.query<MigrationRow>('SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name');
 
 const tableExists = async (session: SqlSession, table: string) =>
-  (await session.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [`public.${table}`]))[0]
-    ?.found != null;
+  (
+    await session.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [
+      `public.${table}`,
+    ])
+  )[0]?.found != null;
 
 describe('applyMigrations on the embedded database', () => {
   let db: PGlite;
@@ -162,7 +169,10 @@ describe('applyMigrations on the embedded database', () => {
   });
 
   it('refuses a database that has a migration this build does not know', async () => {
-    const newer = migration('29991231000000_from_a_newer_build', 'CREATE TABLE "newer_feature" ("id" INTEGER);\n');
+    const newer = migration(
+      '29991231000000_from_a_newer_build',
+      'CREATE TABLE "newer_feature" ("id" INTEGER);\n',
+    );
     await applyMigrations(session, [...readMigrations(), newer]);
 
     const refusal = applyMigrations(session);

@@ -5,7 +5,9 @@ import type { Customer } from '../../src/domain/model.js';
 import type { CustomerRepository } from '../../src/domain/ports.js';
 import { at } from '../../src/domain/time.js';
 
-const aCustomer = (overrides: Partial<Customer> & Pick<Customer, 'id' | 'companyName' | 'primaryDomain'>): Customer => ({
+const aCustomer = (
+  overrides: Partial<Customer> & Pick<Customer, 'id' | 'companyName' | 'primaryDomain'>,
+): Customer => ({
   tenantId: '00000000-0000-4000-8000-00000000c0de',
   billingCountry: 'US',
   segment: 'commercial',
@@ -17,10 +19,30 @@ const aCustomer = (overrides: Partial<Customer> & Pick<Customer, 'id' | 'company
 });
 
 const CUSTOMERS = [
-  aCustomer({ id: 'c1', companyName: 'Contoso Ltd', primaryDomain: 'contoso.onmicrosoft.com', tenantId: 'aaaaaaaa-0000-4000-8000-000000000001' }),
-  aCustomer({ id: 'c2', companyName: 'Contoso Pharmaceuticals', primaryDomain: 'contosopharma.onmicrosoft.com', tenantId: 'aaaaaaaa-0000-4000-8000-000000000002' }),
-  aCustomer({ id: 'c3', companyName: 'Fabrikam', primaryDomain: 'fabrikam.onmicrosoft.com', tenantId: 'aaaaaaaa-0000-4000-8000-000000000003' }),
-  aCustomer({ id: 'c4', companyName: 'Northwind Traders', primaryDomain: 'northwindtraders.onmicrosoft.com', tenantId: 'aaaaaaaa-0000-4000-8000-000000000004' }),
+  aCustomer({
+    id: 'c1',
+    companyName: 'Contoso Ltd',
+    primaryDomain: 'contoso.onmicrosoft.com',
+    tenantId: 'aaaaaaaa-0000-4000-8000-000000000001',
+  }),
+  aCustomer({
+    id: 'c2',
+    companyName: 'Contoso Pharmaceuticals',
+    primaryDomain: 'contosopharma.onmicrosoft.com',
+    tenantId: 'aaaaaaaa-0000-4000-8000-000000000002',
+  }),
+  aCustomer({
+    id: 'c3',
+    companyName: 'Fabrikam',
+    primaryDomain: 'fabrikam.onmicrosoft.com',
+    tenantId: 'aaaaaaaa-0000-4000-8000-000000000003',
+  }),
+  aCustomer({
+    id: 'c4',
+    companyName: 'Northwind Traders',
+    primaryDomain: 'northwindtraders.onmicrosoft.com',
+    tenantId: 'aaaaaaaa-0000-4000-8000-000000000004',
+  }),
 ];
 
 const repo: CustomerRepository = {
@@ -32,7 +54,8 @@ const repo: CustomerRepository = {
   lockForUpdate: async () => undefined,
 };
 
-const names = async (query: string) => (await searchCustomers(repo, query)).map((m) => m.customer.companyName);
+const names = async (query: string) =>
+  (await searchCustomers(repo, query)).map((m) => m.customer.companyName);
 
 describe('finding customers', () => {
   it('R-CAT-1: matches part of a name, whatever the case', async () => {
@@ -67,7 +90,10 @@ describe('finding customers', () => {
   });
 
   it('says not found, with the query, when nothing matches', async () => {
-    expect(await resolveCustomer(repo, 'Woodgrove')).toEqual({ ok: false, error: { kind: 'not-found', what: 'customer', ref: 'Woodgrove' } });
+    expect(await resolveCustomer(repo, 'Woodgrove')).toEqual({
+      ok: false,
+      error: { kind: 'not-found', what: 'customer', ref: 'Woodgrove' },
+    });
   });
 });
 

@@ -3,11 +3,26 @@ import { ACTIONS, ROLES, can, type Action, type Role } from '../../src/domain/ro
 
 /** The spec's table (domain-rules.md, "Actors and roles"), written out independently of the code. */
 const SPEC: Array<[string, Action[], Role[]]> = [
-  ['R-ROLE-1', ['subscription.buy', 'subscription.suspend', 'subscription.reactivate', 'subscription.cancel', 'subscription.licenses', 'subscription.autorenew'], ['admin-agent', 'billing-admin', 'global-admin', 'helpdesk-agent', 'sales-agent']],
+  [
+    'R-ROLE-1',
+    [
+      'subscription.buy',
+      'subscription.suspend',
+      'subscription.reactivate',
+      'subscription.cancel',
+      'subscription.licenses',
+      'subscription.autorenew',
+    ],
+    ['admin-agent', 'billing-admin', 'global-admin', 'helpdesk-agent', 'sales-agent'],
+  ],
   ['R-ROLE-2', ['software.buy', 'software.manage'], ['admin-agent', 'global-admin']],
   ['R-ROLE-3', ['software.key'], ['admin-agent']],
   ['R-ROLE-4', ['software.cancel'], ['admin-agent']],
-  ['R-ROLE-5', ['software.activity'], ['global-admin', 'account-admin', 'referral-admin', 'marketing-content-admin']],
+  [
+    'R-ROLE-5',
+    ['software.activity'],
+    ['global-admin', 'account-admin', 'referral-admin', 'marketing-content-admin'],
+  ],
   ['R-ROLE-6', ['relationship.request'], ['account-admin', 'sales-agent', 'billing-admin']],
   ['R-ROLE-7', ['catalog.read'], [...ROLES]],
   ['R-ROLE-8', ['staff.grant', 'staff.revoke'], ['global-admin']],
@@ -17,7 +32,8 @@ describe('who may do what', () => {
   for (const [rule, actions, allowed] of SPEC) {
     for (const action of actions) {
       it(`${rule}: ${action} is allowed to exactly ${allowed.join(', ')}`, () => {
-        for (const role of ROLES) expect(can([role], action), `${role} → ${action}`).toBe(allowed.includes(role));
+        for (const role of ROLES)
+          expect(can([role], action), `${role} → ${action}`).toBe(allowed.includes(role));
       });
     }
   }

@@ -6,9 +6,12 @@ describe('windows are half-open', () => {
   const closes = addHours(opens, 24);
 
   it('include their start', () => expect(isWithin(opens, opens, closes)).toBe(true));
-  it('include the millisecond before their end', () => expect(isWithin(closes.subtract(1, 'ms'), opens, closes)).toBe(true));
-  it('exclude their exact end: an action at the closing instant is late', () => expect(isWithin(closes, opens, closes)).toBe(false));
-  it('exclude the time before they open', () => expect(isWithin(opens.subtract(1, 'ms'), opens, closes)).toBe(false));
+  it('include the millisecond before their end', () =>
+    expect(isWithin(closes.subtract(1, 'ms'), opens, closes)).toBe(true));
+  it('exclude their exact end: an action at the closing instant is late', () =>
+    expect(isWithin(closes, opens, closes)).toBe(false));
+  it('exclude the time before they open', () =>
+    expect(isWithin(opens.subtract(1, 'ms'), opens, closes)).toBe(false));
 
   it('count days as exact 24-hour periods, whatever daylight saving does', () => {
     const start = at('2026-03-07T12:00:00Z');

@@ -19,7 +19,13 @@ export interface TestBot extends BotInstance {
 export async function startTestBot(
   options: { database?: DatabaseTarget; clock?: Clock; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<TestBot> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
   const bot = await startBot(config, {
     database: options.database ?? { kind: 'memory' },
     log: options.log ?? createLogger('silent'),
@@ -68,7 +74,10 @@ function baseActivity(options: ActivityOptions): Record<string, unknown> {
       tenantId: TENANT_ID,
       ...(conversationType === 'channel' ? { isGroup: true } : {}),
     },
-    channelData: { tenant: { id: TENANT_ID }, ...(conversationType === 'channel' ? { channel: { id: '19:general' } } : {}) },
+    channelData: {
+      tenant: { id: TENANT_ID },
+      ...(conversationType === 'channel' ? { channel: { id: '19:general' } } : {}),
+    },
     ...(options.expectReplies === false ? {} : { deliveryMode: 'expectReplies' }),
   };
 }
@@ -80,7 +89,11 @@ export const messageActivity = (text: string, options: ActivityOptions = {}) => 
 });
 
 /** An Action.Execute press in Teams (adaptiveCard/action invoke). */
-export const executeActivity = (verb: string, data: Record<string, unknown>, options: ActivityOptions = {}) => ({
+export const executeActivity = (
+  verb: string,
+  data: Record<string, unknown>,
+  options: ActivityOptions = {},
+) => ({
   ...baseActivity({ expectReplies: false, ...options }),
   type: 'invoke',
   name: 'adaptiveCard/action',
@@ -124,7 +137,8 @@ export interface Card {
 
 /** Cards of the replies to an expectReplies message. */
 export function cardsOf(reply: HttpReply): Card[] {
-  const activities = (reply.body as { activities?: Array<{ attachments?: Array<{ content: Card }> }> })?.activities ?? [];
+  const activities =
+    (reply.body as { activities?: Array<{ attachments?: Array<{ content: Card }> }> })?.activities ?? [];
   return activities.flatMap((a) => (a.attachments ?? []).map((att) => att.content));
 }
 
@@ -144,8 +158,10 @@ export function textOf(card: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      for (const key of ['text', 'title', 'value']) if (typeof record[key] === 'string') out.push(record[key]);
-      for (const [key, value] of Object.entries(record)) if (key !== 'data' && typeof value === 'object') walk(value);
+      for (const key of ['text', 'title', 'value'])
+        if (typeof record[key] === 'string') out.push(record[key]);
+      for (const [key, value] of Object.entries(record))
+        if (key !== 'data' && typeof value === 'object') walk(value);
     }
   };
   walk(card);
@@ -166,7 +182,8 @@ export function buttonsOf(card: unknown): CardButton[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' || record.type === 'Action.Submit') out.push(record as unknown as CardButton);
+      if (record.type === 'Action.Execute' || record.type === 'Action.Submit')
+        out.push(record as unknown as CardButton);
       Object.values(record).forEach(walk);
     }
   };
@@ -176,7 +193,12 @@ export function buttonsOf(card: unknown): CardButton[] {
 
 export function buttonNamed(card: unknown, title: string): CardButton {
   const button = buttonsOf(card).find((b) => b.title === title);
-  if (!button) throw new Error(`no button "${title}" in ${buttonsOf(card).map((b) => b.title).join(', ')}`);
+  if (!button)
+    throw new Error(
+      `no button "${title}" in ${buttonsOf(card)
+        .map((b) => b.title)
+        .join(', ')}`,
+    );
   return button;
 }
 
@@ -204,7 +226,10 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         return;
       }
       try {
-        received.push({ path: req.url ?? '', activity: body ? (JSON.parse(body) as Record<string, unknown>) : {} });
+        received.push({
+          path: req.url ?? '',
+          activity: body ? (JSON.parse(body) as Record<string, unknown>) : {},
+        });
       } catch {
         received.push({ path: req.url ?? '', activity: {} });
       }

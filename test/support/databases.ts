@@ -52,7 +52,10 @@ export const embeddedDatabase = (): TestDatabase => ({
 });
 
 /** The databases a suite should run against: embedded always, PostgreSQL when configured. */
-export const DATABASES: ReadonlyArray<{ name: 'embedded' | 'postgres'; create: () => Promise<TestDatabase> }> = [
+export const DATABASES: ReadonlyArray<{
+  name: 'embedded' | 'postgres';
+  create: () => Promise<TestDatabase>;
+}> = [
   { name: 'embedded', create: async () => embeddedDatabase() },
   ...(TEST_DATABASE_URL ? [{ name: 'postgres' as const, create: createPostgresDatabase }] : []),
 ];

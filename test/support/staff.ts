@@ -17,4 +17,7 @@ export const GLOBAL_ADMIN = staffWithRole('global-admin');
 export const ADMIN_AGENT = staffWithRole('admin-agent');
 export const SALES_AGENT = staffWithRole('sales-agent');
 export const BILLING_ADMIN = staffWithRole('billing-admin');
-export const NOBODY: TestPerson = { aadObjectId: NO_ROLE_USER.aadObjectId, displayName: NO_ROLE_USER.displayName };
+export const NOBODY: TestPerson = {
+  aadObjectId: NO_ROLE_USER.aadObjectId,
+  displayName: NO_ROLE_USER.displayName,
+};

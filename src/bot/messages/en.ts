@@ -172,7 +172,8 @@ export const en = {
     tooLongField: (field: string) => `That ${field} is too long.`,
     invalidState: (what: string, status: string) => `That can't be done: the ${what} is ${status}.`,
     lastGlobalAdmin: 'That would leave nobody able to grant roles: this is the last global admin.',
-    notInitiator: 'Only the person who started this can confirm or cancel it. Nothing was changed; start your own with the same command.',
+    notInitiator:
+      'Only the person who started this can confirm or cancel it. Nothing was changed; start your own with the same command.',
     expired: 'This confirmation has expired (after 15 minutes). Nothing was changed: start again.',
     alreadyDone: 'This was already done; here is the result again.',
     discarded: 'This was cancelled earlier. Nothing was changed.',
@@ -182,8 +183,10 @@ export const en = {
     autoRenewAlreadyOn: 'Nothing to change: auto-renew is already on.',
     autoRenewAlreadyOff: 'Nothing to change: auto-renew is already off.',
     sameQuantity: 'Nothing to change: it already has that many licences.',
-    conflict: 'Someone changed this at the same moment. Nothing was changed by your click: look again and retry.',
-    effectChanged: (now: string) => `Nothing was changed: the window closed while you were deciding. What applies now: ${now} Confirm again if you still want to.`,
+    conflict:
+      'Someone changed this at the same moment. Nothing was changed by your click: look again and retry.',
+    effectChanged: (now: string) =>
+      `Nothing was changed: the window closed while you were deciding. What applies now: ${now} Confirm again if you still want to.`,
     cartFull: 'A cart holds at most 10 products: purchase this one and start another.',
     cartStale: 'The cart changed meanwhile; here it is as it stands.',
     title: 'Not done',
@@ -192,11 +195,14 @@ export const en = {
     empty: 'Type a command, for example “help”.',
     tooLong: (max: number) => `That message is too long: I read at most ${max} characters.`,
     unknown: (word: string) => `I don't know “${word}”. Type “help” to see what I can do.`,
-    unknownSuggest: (word: string, suggestion: string) => `I don't know “${word}”. Did you mean “${suggestion}”?`,
+    unknownSuggest: (word: string, suggestion: string) =>
+      `I don't know “${word}”. Did you mean “${suggestion}”?`,
     missingArgument: (example: string) => `That needs a little more, for example: ${example}`,
-    badRole: (text: string, roles: string) => `I didn't find a role at the end of “${text}”. Roles: ${roles}.`,
+    badRole: (text: string, roles: string) =>
+      `I didn't find a role at the end of “${text}”. Roles: ${roles}.`,
     badQuantity: (text: string) => `“${text}” is not a licence count: use a whole number from 1 up.`,
-    badCard: 'That button is out of date or its data is not valid. Nothing was changed: start again from a command.',
+    badCard:
+      'That button is out of date or its data is not valid. Nothing was changed: start again from a command.',
     title: 'I didn’t understand',
   },
   discarded: { title: 'Cancelled', body: 'Nothing was changed.' },
@@ -212,7 +218,8 @@ export const en = {
     taxExcluded: 'Prices exclude tax.',
     trial: (days: number) =>
       `Starts with a ${days}-day free trial that cannot be skipped; then it converts to paid and renews automatically on the same schedule.`,
-    isvSetup: 'After purchase you get the publisher’s set-up link for the customer (the customer is not e-mailed).',
+    isvSetup:
+      'After purchase you get the publisher’s set-up link for the customer (the customer is not e-mailed).',
     autoRenew: 'New subscriptions renew automatically unless you turn auto-renew off.',
     update: 'Update totals',
     addTitle: 'Add another product',
@@ -227,7 +234,8 @@ export const en = {
   purchase: {
     title: (orderId: string) => `Order ${orderId} placed`,
     summary: (customer: string, total: string) => `Bought for ${customer}: ${total}.`,
-    line: (qty: number, product: string, cycle: string, id: string) => `${qty} × ${product} (${cycle}) → ${id}`,
+    line: (qty: number, product: string, cycle: string, id: string) =>
+      `${qty} × ${product} (${cycle}) → ${id}`,
     trialUntil: (date: string) => `free trial until ${date}, then paid`,
     renews: (date: string) => `renews ${date}`,
     setup: (product: string) => `Set up ${product} for the customer`,
@@ -260,7 +268,8 @@ export const en = {
   },
   cancel: {
     reasonTitle: 'Why cancel this subscription?',
-    reasonPrompt: (product: string, customer: string) => `${product} for ${customer}. Please give the reason (it is kept with the cancellation).`,
+    reasonPrompt: (product: string, customer: string) =>
+      `${product} for ${customer}. Please give the reason (it is kept with the cancellation).`,
     reasonLabel: 'Reason',
     reasonPlaceholder: 'e.g. bought by mistake, customer no longer needs it',
     continue: 'Continue',
@@ -269,7 +278,8 @@ export const en = {
     keep: 'Keep it',
     reason: 'Reason',
     left: (left: string) => `${left} left in this window.`,
-    fullCredit: (credit: string) => `It is cancelled now, with a full credit of ${credit} on the next invoice.`,
+    fullCredit: (credit: string) =>
+      `It is cancelled now, with a full credit of ${credit} on the next invoice.`,
     atRenewal: (date: string) => `It is cancelled at renewal on ${date} (auto-renew turned off); no credit.`,
     deprovision: 'Usage-based: it is deprovisioned now; usage is not refundable.',
     prorated: (refund: string) => `New commerce: it is cancelled now with a prorated refund of ${refund}.`,
@@ -278,21 +288,28 @@ export const en = {
     scheduledTitle: 'Cancellation scheduled',
   },
   refusals: {
-    'one-per-customer': (f: Facts) => `${f.customer} already has ${f.product}, and only one subscription to it is allowed per customer.`,
-    'suspended-exists': (f: Facts) => `${f.customer} has a suspended ${f.product} subscription (${f.subscriptionId}): reactivate it instead of buying a new one.`,
-    'isv-country': (f: Facts) => `${f.publisher} does not sell ${f.product} to customers billed in ${f.country}.`,
+    'one-per-customer': (f: Facts) =>
+      `${f.customer} already has ${f.product}, and only one subscription to it is allowed per customer.`,
+    'suspended-exists': (f: Facts) =>
+      `${f.customer} has a suspended ${f.product} subscription (${f.subscriptionId}): reactivate it instead of buying a new one.`,
+    'isv-country': (f: Facts) =>
+      `${f.publisher} does not sell ${f.product} to customers billed in ${f.country}.`,
     'isv-not-in-csp': (f: Facts) => `${f.publisher} does not offer ${f.product} through the CSP program.`,
-    'private-offer': (f: Facts) => `${f.product} is a private offer made to other partners; it cannot be bought through us.`,
-    'usage-based': (f: Facts) => `${f.product} is usage-based (pay as you go) and is not sold here: use the Azure portal.`,
+    'private-offer': (f: Facts) =>
+      `${f.product} is a private offer made to other partners; it cannot be bought through us.`,
+    'usage-based': (f: Facts) =>
+      `${f.product} is usage-based (pay as you go) and is not sold here: use the Azure portal.`,
     segment: (f: Facts) => `${f.product} is not offered to ${f.segment} customers.`,
     'market-unavailable': (f: Facts) => `${f.product} is not available to customers billed in ${f.country}.`,
     'cycle-not-offered': (f: Facts) => `${f.product} is not offered with ${f.cycle} billing.`,
     quantity: (f: Facts) => `The licence count must be a whole number from 1 to ${f.max}.`,
-    'data-deleted': (f: Facts) => `It can no longer be reactivated: its data was deleted on ${f.dataDeletedAt}.`,
+    'data-deleted': (f: Facts) =>
+      `It can no longer be reactivated: its data was deleted on ${f.dataDeletedAt}.`,
     'not-cancellable-nce': (f: Facts) =>
       `New commerce: the 7-day cancellation window closed on ${f.closedAt}. You can turn auto-renew off so it ends on ${f.renewsAt}.`,
     'cancel-already-scheduled': (f: Facts) => `A cancellation is already scheduled for ${f.cancelAt}.`,
-    'software-use-cancel-order': () => 'Software purchases are cancelled by order: use “cancel order <order id>”.',
+    'software-use-cancel-order': () =>
+      'Software purchases are cancelled by order: use “cancel order <order id>”.',
     'licence-decrease-window': (f: Facts) =>
       `New commerce: licences can be reduced only within 7 days of being added; that ended on ${f.closedAt}.`,
     'customer-not-active': (f: Facts) => `${f.customer} is not yet a customer we can provision for.`,

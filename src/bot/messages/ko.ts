@@ -148,13 +148,15 @@ export const ko: Messages = {
     forbidden: (action, allowed, yours) =>
       `${action} 권한이 없습니다. 필요한 역할: ${allowed}. 내 역할: ${yours}.`,
     notFound: (what, ref) => `“${ref}”와 일치하는 ${what}을(를) 찾지 못했습니다.`,
-    notFoundPending: '해당 확인 요청이 없거나 이 버튼의 것이 아닙니다. 아무것도 바뀌지 않았습니다. 명령부터 다시 시작하세요.',
+    notFoundPending:
+      '해당 확인 요청이 없거나 이 버튼의 것이 아닙니다. 아무것도 바뀌지 않았습니다. 명령부터 다시 시작하세요.',
     invalidInput: (field) => `${field} 값이 올바르지 않습니다.`,
     emptyField: (field) => `어느 ${field}인지 알려 주세요.`,
     tooLongField: (field) => `${field} 값이 너무 깁니다.`,
     invalidState: (what, status) => `할 수 없습니다: ${what} 상태가 ${status}입니다.`,
     lastGlobalAdmin: '마지막 전역 관리자입니다. 회수하면 역할을 부여할 사람이 없어집니다.',
-    notInitiator: '요청을 시작한 사람만 확인하거나 취소할 수 있습니다. 아무것도 바뀌지 않았습니다. 같은 명령으로 직접 시작하세요.',
+    notInitiator:
+      '요청을 시작한 사람만 확인하거나 취소할 수 있습니다. 아무것도 바뀌지 않았습니다. 같은 명령으로 직접 시작하세요.',
     expired: '확인 요청이 만료되었습니다(15분). 아무것도 바뀌지 않았습니다. 다시 시작하세요.',
     alreadyDone: '이미 처리되었습니다. 결과를 다시 보여 드립니다.',
     discarded: '이미 취소된 요청입니다. 아무것도 바뀌지 않았습니다.',
@@ -164,8 +166,10 @@ export const ko: Messages = {
     autoRenewAlreadyOn: '바꿀 것이 없습니다. 자동 갱신이 이미 켜져 있습니다.',
     autoRenewAlreadyOff: '바꿀 것이 없습니다. 자동 갱신이 이미 꺼져 있습니다.',
     sameQuantity: '바꿀 것이 없습니다. 이미 그 라이선스 수입니다.',
-    conflict: '같은 순간에 다른 사람이 변경했습니다. 이 클릭으로 바뀐 것은 없습니다. 다시 확인하고 시도하세요.',
-    effectChanged: (now) => `아무것도 바뀌지 않았습니다. 결정하는 동안 기간이 끝났습니다. 지금 적용되는 내용: ${now} 원하시면 다시 확인하세요.`,
+    conflict:
+      '같은 순간에 다른 사람이 변경했습니다. 이 클릭으로 바뀐 것은 없습니다. 다시 확인하고 시도하세요.',
+    effectChanged: (now) =>
+      `아무것도 바뀌지 않았습니다. 결정하는 동안 기간이 끝났습니다. 지금 적용되는 내용: ${now} 원하시면 다시 확인하세요.`,
     cartFull: '카트에는 최대 10개 제품을 담을 수 있습니다. 이 카트를 구매하고 새로 시작하세요.',
     cartStale: '그 사이 카트가 바뀌었습니다. 현재 상태입니다.',
     title: '처리하지 못했습니다',
@@ -174,11 +178,13 @@ export const ko: Messages = {
     empty: '명령을 입력하세요. 예: “도움말”.',
     tooLong: (max) => `메시지가 너무 깁니다. 최대 ${max}자까지 읽습니다.`,
     unknown: (word) => `“${word}”은(는) 모르는 명령입니다. “도움말”을 입력해 보세요.`,
-    unknownSuggest: (word, suggestion) => `“${word}”은(는) 모르는 명령입니다. “${suggestion}”을(를) 말씀하신 건가요?`,
+    unknownSuggest: (word, suggestion) =>
+      `“${word}”은(는) 모르는 명령입니다. “${suggestion}”을(를) 말씀하신 건가요?`,
     missingArgument: (example) => `조금 더 알려 주세요. 예: ${example}`,
     badRole: (text, roles) => `“${text}” 끝에서 역할을 찾지 못했습니다. 역할: ${roles}.`,
     badQuantity: (text) => `“${text}”은(는) 라이선스 수가 아닙니다. 1 이상의 정수를 입력하세요.`,
-    badCard: '버튼이 오래되었거나 데이터가 올바르지 않습니다. 아무것도 바뀌지 않았습니다. 명령부터 다시 시작하세요.',
+    badCard:
+      '버튼이 오래되었거나 데이터가 올바르지 않습니다. 아무것도 바뀌지 않았습니다. 명령부터 다시 시작하세요.',
     title: '이해하지 못했습니다',
   },
   discarded: { title: '취소했습니다', body: '아무것도 바뀌지 않았습니다.' },
@@ -192,7 +198,8 @@ export const ko: Messages = {
     total: '합계',
     taxIncluded: (country) => `가격에 세금이 포함되어 있습니다(청구 국가 ${country}).`,
     taxExcluded: '가격에 세금이 포함되어 있지 않습니다.',
-    trial: (days) => `건너뛸 수 없는 ${days}일 무료 평가판으로 시작하며, 이후 유료로 전환되어 같은 주기로 자동 갱신됩니다.`,
+    trial: (days) =>
+      `건너뛸 수 없는 ${days}일 무료 평가판으로 시작하며, 이후 유료로 전환되어 같은 주기로 자동 갱신됩니다.`,
     isvSetup: '구매 후 고객용 게시자 설정 링크를 받습니다(고객에게 이메일이 가지 않습니다).',
     autoRenew: '새 구독은 자동 갱신을 끄지 않는 한 자동으로 갱신됩니다.',
     update: '합계 다시 계산',
@@ -223,7 +230,8 @@ export const ko: Messages = {
     status: '상태',
     licences: '라이선스',
     suspendLosesAccess: '고객의 사용자가 더 이상 로그인할 수 없습니다.',
-    suspendDataDeleted: (date, days) => `그 전에 다시 활성화하지 않으면 ${date}에(${days}일 후) 데이터가 삭제됩니다.`,
+    suspendDataDeleted: (date, days) =>
+      `그 전에 다시 활성화하지 않으면 ${date}에(${days}일 후) 데이터가 삭제됩니다.`,
     suspendStillBilled: '새 상거래: 일시 중단 중에도 요금이 청구되며 자동 갱신이 꺼집니다.',
     reactivateRestores: '사용자가 데이터와 함께 다시 접근할 수 있습니다.',
     reactivateDeadline: (date) => `${date}까지 다시 활성화할 수 있습니다.`,
@@ -240,7 +248,8 @@ export const ko: Messages = {
   },
   cancel: {
     reasonTitle: '이 구독을 취소하는 이유는 무엇인가요?',
-    reasonPrompt: (product, customer) => `${customer}의 ${product}. 취소 사유를 입력하세요(취소 기록에 보관됩니다).`,
+    reasonPrompt: (product, customer) =>
+      `${customer}의 ${product}. 취소 사유를 입력하세요(취소 기록에 보관됩니다).`,
     reasonLabel: '사유',
     reasonPlaceholder: '예: 잘못 구매함, 고객이 더 이상 필요하지 않음',
     continue: '계속',
@@ -258,21 +267,29 @@ export const ko: Messages = {
     scheduledTitle: '취소가 예약되었습니다',
   },
   refusals: {
-    'one-per-customer': (f) => `${f.customer}은(는) 이미 ${f.product}을(를) 보유하고 있으며 고객당 하나의 구독만 허용됩니다.`,
-    'suspended-exists': (f) => `${f.customer}에게 일시 중단된 ${f.product} 구독(${f.subscriptionId})이 있습니다. 새로 구매하지 말고 다시 활성화하세요.`,
-    'isv-country': (f) => `${f.publisher}은(는) ${f.country}에서 청구되는 고객에게 ${f.product}을(를) 판매하지 않습니다.`,
+    'one-per-customer': (f) =>
+      `${f.customer}은(는) 이미 ${f.product}을(를) 보유하고 있으며 고객당 하나의 구독만 허용됩니다.`,
+    'suspended-exists': (f) =>
+      `${f.customer}에게 일시 중단된 ${f.product} 구독(${f.subscriptionId})이 있습니다. 새로 구매하지 말고 다시 활성화하세요.`,
+    'isv-country': (f) =>
+      `${f.publisher}은(는) ${f.country}에서 청구되는 고객에게 ${f.product}을(를) 판매하지 않습니다.`,
     'isv-not-in-csp': (f) => `${f.publisher}은(는) CSP 프로그램을 통해 ${f.product}을(를) 제공하지 않습니다.`,
-    'private-offer': (f) => `${f.product}은(는) 다른 파트너에게만 제공되는 비공개 제안이므로 구매할 수 없습니다.`,
-    'usage-based': (f) => `${f.product}은(는) 사용량 기반(종량제) 제품이라 여기서 판매하지 않습니다. Azure Portal을 이용하세요.`,
+    'private-offer': (f) =>
+      `${f.product}은(는) 다른 파트너에게만 제공되는 비공개 제안이므로 구매할 수 없습니다.`,
+    'usage-based': (f) =>
+      `${f.product}은(는) 사용량 기반(종량제) 제품이라 여기서 판매하지 않습니다. Azure Portal을 이용하세요.`,
     segment: (f) => `${f.product}은(는) ${f.segment} 부문 고객에게 제공되지 않습니다.`,
     'market-unavailable': (f) => `${f.product}은(는) ${f.country}에서 청구되는 고객이 사용할 수 없습니다.`,
     'cycle-not-offered': (f) => `${f.product}은(는) ${f.cycle} 청구를 제공하지 않습니다.`,
     quantity: (f) => `라이선스 수는 1부터 ${f.max}까지의 정수여야 합니다.`,
     'data-deleted': (f) => `더 이상 다시 활성화할 수 없습니다. ${f.dataDeletedAt}에 데이터가 삭제되었습니다.`,
-    'not-cancellable-nce': (f) => `새 상거래: 7일 취소 기간이 ${f.closedAt}에 끝났습니다. 자동 갱신을 끄면 ${f.renewsAt}에 종료됩니다.`,
+    'not-cancellable-nce': (f) =>
+      `새 상거래: 7일 취소 기간이 ${f.closedAt}에 끝났습니다. 자동 갱신을 끄면 ${f.renewsAt}에 종료됩니다.`,
     'cancel-already-scheduled': (f) => `이미 ${f.cancelAt}에 취소가 예약되어 있습니다.`,
-    'software-use-cancel-order': () => '소프트웨어 구매는 주문 단위로 취소합니다: “취소 주문 <주문 ID>”를 사용하세요.',
-    'licence-decrease-window': (f) => `새 상거래: 라이선스는 추가 후 7일 이내에만 줄일 수 있으며 그 기간은 ${f.closedAt}에 끝났습니다.`,
+    'software-use-cancel-order': () =>
+      '소프트웨어 구매는 주문 단위로 취소합니다: “취소 주문 <주문 ID>”를 사용하세요.',
+    'licence-decrease-window': (f) =>
+      `새 상거래: 라이선스는 추가 후 7일 이내에만 줄일 수 있으며 그 기간은 ${f.closedAt}에 끝났습니다.`,
     'customer-not-active': (f) => `${f.customer}은(는) 아직 프로비전할 수 있는 고객이 아닙니다.`,
     reactivateInstead: '대신 다시 활성화',
   },

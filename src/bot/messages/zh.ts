@@ -145,7 +145,8 @@ export const zh: Messages = {
     rolesNow: '现有角色',
   },
   errors: {
-    forbidden: (action, allowed, yours) => `你无权${action}：需要以下角色之一：${allowed}。你的角色：${yours}。`,
+    forbidden: (action, allowed, yours) =>
+      `你无权${action}：需要以下角色之一：${allowed}。你的角色：${yours}。`,
     notFound: (what, ref) => `找不到与“${ref}”匹配的${what}。`,
     notFoundPending: '该确认请求不存在（或不属于此按钮）。未做任何更改。请从命令重新开始。',
     invalidInput: (field) => `${field}无效。`,
@@ -258,7 +259,8 @@ export const zh: Messages = {
   },
   refusals: {
     'one-per-customer': (f) => `${f.customer} 已拥有 ${f.product}，每个客户只允许一个此类订阅。`,
-    'suspended-exists': (f) => `${f.customer} 有一个已暂停的 ${f.product} 订阅（${f.subscriptionId}）：请重新激活它，而不是购买新订阅。`,
+    'suspended-exists': (f) =>
+      `${f.customer} 有一个已暂停的 ${f.product} 订阅（${f.subscriptionId}）：请重新激活它，而不是购买新订阅。`,
     'isv-country': (f) => `${f.publisher} 不向账单地址在 ${f.country} 的客户销售 ${f.product}。`,
     'isv-not-in-csp': (f) => `${f.publisher} 不通过 CSP 计划提供 ${f.product}。`,
     'private-offer': (f) => `${f.product} 是面向其他合作伙伴的专属优惠，无法通过我们购买。`,
@@ -268,10 +270,12 @@ export const zh: Messages = {
     'cycle-not-offered': (f) => `${f.product} 不提供 ${f.cycle} 计费。`,
     quantity: (f) => `许可证数量必须是 1 到 ${f.max} 之间的整数。`,
     'data-deleted': (f) => `已无法重新激活：其数据已于 ${f.dataDeletedAt} 删除。`,
-    'not-cancellable-nce': (f) => `新商务：7 天取消期限已于 ${f.closedAt} 结束。你可以关闭自动续订，使其在 ${f.renewsAt} 结束。`,
+    'not-cancellable-nce': (f) =>
+      `新商务：7 天取消期限已于 ${f.closedAt} 结束。你可以关闭自动续订，使其在 ${f.renewsAt} 结束。`,
     'cancel-already-scheduled': (f) => `已安排在 ${f.cancelAt} 取消。`,
     'software-use-cancel-order': () => '软件购买按订单取消：请使用“取消 订单 <订单 ID>”。',
-    'licence-decrease-window': (f) => `新商务：许可证只能在添加后 7 天内减少；该期限已于 ${f.closedAt} 结束。`,
+    'licence-decrease-window': (f) =>
+      `新商务：许可证只能在添加后 7 天内减少；该期限已于 ${f.closedAt} 结束。`,
     'customer-not-active': (f) => `${f.customer} 还不是我们可以预配的客户。`,
     reactivateInstead: '改为重新激活',
   },
