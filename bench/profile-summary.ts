@@ -66,7 +66,10 @@ function frameOwner(frame: CallFrame): string {
   return url.startsWith('wasm://') ? '(wasm)' : url;
 }
 
-/** WebAssembly (and the JS-to-wasm glue) is charged to the nearest caller that is ordinary code. */
+/** 'pkg [wasm]' → 'pkg'. */
+const baseOf = (owner: string) => owner.replace(/ \[(wasm|native)\]$/, '');
+
+/** WebAssembly and native code are charged to the nearest caller that is ordinary code. */
 const ownerCache = new Map<number, string>();
 function ownerOf(id: number): string {
   const cached = ownerCache.get(id);
@@ -75,10 +78,8 @@ function ownerOf(id: number): string {
   let owner = own;
   if (own === '(wasm)' || own === '(native)') {
     const parent = parentOf.get(id);
-    const above = parent === undefined ? undefined : ownerOf(parent);
+    const above = parent === undefined ? '' : baseOf(ownerOf(parent));
     if (above && !above.startsWith('(')) owner = `${above} ${own === '(wasm)' ? '[wasm]' : '[native]'}`;
-    else if (above && above.endsWith(']'))
-      owner = above.replace(/ \[(wasm|native)\]$/, own === '(wasm)' ? ' [wasm]' : ' [native]');
   }
   ownerCache.set(id, owner);
   return owner;
@@ -94,12 +95,17 @@ const label = (frame: CallFrame) => {
 const byOwner = new Map<string, number>();
 const inclusive = new Map<string, number>();
 const byFunction = new Map<string, { us: number; owner: string }>();
+let profilerUs = 0;
 for (const [id, us] of selfUs) {
   const frame = byId.get(id)!.callFrame;
   const owner = ownerOf(id);
   const onStack = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
-    onStack.add(ownerOf(at).replace(/ \[(wasm|native)\]$/, ''));
+    onStack.add(baseOf(ownerOf(at)));
+  }
+  if (onStack.has('node:inspector')) {
+    profilerUs += us; // the profiler stopping and serialising itself
+    continue;
   }
   for (const o of onStack) inclusive.set(o, (inclusive.get(o) ?? 0) + us);
   byOwner.set(owner, (byOwner.get(owner) ?? 0) + us);
@@ -111,12 +117,15 @@ for (const [id, us] of selfUs) {
 
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 const idle = byOwner.get('(idle)') ?? 0;
-const busy = total - idle;
+const busy = total - idle - profilerUs;
 const ms = (us: number) => (us / 1000).toFixed(0).padStart(7);
 const pct = (us: number) => `${((100 * us) / busy).toFixed(1).padStart(5)}%`;
 const top = Number(values.top);
 
-console.log(`profile ${file}: ${ms(total)} ms sampled, ${ms(idle)} ms idle, ${ms(busy)} ms busy (100%)\n`);
+console.log(
+  `profile ${file}: ${ms(total)} ms sampled, ${ms(idle)} ms idle, ${ms(profilerUs)} ms the profiler itself, ` +
+    `${ms(busy)} ms busy (100%)\n`,
+);
 console.log('Self time by package / folder');
 for (const [owner, us] of [...byOwner]
   .filter(([o]) => o !== '(idle)')

@@ -3,6 +3,7 @@
  * this process with the same client, the same delivery style and the same local connector.
  *
  *   npm run bench -- --turns 300 --warmup 50 --concurrency 1 --db memory|embedded --scenarios help,… --strict
+ *   npm run bench -- --db postgres --database-url postgresql://…/scratch   # compare with PostgreSQL
  *   npm run bench -- --profile bench/results/prof   # a .cpuprofile of each scenario's measured turns
  *
  * Exit code: 1 when any turn failed (a bench that measures errors is worthless); 2 with --strict when a
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '50' },
     concurrency: { type: 'string', default: '1' },
     db: { type: 'string', default: 'memory' },
+    'database-url': { type: 'string' },
     scenarios: { type: 'string' },
     strict: { type: 'boolean', default: false },
     profile: { type: 'string' },
@@ -51,7 +53,13 @@ const positiveInt = (name: string, raw: string | undefined, min: number) => {
 const TURNS = positiveInt('turns', args.turns, 1);
 const WARMUP = positiveInt('warmup', args.warmup, 0);
 const CONCURRENCY = positiveInt('concurrency', args.concurrency, 1);
-if (args.db !== 'memory' && args.db !== 'embedded') throw new Error('--db must be memory or embedded');
+if (!['memory', 'embedded', 'postgres'].includes(args.db!))
+  throw new Error('--db must be memory, embedded or postgres');
+if ((args.db === 'postgres') !== Boolean(args['database-url'])) {
+  throw new Error(
+    '--db postgres needs --database-url postgresql://… (a database of your own: it is migrated and seeded)',
+  );
+}
 const selected = args.scenarios?.split(',').map((s) => s.trim());
 const unknown = selected?.filter((name) => !SCENARIOS.some((s) => s.name === name));
 if (unknown?.length) {
@@ -253,14 +261,15 @@ function markdownTable(results: readonly ScenarioResult[]): string {
 async function main(): Promise<number> {
   let dataDir: string | undefined;
   let database: DatabaseTarget = { kind: 'memory' };
+  let databaseLabel = 'embedded PGlite in memory (database: { kind: "memory" })';
   if (args.db === 'embedded') {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
     database = { kind: 'embedded', dataDir };
+    databaseLabel = `embedded PGlite in a temporary DATA_DIR (${dataDir})`;
+  } else if (args.db === 'postgres') {
+    database = { kind: 'postgres', url: args['database-url']! };
+    databaseLabel = `PostgreSQL at ${new URL(args['database-url']!).host} (for comparison; not the default)`;
   }
-  const databaseLabel =
-    args.db === 'embedded'
-      ? `embedded PGlite in a temporary DATA_DIR (${dataDir})`
-      : 'embedded PGlite in memory (database: { kind: "memory" })';
 
   let connector: BenchConnector | undefined;
   let echo: EchoBot | undefined;
@@ -297,8 +306,15 @@ async function main(): Promise<number> {
     console.log(`  database: ${databaseLabel}`);
     console.log(`  client:   global fetch (undici, keep-alive), same for both bots; all in one process`);
     console.log(
+      `  rss:      ${f(rssAtStartMB, 1)} MB with both bots and the connector started, before any turn`,
+    );
+    console.log(
       `  turns:    ${TURNS} measured after ${WARMUP} warm-up per scenario, concurrency ${CONCURRENCY}`,
     );
+    if (CONCURRENCY > 1)
+      console.log('  note:     the targets are defined for concurrency 1; above it they include queueing');
+    if (PROFILE_DIR)
+      console.log('  PROFILING: the CPU profiler slows every turn; compare ratios, not absolute times');
 
     const results: ScenarioResult[] = [];
     const baseline = await measure(env, ECHO);
@@ -321,6 +337,14 @@ async function main(): Promise<number> {
     results.push(again);
 
     const peakRssMB = process.resourceUsage().maxRSS / 1024; // KB on Linux and macOS
+    const usage = process.memoryUsage();
+    const atEnd = {
+      rssMB: usage.rss / MB,
+      heapUsedMB: usage.heapUsed / MB,
+      heapTotalMB: usage.heapTotal / MB,
+      externalMB: usage.external / MB, // includes WebAssembly memories (PGlite's Postgres heap)
+      arrayBuffersMB: usage.arrayBuffers / MB,
+    };
     const sampledMaxRssMB = Math.max(sampledMaxRss, process.memoryUsage.rss()) / MB;
     const rssPass = peakRssMB <= RSS_LIMIT_MB;
     const failures = results.reduce((n, r) => n + r.failures, 0);
@@ -341,6 +365,11 @@ async function main(): Promise<number> {
     console.log(
       `\nMemory: peak RSS ${f(peakRssMB, 1)} MB (process.resourceUsage().maxRSS at the end); ` +
         `sampled max of process.memoryUsage().rss ${f(sampledMaxRssMB, 1)} MB (every 50 ms and after each scenario)`,
+    );
+    console.log(
+      `        at the end: rss ${f(atEnd.rssMB, 1)} MB = V8 heap ${f(atEnd.heapTotalMB, 1)} MB (used ` +
+        `${f(atEnd.heapUsedMB, 1)}) + external ${f(atEnd.externalMB, 1)} MB (WebAssembly memories, buffers) + code, ` +
+        `stacks and the rest`,
     );
     console.log(`Failures: ${failures}`);
     console.log('\nMarkdown (for the README):\n');
@@ -366,7 +395,7 @@ async function main(): Promise<number> {
           concurrency: CONCURRENCY,
           baseline: 'first echo run',
           scenarios: results,
-          memory: { rssAtStartMB, peakRssMB, sampledMaxRssMB, limitMB: RSS_LIMIT_MB },
+          memory: { rssAtStartMB, peakRssMB, sampledMaxRssMB, atEnd, limitMB: RSS_LIMIT_MB },
           targets,
           failures,
           pass: allPass && failures === 0,

@@ -51,7 +51,7 @@ export interface DemoSubscription {
   dataDeletedAt: string | null;
   cancelledAt: string | null;
   cancelAt: string | null;
-  licencesAddedAt: string | null;
+  licenceAdditions: Array<{ at: string; count: number }>;
 }
 
 export interface DemoData {
@@ -598,7 +598,7 @@ const subscriptionFor = (
     dataDeletedAt: suspendedAt ? iso(addDays(suspendedAt, retentionDaysFor(customer))) : null,
     cancelledAt: fate.kind === 'cancelled' && changedAt ? iso(changedAt) : null,
     cancelAt: fate.kind === 'scheduled-cancel' ? iso(term.end) : null,
-    licencesAddedAt: iso(orderedAt),
+    licenceAdditions: [{ at: iso(orderedAt), count: line.quantity }],
   };
 };
 

@@ -187,7 +187,10 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
           { label: m.cycle, value: s.m.cycles[sub.billingCycle] },
           { label: m.ordered, value: s.dateTime(sub.orderedAt) },
           { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
-          { label: m.trialEnds, value: sub.trialEndsAt ? s.date(sub.trialEndsAt) : '—' },
+          {
+            label: m.trialEnds,
+            value: sub.trialEndsAt && sub.trialEndsAt.isSame(sub.renewsAt) ? s.date(sub.trialEndsAt) : '—',
+          },
         ],
         buttons: subscriptionButtons(s, actor, sub),
       };

@@ -23,8 +23,11 @@ import { RoleSchema, type Role } from '../domain/roles.js';
 import { at, type Dayjs } from '../domain/time.js';
 import type { Prisma } from './generated/prisma/client.js';
 import { type PrismaClient } from './generated/prisma/client.js';
+import { z } from 'zod';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
+
+const LicenceAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
 
 const GLOBAL_ADMIN_LOCK_ID = 72707370;
 
@@ -285,17 +288,23 @@ export function makeRepositories(db: Db): Repositories {
             dataDeletedAt: next.dataDeletedAt?.toDate() ?? null,
             cancelledAt: next.cancelledAt?.toDate() ?? null,
             cancelAt: next.cancelAt?.toDate() ?? null,
-            ...(changes.licencesAddedAt !== undefined
-              ? { licencesAddedAt: changes.licencesAddedAt?.toDate() ?? null }
+            ...(changes.licenceAdditions !== undefined
+              ? {
+                  licenceAdditions: changes.licenceAdditions.map((a) => ({
+                    at: a.at.toISOString(),
+                    count: a.count,
+                  })),
+                }
               : {}),
             version: { increment: 1 },
           },
         });
         return saved.count === 1;
       },
-      async licencesAddedAt(id) {
-        const row = await db.subscription.findUnique({ where: { id }, select: { licencesAddedAt: true } });
-        return row?.licencesAddedAt ? at(row.licencesAddedAt) : null;
+      async licenceAdditions(id) {
+        const row = await db.subscription.findUnique({ where: { id }, select: { licenceAdditions: true } });
+        const parsed = LicenceAdditionsSchema.safeParse(row?.licenceAdditions ?? []);
+        return parsed.success ? parsed.data.map((a) => ({ at: at(a.at), count: a.count })) : [];
       },
     },
     orders: {
@@ -348,7 +357,7 @@ export function makeRepositories(db: Db): Repositories {
               termStartAt: sub.termStartAt.toDate(),
               renewsAt: sub.renewsAt.toDate(),
               trialEndsAt: sub.trialEndsAt?.toDate() ?? null,
-              licencesAddedAt: sub.orderedAt.toDate(),
+              licenceAdditions: [{ at: sub.orderedAt.toISOString(), count: sub.quantity }],
             })),
           });
         }

@@ -153,7 +153,6 @@ async function insertDemo(tx: Tx, now: Date): Promise<void> {
         dataDeletedAt: optionalDate(subscription.dataDeletedAt),
         cancelledAt: optionalDate(subscription.cancelledAt),
         cancelAt: optionalDate(subscription.cancelAt),
-        licencesAddedAt: optionalDate(subscription.licencesAddedAt),
       })),
     skipDuplicates: true,
   });

@@ -120,13 +120,11 @@ export async function findProduct(repos: Repositories, query: string): Promise<R
     kind: 'ambiguous',
     what: 'product',
     ref: q,
-    candidates: scored
-      .slice(0, 25)
-      .map(({ p }): Candidate => ({
-        id: p.id,
-        label: p.name,
-        detail: `${p.publisher} · ${p.billingCycles.join('/')}`,
-      })),
+    candidates: scored.slice(0, 25).map(({ p }): Candidate => ({
+      id: p.id,
+      label: p.name,
+      detail: `${p.publisher} · ${p.billingCycles.join('/')}`,
+    })),
   });
 }
 

@@ -66,10 +66,15 @@ export interface SubscriptionRepository {
   save(
     next: Subscription,
     expectedVersion: number,
-    changes: { licencesAddedAt?: Dayjs | null },
+    changes: { licenceAdditions?: readonly LicenceAddition[] },
   ): Promise<boolean>;
-  /** When licences were last added (R-NCE-2), or null. */
-  licencesAddedAt(id: string): Promise<Dayjs | null>;
+  /** The licences added and when, oldest first (R-NCE-2). */
+  licenceAdditions(id: string): Promise<LicenceAddition[]>;
+}
+
+export interface LicenceAddition {
+  readonly at: Dayjs;
+  readonly count: number;
 }
 
 export interface NewOrder {

@@ -10,7 +10,7 @@ import { createPendingAction, type Executed, type Executor } from './confirmatio
 import type { DomainError } from './errors.js';
 import { findSubscription } from './find-subscription.js';
 import type { Customer, Product, Subscription } from './model.js';
-import type { Deps, Repositories } from './ports.js';
+import type { Deps, LicenceAddition, Repositories } from './ports.js';
 import { termCharge } from './cancellation-policy.js';
 import { err, ok, type Result } from './result.js';
 import { dataDeletionAt, retentionDays } from './retention.js';
@@ -196,7 +196,7 @@ async function planLicences(
   quantity: number,
   now: Dayjs,
 ): Promise<
-  Result<{ next: Subscription; change: SubscriptionChange; addedAt: Dayjs | null | undefined }, DomainError>
+  Result<{ next: Subscription; change: SubscriptionChange; additions: LicenceAddition[] }, DomainError>
 > {
   const { subscription, product } = loaded;
   if (subscription.status !== 'active') {
@@ -216,23 +216,29 @@ async function planLicences(
     });
   }
   if (quantity === subscription.quantity) return err({ kind: 'no-change', reason: 'same-quantity' });
-  if (quantity < subscription.quantity && product.commercePolicy === 'new-commerce') {
-    const addedAt = (await repos.subscriptions.licencesAddedAt(subscription.id)) ?? subscription.termStartAt;
-    const closesAt = addDays(addedAt, NCE_LICENCE_DECREASE_DAYS);
-    if (!isWithin(now, addedAt, closesAt)) {
+  // Only additions still inside their 7 days matter; older ones are settled.
+  const recent = (await repos.subscriptions.licenceAdditions(subscription.id)).filter((a) =>
+    isWithin(now, a.at, addDays(a.at, NCE_LICENCE_DECREASE_DAYS)),
+  );
+  const removing = subscription.quantity - quantity;
+  if (removing > 0 && product.commercePolicy === 'new-commerce') {
+    const removable = recent.reduce((sum, a) => sum + a.count, 0);
+    if (removing > removable) {
       return err({
         kind: 'refused',
         rule: 'R-NCE-2',
         reason: 'licence-decrease-window',
-        facts: { closedAt: closesAt.toISOString() },
+        facts: { floor: Math.max(1, subscription.quantity - removable), quantity: subscription.quantity },
       });
     }
   }
+  const additions =
+    removing > 0 ? consumeNewestFirst(recent, removing) : [...recent, { at: now, count: -removing }];
   const next: Subscription = { ...subscription, quantity };
   const delta = termCharge(product, next) - termCharge(product, subscription);
   return ok({
     next,
-    addedAt: quantity > subscription.quantity ? now : undefined,
+    additions,
     change: {
       ...describe('subscription.licenses', loaded),
       fromQuantity: subscription.quantity,
@@ -241,6 +247,18 @@ async function planLicences(
       currency: product.currency,
     },
   });
+}
+
+/** Removing licences takes back the most recent additions first. */
+function consumeNewestFirst(additions: readonly LicenceAddition[], removing: number): LicenceAddition[] {
+  const out = [...additions];
+  let left = removing;
+  for (let i = out.length - 1; i >= 0 && left > 0; i--) {
+    const taken = Math.min(out[i]!.count, left);
+    out[i] = { ...out[i]!, count: out[i]!.count - taken };
+    left -= taken;
+  }
+  return out.filter((a) => a.count > 0);
 }
 
 // ---- previews ----
@@ -327,10 +345,7 @@ async function execute(
   plan: (
     loaded: Loaded,
   ) => Promise<
-    Result<
-      { next: Subscription; change: SubscriptionChange; addedAt?: Dayjs | null | undefined },
-      DomainError
-    >
+    Result<{ next: Subscription; change: SubscriptionChange; additions?: LicenceAddition[] }, DomainError>
   >,
 ): Promise<Result<Executed<SubscriptionChange>, DomainError>> {
   const loaded = await loadById(tx, subscriptionId, now);
@@ -341,7 +356,7 @@ async function execute(
   const saved = await tx.subscriptions.save(
     planned.value.next,
     stored.version,
-    planned.value.addedAt !== undefined ? { licencesAddedAt: planned.value.addedAt } : {},
+    planned.value.additions !== undefined ? { licenceAdditions: planned.value.additions } : {},
   );
   if (!saved) return err({ kind: 'conflict', what: 'subscription' });
   const change = { ...planned.value.change, status: planned.value.next.status };

@@ -7,8 +7,23 @@
 import type { BillingCycle, Subscription } from './model.js';
 import type { Dayjs } from './time.js';
 
+const MONTHS: Record<BillingCycle, number> = { monthly: 1, annual: 12 };
+
 export const termEnd = (termStartAt: Dayjs, cycle: BillingCycle): Dayjs =>
-  cycle === 'monthly' ? termStartAt.add(1, 'month') : termStartAt.add(1, 'year');
+  termStartAt.add(MONTHS[cycle], 'month');
+
+/**
+ * The term containing `now`, counted in whole terms from the anchor (the end of the free trial, or the
+ * order): terms are anchor + n months, never chained from the previous end, so a subscription started on
+ * the 31st renews on the 28th in February and on the 31st again in March.
+ */
+export function termAt(anchor: Dayjs, cycle: BillingCycle, now: Dayjs): { start: Dayjs; end: Dayjs } {
+  const months = MONTHS[cycle];
+  let n = Math.max(0, Math.floor(now.diff(anchor, 'month') / months));
+  while (n > 0 && anchor.add(n * months, 'month').isAfter(now)) n--;
+  while (!now.isBefore(anchor.add((n + 1) * months, 'month'))) n++;
+  return { start: anchor.add(n * months, 'month'), end: anchor.add((n + 1) * months, 'month') };
+}
 
 /** The subscription as it stands at `now`. */
 export function effectiveSubscription(sub: Subscription, now: Dayjs): Subscription {
@@ -18,25 +33,16 @@ export function effectiveSubscription(sub: Subscription, now: Dayjs): Subscripti
   if (sub.status === 'active' && sub.cancelAt && !now.isBefore(sub.cancelAt)) {
     return { ...sub, status: 'cancelled', cancelledAt: sub.cancelAt, autoRenew: false };
   }
-  let current = sub;
-  if (current.trialEndsAt && !now.isBefore(current.trialEndsAt) && current.status === 'active') {
-    current = {
-      ...current,
-      trialEndsAt: null,
-      termStartAt: current.trialEndsAt,
-      renewsAt: termEnd(current.trialEndsAt, current.billingCycle),
-    };
-  }
-  if (current.status === 'active' && !now.isBefore(current.renewsAt)) {
-    if (!current.autoRenew) return { ...current, status: 'expired' };
-    let start = current.termStartAt;
-    let end = current.renewsAt;
-    // Bounded: a subscription older than 200 terms is not realistic data.
-    for (let i = 0; i < 200 && !now.isBefore(end); i++) {
-      start = end;
-      end = termEnd(start, current.billingCycle);
+  if (sub.status !== 'active' || now.isBefore(sub.renewsAt)) return sub;
+  // The trial (if any) has ended and converted to paid; the trial end stays recorded.
+  if (!sub.autoRenew) {
+    // Without auto-renew the term in progress at the trial end, or the current one, is the last.
+    if (sub.trialEndsAt && sub.renewsAt.isSame(sub.trialEndsAt)) {
+      const first = termAt(sub.trialEndsAt, sub.billingCycle, sub.trialEndsAt);
+      if (now.isBefore(first.end)) return { ...sub, termStartAt: first.start, renewsAt: first.end };
     }
-    current = { ...current, termStartAt: start, renewsAt: end };
+    return { ...sub, status: 'expired' };
   }
-  return current;
+  const term = termAt(sub.trialEndsAt ?? sub.orderedAt, sub.billingCycle, now);
+  return { ...sub, termStartAt: term.start, renewsAt: term.end };
 }

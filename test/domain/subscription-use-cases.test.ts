@@ -16,11 +16,11 @@ import {
 } from '../../src/domain/cancel-subscription.js';
 import {
   confirmPendingAction,
-  type AnyExecutor,
   type ExecutionContext,
+  type Executor,
 } from '../../src/domain/confirmations.js';
 import type { Subscription } from '../../src/domain/model.js';
-import type { Deps, Repositories } from '../../src/domain/ports.js';
+import type { Deps, LicenceAddition, Repositories } from '../../src/domain/ports.js';
 import type { Action } from '../../src/domain/roles.js';
 import {
   autoRenewExecutor,
@@ -69,13 +69,13 @@ interface Given {
   readonly customerId: string;
   readonly productId: string;
   readonly orderedAt?: Dayjs;
-  readonly licencesAddedAt?: Dayjs;
+  readonly licenceAdditions?: LicenceAddition[];
 }
 
 /** A subscription of its own for one test, written through the repositories (order, line, subscription). */
 async function givenSubscription(given: Given & Partial<Subscription>): Promise<Subscription> {
   sequence += 1;
-  const { licencesAddedAt, ...overrides } = given;
+  const { licenceAdditions, ...overrides } = given;
   const product = (await deps.products.findById(given.productId))!;
   const sub = aSubscription({
     billingCycle: product.billingCycles[0]!,
@@ -107,8 +107,8 @@ async function givenSubscription(given: Given & Partial<Subscription>): Promise<
   });
   // The order writes the state of a new subscription; anything else (suspended, scheduled…) is saved after.
   const changed = sub.suspendedAt || sub.dataDeletedAt || sub.cancelAt || sub.cancelledAt;
-  if (changed || licencesAddedAt) {
-    await deps.subscriptions.save(sub, 0, licencesAddedAt ? { licencesAddedAt } : {});
+  if (changed || licenceAdditions) {
+    await deps.subscriptions.save(sub, 0, licenceAdditions ? { licenceAdditions } : {});
   }
   return stored(sub.id);
 }
@@ -142,7 +142,7 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }
   return result.value;
 }
 
-const confirm = (actor: Actor, executor: AnyExecutor, pendingId: string | undefined) =>
+const confirm = <P, R>(actor: Actor, executor: Executor<P, R>, pendingId: string | undefined) =>
   confirmPendingAction(deps, actor, executor, pendingId!);
 
 // ---- suspend and reactivate ----
@@ -473,7 +473,10 @@ describe('licence count', () => {
     });
     const increasedAt = now();
     expect(await changeLicences(sub, 15)).toMatchObject({ ok: true });
-    expect((await deps.subscriptions.licencesAddedAt(sub.id))?.toISOString()).toBe(increasedAt.toISOString());
+    expect((await deps.subscriptions.licenceAdditions(sub.id)).at(-1)).toMatchObject({ count: 5 });
+    expect((await deps.subscriptions.licenceAdditions(sub.id)).at(-1)?.at.toISOString()).toBe(
+      increasedAt.toISOString(),
+    );
 
     clock.set(addDays(increasedAt, 7).subtract(1, 'ms').valueOf());
     expect(await changeLicences(await stored(sub.id), 12)).toMatchObject({ ok: true });
@@ -508,6 +511,7 @@ describe('licence count', () => {
     clock.advance(DAY_MS);
     expect(await changeLicences(await stored(sub.id), 5)).toMatchObject(windowRefusal);
     expect((await stored(sub.id)).quantity).toBe(15);
+    expect(await changeLicences(await stored(sub.id), 10)).toMatchObject({ ok: true });
   });
 
   it('R-NCE-2: Decision: legacy licences can be reduced at any time', async () => {
@@ -546,29 +550,48 @@ describe('who may act', () => {
     };
   };
 
-  const attempts: Array<[Action, (d: Deps, actor: Actor) => Promise<unknown>]> = [
-    ['subscription.suspend', (d, a) => previewSuspend(d, a, { subscription: 'SUB-contoso-e3' })],
-    ['subscription.reactivate', (d, a) => previewReactivate(d, a, { subscription: 'SUB-contosopharma-exo' })],
-    ['subscription.cancel', (d, a) => startCancellation(d, a, { subscription: 'SUB-coho-e3' })],
+  const attempts: Array<[string, Action, (d: Deps, actor: Actor) => Promise<unknown>]> = [
     [
-      'subscription.cancel',
-      (d, a) => previewCancellation(d, a, { subscriptionId: 'SUB-coho-e3', reason: 'x' }),
+      'suspending',
+      'subscription.suspend',
+      (d, a) => previewSuspend(d, a, { subscription: 'SUB-contoso-e3' }),
     ],
     [
+      'reactivating',
+      'subscription.reactivate',
+      (d, a) => previewReactivate(d, a, { subscription: 'SUB-contosopharma-exo' }),
+    ],
+    [
+      'starting a cancellation',
+      'subscription.cancel',
+      (d, a) => startCancellation(d, a, { subscription: 'SUB-coho-e3' }),
+    ],
+    [
+      'previewing a cancellation',
+      'subscription.cancel',
+      (d, a) => previewCancellation(d, a, { subscriptionId: 'SUB-coho-e3', reason: 'Too expensive' }),
+    ],
+    [
+      'changing auto-renew',
       'subscription.autorenew',
       (d, a) => previewAutoRenew(d, a, { subscription: 'SUB-contoso-e3', autoRenew: false }),
     ],
     [
+      'changing the licence count',
       'subscription.licenses',
       (d, a) => previewLicences(d, a, { subscription: 'SUB-contoso-e3', quantity: 1 }),
     ],
-    ['subscription.buy', (d, a) => startPurchase(d, a, { customer: 'cus-contoso', product: 'm365-e3' })],
+    [
+      'buying',
+      'subscription.buy',
+      (d, a) => startPurchase(d, a, { customer: 'cus-contoso', product: 'm365-e3' }),
+    ],
   ];
 
   for (const actor of [MARKETING, REFERRAL]) {
     it.each(attempts)(
       `R-ROLE-1, R-ROLE-10: a ${actor.roles[0]} is refused %s before any lookup, and the refusal is audited`,
-      async (action, attempt) => {
+      async (_label, action, attempt) => {
         const deniedBefore = (await auditOf({ actor, action, outcome: 'denied' })).length;
 
         const result = await attempt(withoutLookups(), actor);
@@ -617,10 +640,7 @@ describe('buying', () => {
     clock.advance(2 * MINUTE_MS);
     const boughtAt = now();
 
-    const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result as {
-      orderId: string;
-      lines: Array<{ subscriptionId: string; setupUrl: string | null; trialEndsAt: string | null }>;
-    };
+    const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
 
     const order = await deps.orders.findById(bought.orderId);
     expect(order?.customerId).toBe('cus-fourth-coffee');
@@ -635,6 +655,11 @@ describe('buying', () => {
     }
     expect(e5!.trialEndsAt).toBeNull();
     expect(e5!.renewsAt.toISOString()).toBe(boughtAt.add(1, 'month').toISOString());
+    // R-BUY-9: the trial product starts in its 30-day trial; R-BUY-10: the ISV line carries the set-up link.
+    expect(analytics!.trialEndsAt?.toISOString()).toBe(addDays(boughtAt, 30).toISOString());
+    const tenantId = (await deps.customers.findById('cus-fourth-coffee'))!.tenantId;
+    expect(bought.lines[0]!.setupUrl).toBeNull();
+    expect(bought.lines[1]!.setupUrl).toContain(`tenant=${tenantId}`);
     expect(
       await auditOf({ subjectId: bought.orderId, outcome: 'allowed', customerId: 'cus-fourth-coffee' }),
     ).toHaveLength(1);
@@ -647,9 +672,7 @@ describe('buying', () => {
         product: 'isv-contoso-analytics',
       }),
     );
-    const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result as {
-      lines: Array<{ subscriptionId: string; trialEndsAt: string | null }>;
-    };
+    const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
     const trialEndsAt = addDays(now(), 30).toISOString();
     expect(bought.lines[0]!.trialEndsAt).toBe(trialEndsAt);
     expect((await stored(bought.lines[0]!.subscriptionId)).trialEndsAt?.toISOString()).toBe(trialEndsAt);
@@ -662,9 +685,7 @@ describe('buying', () => {
         product: 'isv-adatum-helpdesk',
       }),
     );
-    const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result as {
-      lines: Array<{ setupUrl: string | null }>;
-    };
+    const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
     const customer = (await deps.customers.findById('cus-wide-world-importers'))!;
     expect(bought.lines[0]!.setupUrl).toContain('https://adatum.example/setup?');
     expect(bought.lines[0]!.setupUrl).toContain(`tenant=${customer.tenantId}`);
@@ -674,7 +695,7 @@ describe('buying', () => {
     const cart = value(
       await startPurchase(deps, SALES, { customer: 'cus-fourth-coffee', product: 'exchange-online-p1' }),
     );
-    const first = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result as { orderId: string };
+    const first = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
     const ordersBefore = await db.prisma.order.count({ where: { customerId: 'cus-fourth-coffee' } });
 
     const second = await confirm(SALES, purchaseExecutor, cart.pendingId);
@@ -715,11 +736,11 @@ describe('buying', () => {
         quantity: 10,
       }),
     );
-    const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result as {
-      lines: Array<{ subscriptionId: string }>;
-    };
+    const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
     const id = bought.lines[0]!.subscriptionId;
-    expect((await deps.subscriptions.licencesAddedAt(id))?.toISOString()).toBe(now().toISOString());
+    expect((await deps.subscriptions.licenceAdditions(id)).map((a) => [a.at.toISOString(), a.count])).toEqual(
+      [[now().toISOString(), 10]],
+    );
 
     clock.set(addDays(now(), 7).subtract(1, 'ms').valueOf());
     const reduce = value(await previewLicences(deps, SALES, { subscription: id, quantity: 9 }));
@@ -746,14 +767,14 @@ describe('a change made by someone else between reading and writing', () => {
     return { ...deps, subscriptions: { ...deps.subscriptions, findById: async () => stale } };
   }
 
-  it('R-SUS-1: saving with a stale version writes nothing and returns false', async () => {
+  it('saving with a stale version writes nothing and returns false', async () => {
     const sub = await givenSubscription({ customerId: 'cus-contoso', productId: 'm365-e3' });
     expect(await deps.subscriptions.save({ ...sub, quantity: 2 }, sub.version, {})).toBe(true);
     expect(await deps.subscriptions.save({ ...sub, quantity: 3 }, sub.version, {})).toBe(false);
     expect(await stored(sub.id)).toMatchObject({ quantity: 2, version: sub.version + 1 });
   });
 
-  it('R-SUS-1: the suspend executor answers conflict and the other change stands', async () => {
+  it('a suspension read before the other change answers conflict, and the other change stands', async () => {
     const sub = await givenSubscription({ customerId: 'cus-contoso', productId: 'm365-e3' });
     const tx = await staleRead(sub);
 
@@ -763,7 +784,7 @@ describe('a change made by someone else between reading and writing', () => {
     expect(await stored(sub.id)).toMatchObject({ status: 'active', quantity: sub.quantity + 1 });
   });
 
-  it('R-CAN-5: the cancel executor answers conflict and nothing is cancelled', async () => {
+  it('a cancellation read before the other change answers conflict, and nothing is cancelled', async () => {
     const sub = await givenSubscription({
       customerId: 'cus-contoso',
       productId: 'm365-e3',

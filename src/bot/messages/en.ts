@@ -311,7 +311,7 @@ export const en = {
     'software-use-cancel-order': () =>
       'Software purchases are cancelled by order: use “cancel order <order id>”.',
     'licence-decrease-window': (f: Facts) =>
-      `New commerce: licences can be reduced only within 7 days of being added; that ended on ${f.closedAt}.`,
+      `New commerce: only licences added in the last 7 days can be removed, so the count cannot go below ${f.floor} now.`,
     'customer-not-active': (f: Facts) => `${f.customer} is not yet a customer we can provision for.`,
     reactivateInstead: 'Reactivate instead',
   },
