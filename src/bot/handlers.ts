@@ -121,6 +121,20 @@ async function confirm<P, R>(
   return (await onFailure?.(result.error)) ?? failure(turn, result.error);
 }
 
+/** The confirmations that change a subscription, by their button's verb. */
+const CHANGE_EXECUTORS = {
+  [VERBS.suspendConfirm]: suspendExecutor,
+  [VERBS.reactivateConfirm]: reactivateExecutor,
+  [VERBS.autoRenewConfirm]: autoRenewExecutor,
+  [VERBS.licencesConfirm]: licencesExecutor,
+} as Record<
+  | typeof VERBS.suspendConfirm
+  | typeof VERBS.reactivateConfirm
+  | typeof VERBS.autoRenewConfirm
+  | typeof VERBS.licencesConfirm,
+  Executor<unknown, SubscriptionChange>
+>;
+
 const subscriptionChoice =
   (verb: string, extra: Record<string, unknown> = {}): ChoiceButton =>
   (c) => ({ verb, data: { ref: c.id, ...extra } });
@@ -365,32 +379,11 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
         (p) => cancelPreviewCard(s, p),
       );
     case VERBS.suspendConfirm:
-      return confirm<unknown, SubscriptionChange>(
-        turn,
-        suspendExecutor as Executor<unknown, SubscriptionChange>,
-        action.pendingId,
-        (r, n) => changeResultCard(s, r, n),
-      );
     case VERBS.reactivateConfirm:
-      return confirm<unknown, SubscriptionChange>(
-        turn,
-        reactivateExecutor as Executor<unknown, SubscriptionChange>,
-        action.pendingId,
-        (r, n) => changeResultCard(s, r, n),
-      );
     case VERBS.autoRenewConfirm:
-      return confirm<unknown, SubscriptionChange>(
-        turn,
-        autoRenewExecutor as Executor<unknown, SubscriptionChange>,
-        action.pendingId,
-        (r, n) => changeResultCard(s, r, n),
-      );
     case VERBS.licencesConfirm:
-      return confirm<unknown, SubscriptionChange>(
-        turn,
-        licencesExecutor as Executor<unknown, SubscriptionChange>,
-        action.pendingId,
-        (r, n) => changeResultCard(s, r, n),
+      return confirm(turn, CHANGE_EXECUTORS[action.verb], action.pendingId, (r, n) =>
+        changeResultCard(s, r, n),
       );
     case VERBS.cancelConfirm:
       return confirm<unknown, CancelResult>(

@@ -1,8 +1,7 @@
 /** `npm run db:migrate`: applies the migrations to the configured database and says which ones ran. */
-import { ConfigError, loadConfig } from '../config.js';
-import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { loadConfig } from '../config.js';
+import { runCli } from './run-cli.js';
 import { openDatabase } from '../db/database.js';
-import { MigrationError } from '../db/migrate.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,15 +26,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exitCode = 78;
-  } else if (error instanceof DataDirLockedError || error instanceof MigrationError) {
-    console.error(error.message);
-    process.exitCode = 1;
-  } else {
-    console.error('db:migrate failed:', error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  }
-});
+runCli('db:migrate', main);

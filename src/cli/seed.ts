@@ -2,10 +2,9 @@
  * `npm run db:seed`: writes the catalog, and the demo customers, staff and subscriptions when the
  * configuration says so (SEED_DEMO_DATA, on by default outside production). Safe to run again.
  */
-import { ConfigError, loadConfig } from '../config.js';
-import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { loadConfig } from '../config.js';
+import { runCli } from './run-cli.js';
 import { openDatabase } from '../db/database.js';
-import { MigrationError } from '../db/migrate.js';
 import { seedDatabase } from '../db/seed.js';
 
 async function main(): Promise<void> {
@@ -24,15 +23,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exitCode = 78;
-  } else if (error instanceof DataDirLockedError || error instanceof MigrationError) {
-    console.error(error.message);
-    process.exitCode = 1;
-  } else {
-    console.error('db:seed failed:', error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  }
-});
+runCli('db:seed', main);
