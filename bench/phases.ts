@@ -21,10 +21,15 @@ import restify from 'restify';
 import { startBot } from '../src/compose.js';
 import { loadConfig } from '../src/config.js';
 import { speechFor } from '../src/bot/i18n.js';
+import { createBotApp } from '../src/bot/app.js';
 import { adaptForChannel, cardBytes } from '../src/bot/cards.js';
 import { helpCard, subscriptionsCard } from '../src/bot/views.js';
 import { listSubscriptions } from '../src/domain/list-customer-records.js';
 import type { Actor } from '../src/domain/actor.js';
+import type { Deps } from '../src/domain/ports.js';
+import { createLogger } from '../src/log.js';
+import { createServer, listen } from '../src/server.js';
+import { textOf } from '../test/support/bot.js';
 import { GLOBAL_ADMIN } from '../test/support/staff.js';
 import { startConnector } from './connector.js';
 import { startEchoBot } from './echo-bot.js';
@@ -167,6 +172,27 @@ async function startTeamsAiBot(reply: ReturnType<typeof MessageFactory.attachmen
   };
 }
 
+/** The real bot's app and server (zod check, teams-ai routes, identify actor, parse, render), with `deps`. */
+async function startAppWith(deps: Deps) {
+  const adapter = new TeamsAdapter({});
+  const log = createLogger('silent');
+  const app = createBotApp({ deps, adapter, log, defaultLocale: 'en', authDisabled: true, appId: '' });
+  const running = await listen(
+    createServer({
+      adapter,
+      app,
+      log,
+      ping: async () => true,
+      download: async () => ({ ok: false, reason: 'unknown' }),
+      exportCsv: async () => undefined,
+    }),
+    0,
+    '127.0.0.1',
+  );
+  return { endpoint: `${running.url}/api/messages`, close: () => running.close() };
+}
+
+/** Any bot answering "help" with the help card (the fixed one, or the real bot's). */
 const replyTo = (name: string, endpoint: string): Scenario => ({
   name,
   bot: 'echo',
@@ -174,9 +200,10 @@ const replyTo = (name: string, endpoint: string): Scenario => ({
   request: (env) => messageTurn(env, endpoint, 'help'),
   check: (env, reply, turn) => {
     const replies = env.connector.take(turn.activity.id);
-    return reply.status === 200 && replies.length === 1
+    const text = textOf(replies[0]?.attachments?.[0]?.content);
+    return reply.status === 200 && replies.length === 1 && text.includes('What I can do for you')
       ? undefined
-      : `HTTP ${reply.status}, ${replies.length} replies`;
+      : `HTTP ${reply.status}, ${replies.length} replies: ${text.slice(0, 120)}`;
   },
 });
 
@@ -223,7 +250,7 @@ async function main() {
   try {
     instrument(real.deps as unknown as Record<string, unknown>);
     const env: BenchEnv = {
-      real: { endpoint: `${real.http.url}/api/messages`, deps: real.deps },
+      real: { url: real.http.url, endpoint: `${real.http.url}/api/messages`, deps: real.deps },
       echo: { endpoint: echo.endpoint },
       connector,
     };
@@ -273,6 +300,11 @@ async function main() {
     const cardReply = MessageFactory.attachment(CardFactory.adaptiveCard(card));
     const echoCard = await startEchoBot({ reply: cardReply });
     const teamsAi = await startTeamsAiBot(cardReply);
+    const graceStaff = (await real.deps.staff.find(GLOBAL_ADMIN.aadObjectId))!;
+    const stubbed = await startAppWith({
+      ...real.deps,
+      staff: { ...real.deps.staff, find: async () => graceStaff, remember: async () => undefined },
+    });
     try {
       console.log(
         `Ladder: the help card (${cardBytes(card)} bytes of JSON) through ever more of the stack, p50 / mean ms`,
@@ -282,9 +314,10 @@ async function main() {
         ['2 botbuilder echo, replying with the help card', replyTo('card', echoCard.endpoint)],
         ['3 teams-ai Application, replying with the help card', replyTo('teams-ai', teamsAi.endpoint)],
         [
-          '4 the real bot: help (+ zod check, identify actor, parse, render)',
-          SCENARIOS.find((x) => x.name === 'help')!,
+          '4 the real app and server, staff.find answered from memory (no DB)',
+          replyTo('stub', stubbed.endpoint),
         ],
+        ['5 the real bot: help (+ the database)', SCENARIOS.find((x) => x.name === 'help')!],
       ];
       let previous = 0;
       for (const [label, scenario] of rungs) {
@@ -300,6 +333,7 @@ async function main() {
     } finally {
       await echoCard.close();
       await teamsAi.close();
+      await stubbed.close();
     }
 
     // ── Micro-benchmarks, nothing else running ─────────────────────────────────────────────────────────

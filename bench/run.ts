@@ -283,7 +283,7 @@ async function main(): Promise<number> {
     );
     const rssAtStartMB = process.memoryUsage.rss() / MB;
     const env: BenchEnv = {
-      real: { endpoint: `${real.http.url}/api/messages`, deps: real.deps },
+      real: { url: real.http.url, endpoint: `${real.http.url}/api/messages`, deps: real.deps },
       echo: { endpoint: echo.endpoint },
       connector,
     };

@@ -10,7 +10,8 @@ import { ADMIN_AGENT, GLOBAL_ADMIN } from '../test/support/staff.js';
 import type { BenchConnector, ConnectorActivity } from './connector.js';
 
 export interface BenchEnv {
-  readonly real: { readonly endpoint: string; readonly deps: Deps };
+  /** `url` is the real bot's base URL (for GET routes such as /downloads/:token). */
+  readonly real: { readonly url: string; readonly endpoint: string; readonly deps: Deps };
   readonly echo: { readonly endpoint: string };
   readonly connector: BenchConnector;
 }

@@ -8,6 +8,9 @@ import type { Config } from './config.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
 import { createDeps } from './db/create-deps.js';
 import { seedDatabase } from './db/seed.js';
+import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
+import { download } from './domain/software-keys.js';
+import { exportActivityCsv } from './domain/activity-log.js';
 import type { Deps } from './domain/ports.js';
 import type { Clock } from './domain/time.js';
 import { at } from './domain/time.js';
@@ -55,7 +58,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       });
       log.info(counts, 'catalog and demo data ready');
     }
-    const deps = createDeps(db, clock, config.partner);
+    if (!config.encryptionKey)
+      log.warn('KEY_ENCRYPTION_KEY is not set: using the development key (never in production)');
+    const deps = createDeps(db, clock, {
+      partner: config.partner,
+      secrets: createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY),
+      publicBaseUrl: config.publicBaseUrl,
+    });
     if (config.bootstrapGlobalAdmin) {
       const { aadObjectId, displayName } = config.bootstrapGlobalAdmin;
       const added = await deps.uow.run(async (tx) => {
@@ -86,8 +95,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       log,
       defaultLocale: config.defaultLocale,
       authDisabled: !config.auth.appId,
+      appId: config.auth.appId,
     });
-    const server = createServer({ adapter, app, log, ping: () => db.ping() });
+    const server = createServer({
+      adapter,
+      app,
+      log,
+      ping: () => db.ping(),
+      download: (token) => download(deps, token),
+      exportCsv: (exportId) => exportActivityCsv(deps, exportId),
+    });
     const http = await listen(server, config.port, config.host);
     log.info(
       { url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' },

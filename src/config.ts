@@ -48,6 +48,19 @@ export const ConfigSchema = z
     PARTNER_ID: z.preprocess(emptyToUndefined, z.string().max(100).default('partner-self-001')),
     /** The partner's region; customers in another region cannot be invited (R-REL-2). */
     PARTNER_REGION: z.preprocess(emptyToUndefined, z.string().max(20).default('APAC')),
+    /** 32 bytes, base64: seals product keys and download links at rest (AES-256-GCM). Required in production. */
+    KEY_ENCRYPTION_KEY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (value) => Buffer.from(value, 'base64').length === 32,
+          'KEY_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+        )
+        .optional(),
+    ),
+    /** Where users reach the bot from outside, for download and export links. */
+    PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
     /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
     SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   })
@@ -66,6 +79,8 @@ export const ConfigSchema = z
     },
     defaultLocale: env.DEFAULT_LOCALE,
     partner: { partnerId: env.PARTNER_ID, region: env.PARTNER_REGION },
+    encryptionKey: env.KEY_ENCRYPTION_KEY ? Buffer.from(env.KEY_ENCRYPTION_KEY, 'base64') : undefined,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL,
     bootstrapGlobalAdmin: env.BOOTSTRAP_GLOBAL_ADMIN
       ? {
@@ -81,6 +96,13 @@ export const ConfigSchema = z
         code: z.ZodIssueCode.custom,
         message:
           'MicrosoftAppId is empty in production: the bot would accept unauthenticated requests. Set MicrosoftAppId/MicrosoftAppPassword (and MicrosoftAppTenantId for SingleTenant), or run with NODE_ENV=development for local testing.',
+      });
+    }
+    if (config.env === 'production' && !config.encryptionKey) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message:
+          'KEY_ENCRYPTION_KEY is empty in production: product keys and download links must be sealed with a key of your own (openssl rand -base64 32).',
       });
     }
     if (config.auth.appId && config.auth.appType !== 'UserAssignedMSI' && !config.auth.appPassword) {

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from './log.js';
+import { deadLinkPage } from './bot/download-page.js';
+import type { DownloadOutcome } from './domain/software-keys.js';
 
 export const MAX_BODY_BYTES = 1_048_576;
 
@@ -26,6 +28,10 @@ export interface ServerOptions {
   readonly app: Application;
   readonly log: Logger;
   readonly ping: () => Promise<boolean>;
+  /** Counts a download and gives the file location, or why not (R-KEY-3). */
+  readonly download: (token: string) => Promise<DownloadOutcome>;
+  /** The CSV of an activity export link, or undefined when it is gone. */
+  readonly exportCsv: (exportId: string) => Promise<string | undefined>;
 }
 
 export interface RunningServer {
@@ -55,6 +61,35 @@ export function createServer(options: ServerOptions): restify.Server {
     }
   });
 
+  // Counted, expiring download links. The token is never logged.
+  server.get('/downloads/:token', async (req, res) => {
+    const outcome = await options.download(String(req.params.token ?? ''));
+    res.header('cache-control', 'no-store');
+    res.header('referrer-policy', 'no-referrer');
+    if (outcome.ok) {
+      res.redirect(302, outcome.fileUrl, () => undefined);
+      return;
+    }
+    res.writeHead(outcome.reason === 'unknown' ? 404 : 410, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(deadLinkPage(req.header('accept-language'), outcome.reason));
+  });
+
+  server.get('/exports/:file', async (req, res) => {
+    const exportId = String(req.params.file ?? '').replace(/\.csv$/, '');
+    const csv = /^[A-Za-z0-9_-]{22}$/.test(exportId) ? await options.exportCsv(exportId) : undefined;
+    res.header('cache-control', 'no-store');
+    if (csv === undefined) {
+      res.writeHead(410, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(deadLinkPage(req.header('accept-language'), 'export'));
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="activity.csv"',
+    });
+    res.end(`\ufeff${csv}`);
+  });
+
   server.get('/healthz', async (_req, res) => {
     const database = await ping();
     res.send(database ? 200 : 503, {
@@ -71,7 +106,8 @@ export function createServer(options: ServerOptions): restify.Server {
       error: Error & { statusCode?: number },
       next: (e?: unknown) => void,
     ) => {
-      if ((error.statusCode ?? 500) >= 500) log.error({ err: error, path: req.path() }, 'http error');
+      const path = req.path().replace(/^\/(downloads|exports)\/.*/, '/$1/[redacted]');
+      if ((error.statusCode ?? 500) >= 500) log.error({ err: error, path }, 'http error');
       next();
     },
   );

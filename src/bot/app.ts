@@ -32,6 +32,8 @@ export interface BotOptions {
   readonly defaultLocale: Locale;
   /** With auth off (Emulator, Test Tool, tests), a sender without an Entra id is known by `from.id`. */
   readonly authDisabled: boolean;
+  /** The bot's app id, for proactive messages ('' with auth off). */
+  readonly appId: string;
 }
 
 const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
@@ -79,7 +81,7 @@ const invokeCardResponse = (card: AdaptiveCardJson) => ({
 });
 
 export function createBotApp(options: BotOptions): Application {
-  const { deps, adapter, log, defaultLocale, authDisabled } = options;
+  const { deps, adapter, log, defaultLocale, authDisabled, appId } = options;
   const app = new Application({
     adapter,
     removeRecipientMention: false,
@@ -90,7 +92,30 @@ export function createBotApp(options: BotOptions): Application {
   const begin = async (context: TurnContext): Promise<TurnContextInfo> => {
     const s = speechOf(context.activity, defaultLocale);
     const actor = await identifyActor(deps, identityOf(context.activity, authDisabled));
-    return { deps, actor, s };
+    return {
+      deps,
+      actor,
+      s,
+      conversationType: context.activity.conversation?.conversationType ?? 'personal',
+      sendPrivately: async (card) => {
+        const reference = actor.aadObjectId
+          ? await deps.staff.conversationReference(actor.aadObjectId)
+          : null;
+        if (!reference || typeof reference !== 'object') return false;
+        await adapter.continueConversationAsync(
+          appId,
+          reference as Partial<ConversationReference>,
+          async (proactive) => {
+            await proactive.sendActivity(
+              MessageFactory.attachment(
+                CardFactory.adaptiveCard(adaptForChannel(card, context.activity.channelId)),
+              ),
+            );
+          },
+        );
+        return true;
+      },
+    };
   };
 
   const send = (context: TurnContext, card: AdaptiveCardJson) =>

@@ -32,6 +32,15 @@ export const VERBS = {
   cancelConfirm: 'subscription.cancel.confirm',
   autoRenewConfirm: 'subscription.autorenew.confirm',
   licencesConfirm: 'subscription.licenses.confirm',
+  keyStart: 'software.key.start',
+  keyConfirm: 'software.key.confirm',
+  softwareCancelStart: 'software.cancel.start',
+  softwareCancelConfirm: 'software.cancel.confirm',
+  softwareList: 'software.list',
+  supportStart: 'support.start',
+  supportSubmit: 'support.submit',
+  activityPage: 'activity.page',
+  activityExport: 'activity.export',
 } as const;
 
 /** Inputs a card sends back with its button: licence counts and cycles of cart lines, free text. */
@@ -82,7 +91,36 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(VERBS.cancelConfirm), pendingId: PendingIdSchema }),
   z.object({ verb: z.literal(VERBS.autoRenewConfirm), pendingId: PendingIdSchema }),
   z.object({ verb: z.literal(VERBS.licencesConfirm), pendingId: PendingIdSchema }),
+  z.object({ verb: z.literal(VERBS.keyStart), product: id, customer: z.string().max(100) }),
+  z.object({ verb: z.literal(VERBS.keyConfirm), pendingId: PendingIdSchema }).passthrough(),
+  z.object({ verb: z.literal(VERBS.softwareCancelStart), product: id, customer: z.string().max(100) }),
+  z.object({ verb: z.literal(VERBS.softwareCancelConfirm), pendingId: PendingIdSchema }).passthrough(),
+  z.object({ verb: z.literal(VERBS.softwareList), customer: id }),
+  z.object({ verb: z.literal(VERBS.supportStart), ref: ref }),
+  z.object({ verb: z.literal(VERBS.supportSubmit), pendingId: PendingIdSchema }).passthrough(),
+  z.object({
+    verb: z.literal(VERBS.activityPage),
+    from: z.string().max(20).optional(),
+    to: z.string().max(20).optional(),
+    customer: z.string().max(100).optional(),
+    page: z.number().int().min(0).max(100_000),
+  }),
+  z.object({
+    verb: z.literal(VERBS.activityExport),
+    from: z.string().max(20).optional(),
+    to: z.string().max(20).optional(),
+    customer: z.string().max(100).optional(),
+  }),
 ]);
+
+/** The form fields a card sent back, as strings (inputs arrive as strings in Teams and the Emulator). */
+export function cardInputs(data: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names)
+    if (name in data)
+      out[name] = typeof data[name] === 'string' ? (data[name] as string).slice(0, 2000) : data[name];
+  return out;
+}
 
 /** The licence counts and cycles a cart card sends back (`quantity-0`, `cycle-0`, …), if any. */
 export function cartLineInputs(

@@ -18,6 +18,10 @@ export const TEMPLATE_NAMES = [
   'choice',
   'cart',
   'cancel-reason',
+  'key-options',
+  'software-key',
+  'acknowledge',
+  'support-form',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

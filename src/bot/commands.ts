@@ -31,7 +31,11 @@ export type CommandId =
   | 'reactivate'
   | 'cancel'
   | 'autorenew'
-  | 'licenses';
+  | 'licenses'
+  | 'software'
+  | 'key'
+  | 'activity'
+  | 'support';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -109,6 +113,38 @@ export const COMMANDS: readonly CommandSpec[] = [
     words: { en: ['licenses', 'licences', 'seats'], ko: ['라이선스'], zh: ['许可证'] },
     action: 'subscription.licenses',
     example: { en: 'licenses contoso E3 25', ko: '라이선스 contoso E3 25', zh: '许可证 contoso E3 25' },
+  },
+  {
+    id: 'software',
+    words: { en: ['software'], ko: ['소프트웨어'], zh: ['软件'] },
+    action: 'catalog.read',
+    example: { en: 'software fabrikam', ko: '소프트웨어 fabrikam', zh: '软件 fabrikam' },
+  },
+  {
+    id: 'key',
+    words: { en: ['key', 'keys', 'product key'], ko: ['제품키', '키'], zh: ['产品密钥', '密钥'] },
+    action: 'software.key',
+    example: {
+      en: 'key Office LTSC for fabrikam',
+      ko: '제품키 Office LTSC 고객 fabrikam',
+      zh: '密钥 Office LTSC 给 fabrikam',
+    },
+  },
+  {
+    id: 'activity',
+    words: { en: ['activity'], ko: ['활동기록', '활동'], zh: ['活动日志', '活动'] },
+    action: 'software.activity',
+    example: {
+      en: 'activity from 2026-11-01 to 2026-11-21 fabrikam',
+      ko: '활동 from 2026-11-01 to 2026-11-21',
+      zh: '活动 from 2026-11-01 to 2026-11-21',
+    },
+  },
+  {
+    id: 'support',
+    words: { en: ['support'], ko: ['지원요청', '지원'], zh: ['支持请求', '支持'] },
+    action: 'support.request',
+    example: { en: 'support request ORD-2003', ko: '지원요청 ORD-2003', zh: '支持请求 ORD-2003' },
   },
   {
     id: 'staff',

@@ -43,6 +43,41 @@ import {
   type SubscriptionChange,
 } from '../domain/subscription-changes.js';
 import type { Executor } from '../domain/confirmations.js';
+import { exportUrl } from './links.js';
+import { queryActivity, startActivityExport } from '../domain/activity-log.js';
+import {
+  softwareCancelExecutor,
+  startSoftwareCancel,
+  type SoftwareCancelResult,
+} from '../domain/software-cancel.js';
+import {
+  issueKeyExecutor,
+  listSoftwarePurchases,
+  revealKey,
+  startKeyRequest,
+  type IssuedKey,
+} from '../domain/software-keys.js';
+import {
+  listSupportRequests,
+  startSupportRequest,
+  submitSupportRequestExecutor,
+  type SupportReceipt,
+} from '../domain/support-requests.js';
+import { cardInputs } from './card-actions.js';
+import {
+  activityCard,
+  activityExportCard,
+  keyCard,
+  keyChooserCard,
+  openChatFirstCard,
+  sentPrivatelyCard,
+  softwareCancelCard,
+  softwareCancelResultCard,
+  softwareListCard,
+  supportFormCard,
+  supportListCard,
+  supportReceiptCard,
+} from './views-software.js';
 import {
   cancelPreviewCard,
   cancelReasonCard,
@@ -76,6 +111,16 @@ export interface TurnContextInfo {
   readonly deps: Deps;
   readonly actor: Actor;
   readonly s: Speech;
+  /** personal, channel or groupChat. */
+  readonly conversationType: string;
+  /** Sends a card to the speaker's one-to-one chat; false when the bot has none with them yet. */
+  readonly sendPrivately: (card: AdaptiveCardJson) => Promise<boolean>;
+}
+
+/** R-KEY-6: keys and download links only in a one-to-one chat with the person who asked. */
+async function privately(turn: TurnContextInfo, card: AdaptiveCardJson): Promise<AdaptiveCardJson> {
+  if (turn.conversationType === 'personal') return card;
+  return (await turn.sendPrivately(card)) ? sentPrivatelyCard(turn.s) : openChatFirstCard(turn.s);
 }
 
 type ChoiceButton = (candidate: Candidate) => { verb: string; data: Record<string, unknown> };
@@ -112,8 +157,9 @@ async function confirm<P, R>(
   pendingId: string,
   render: (result: R, note?: string) => AdaptiveCardJson,
   onFailure?: (error: DomainError) => Promise<AdaptiveCardJson | undefined>,
+  input: Readonly<Record<string, unknown>> = {},
 ): Promise<AdaptiveCardJson> {
-  const result = await confirmPendingAction(turn.deps, turn.actor, executor, pendingId);
+  const result = await confirmPendingAction(turn.deps, turn.actor, executor, pendingId, input);
   if (result.ok) return render(result.value.result);
   if (result.error.kind === 'already-done' && result.error.previous) {
     return render(result.error.previous as R, turn.s.m.errors.alreadyDone);
@@ -249,6 +295,62 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
         subscriptionChoice(VERBS.cancelStart),
       );
     }
+    case 'software':
+      return reply(
+        turn,
+        await listSoftwarePurchases(deps, actor, command),
+        (v) => softwareListCard(s, actor, v.customer, v.purchases),
+        (c) => ({ verb: VERBS.softwareList, data: { customer: c.id } }),
+      );
+    case 'key': {
+      const chooser = await startKeyRequest(deps, actor, command);
+      if (!chooser.ok) {
+        return failure(turn, chooser.error, (c) => ({
+          verb: VERBS.keyStart,
+          data:
+            chooser.error.kind === 'ambiguous' && chooser.error.what === 'customer'
+              ? { product: command.product, customer: c.id }
+              : { product: c.id, customer: '' },
+        }));
+      }
+      return privately(turn, keyChooserCard(s, chooser.value));
+    }
+    case 'cancel-order':
+      return reply(
+        turn,
+        await startSoftwareCancel(deps, actor, command),
+        (p) => softwareCancelCard(s, p),
+        (c) => ({
+          verb: VERBS.softwareCancelStart,
+          data: /^ORD-/i.test(c.id)
+            ? { product: c.id, customer: '' }
+            : { product: command.product, customer: c.id },
+        }),
+      );
+    case 'activity':
+      return reply(
+        turn,
+        await queryActivity(deps, actor, command, s.timeZone),
+        (page) => activityCard(s, page),
+        (c) => ({
+          verb: VERBS.activityPage,
+          data: {
+            ...(command.from ? { from: command.from } : {}),
+            ...(command.to ? { to: command.to } : {}),
+            customer: c.id,
+            page: 0,
+          },
+        }),
+      );
+    case 'support':
+      return reply(
+        turn,
+        await startSupportRequest(deps, actor, command),
+        (form) => supportFormCard(s, form),
+        (c) => ({ verb: VERBS.supportStart, data: { ref: c.id } }),
+      );
+    case 'support-list':
+      return reply(turn, await listSupportRequests(deps, actor), (list) => supportListCard(s, list));
   }
 }
 
@@ -406,5 +508,84 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
           );
         },
       );
+    case VERBS.softwareList:
+      return handleCommand(turn, { kind: 'software', customer: action.customer });
+    case VERBS.keyStart:
+      return handleCommand(turn, { kind: 'key', product: action.product, customer: action.customer });
+    case VERBS.keyConfirm: {
+      const input = cardInputs(action, ['version', 'language', 'variant']);
+      const issued = await confirmPendingAction(deps, actor, issueKeyExecutor, action.pendingId, input);
+      const again = !issued.ok && issued.error.kind === 'already-done' && issued.error.previous;
+      if (!issued.ok && !again) return failure(turn, issued.error);
+      const which = (
+        issued.ok ? issued.value.result : (issued.error as { previous: IssuedKey }).previous
+      ) as IssuedKey;
+      const revealed = await revealKey(deps, actor, which, Boolean(again));
+      if (!revealed.ok) return failure(turn, revealed.error);
+      return privately(turn, keyCard(s, revealed.value, again ? s.m.errors.alreadyDone : undefined));
+    }
+    case VERBS.softwareCancelStart:
+      return handleCommand(turn, {
+        kind: 'cancel-order',
+        product: action.product,
+        customer: action.customer,
+      });
+    case VERBS.softwareCancelConfirm:
+      return confirm<unknown, SoftwareCancelResult>(
+        turn,
+        softwareCancelExecutor as Executor<unknown, SoftwareCancelResult>,
+        action.pendingId,
+        (r, n) => softwareCancelResultCard(s, r, n),
+        async (error) => {
+          if (error.kind !== 'refused' || error.reason !== 'acknowledgement-required') return undefined;
+          const pending = await deps.pending.find(action.pendingId);
+          const orderId = (pending?.payload as { orderId?: string } | undefined)?.orderId;
+          if (!orderId) return undefined;
+          const again = await startSoftwareCancel(deps, actor, { product: orderId, customer: '' });
+          return again.ok ? softwareCancelCard(s, again.value) : failure(turn, again.error);
+        },
+        cardInputs(action, ['acknowledged']),
+      );
+    case VERBS.supportStart:
+      return handleCommand(turn, { kind: 'support', ref: action.ref });
+    case VERBS.supportSubmit: {
+      const fields = ['reason', 'impact', 'title', 'contactName', 'contactEmail', 'contactPhone'] as const;
+      const input = cardInputs(action, fields);
+      return confirm<unknown, SupportReceipt>(
+        turn,
+        submitSupportRequestExecutor as Executor<unknown, SupportReceipt>,
+        action.pendingId,
+        (r, n) => supportReceiptCard(s, r, n),
+        async (error) => {
+          if (error.kind !== 'invalid-input') return undefined;
+          // Show the form again with what they typed and the field to fix (a fresh confirmation).
+          const pending = await deps.pending.find(action.pendingId);
+          const draft = pending?.payload as
+            { orderId?: string | null; subscriptionId?: string | null; customerId?: string } | undefined;
+          const ref = draft?.subscriptionId ?? draft?.orderId ?? draft?.customerId;
+          if (!ref) return undefined;
+          const form = await startSupportRequest(deps, actor, { ref });
+          if (!form.ok) return failure(turn, form.error);
+          const label = (s.m.support as unknown as Record<string, unknown>)[error.field];
+          return supportFormCard(
+            s,
+            form.value,
+            s.m.support.invalidField(typeof label === 'string' ? label : error.field),
+            input as Record<string, string>,
+          );
+        },
+        input,
+      );
+    }
+    case VERBS.activityPage:
+      return reply(turn, await queryActivity(deps, actor, action, s.timeZone), (page) =>
+        activityCard(s, page),
+      );
+    case VERBS.activityExport: {
+      const started = await startActivityExport(deps, actor, action, s.timeZone);
+      return reply(turn, started, (e) =>
+        activityExportCard(s, exportUrl(deps.publicBaseUrl, e.exportId), e.expiresAt),
+      );
+    }
   }
 }

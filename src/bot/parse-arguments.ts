@@ -121,3 +121,57 @@ export function splitCancelReason(raw: string): { subscription: string; reason?:
     ? { subscription: raw.slice(0, match.index).trim(), reason: match[1]!.trim() }
     : { subscription: raw.trim() };
 }
+
+/**
+ * "Office LTSC for fabrikam", "Office LTSC 고객 fabrikam", "Office LTSC 给 fabrikam", or an order id
+ * ("ORD-2002") on its own.
+ */
+export function parseProductForCustomer(raw: string): { product: string; customer: string } | undefined {
+  const text = raw.trim();
+  if (!text) return undefined;
+  if (/^ord-[a-z0-9-]+$/i.test(text)) return { product: text, customer: '' };
+  const patterns = [
+    /^(?<product>.*)\s+for\s+(?<customer>.+?)$/i,
+    /^(?<product>.*?)\s+(?:고객|고객사)\s*[:：]?\s*(?<customer>.+?)$/,
+    /^(?<customer>\S.*?)(?:의|에게|에)\s+(?<product>.+)$/,
+    /^(?<product>.*?)\s*(?:给|为)\s*(?<customer>\S.*?)$/,
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match?.groups?.product?.trim() && match.groups.customer?.trim()) {
+      return { product: match.groups.product.trim(), customer: match.groups.customer.trim() };
+    }
+  }
+  return undefined;
+}
+
+/** "from 2026-11-01 to 2026-11-21 fabrikam" (any order; "부터/까지", "从/到" also work). */
+export function parseActivityArguments(raw: string): { from?: string; to?: string; customer?: string } {
+  let text = ` ${raw.trim()} `;
+  const take = (pattern: RegExp): string | undefined => {
+    const match = pattern.exec(text);
+    if (!match) return undefined;
+    text = text.replace(match[0], ' ');
+    return match[1];
+  };
+  const date = '(\\d{4}-\\d{1,2}-\\d{1,2})';
+  const from =
+    take(new RegExp(`\\s(?:from|since|从|自)\\s*${date}`, 'i')) ?? take(new RegExp(`\\s${date}\\s*부터`));
+  const to =
+    take(new RegExp(`\\s(?:to|until|till|到|至)\\s*${date}`, 'i')) ?? take(new RegExp(`\\s${date}\\s*까지`));
+  const bare = [...text.matchAll(/\s(\d{4}-\d{1,2}-\d{1,2})(?=\s)/g)].map((m) => m[1]!);
+  for (const d of bare) text = text.replace(d, ' ');
+  const pad = (d: string | undefined) =>
+    d?.replace(
+      /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+      (_m, y: string, mo: string, da: string) => `${y}-${mo.padStart(2, '0')}-${da.padStart(2, '0')}`,
+    );
+  const customer = text.replace(/\s+/g, ' ').trim();
+  const fromDay = pad(from ?? bare[0]);
+  const toDay = pad(to ?? (from ? bare[0] : bare[1]));
+  return {
+    ...(fromDay ? { from: fromDay } : {}),
+    ...(toDay ? { to: toDay } : {}),
+    ...(customer ? { customer } : {}),
+  };
+}

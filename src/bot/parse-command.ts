@@ -9,9 +9,11 @@ import { err, ok, type Result } from '../domain/result.js';
 import { COMMANDS, LOCALES, type CommandId } from './commands.js';
 import { BillingCycleSchema } from '../domain/model.js';
 import {
+  parseActivityArguments,
   parseAutoRenewArguments,
   parseBuyArguments,
   parseLicenceArguments,
+  parseProductForCustomer,
   splitCancelReason,
 } from './parse-arguments.js';
 
@@ -50,6 +52,17 @@ export const CommandSchema = z.discriminatedUnion('kind', [
     subscription: z.string().min(1).max(300),
     quantity: z.number().int(),
   }),
+  z.object({ kind: z.literal('software'), customer: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('key'), product: z.string().max(200), customer: z.string().max(200) }),
+  z.object({ kind: z.literal('cancel-order'), product: z.string().max(200), customer: z.string().max(200) }),
+  z.object({
+    kind: z.literal('activity'),
+    from: z.string().max(20).optional(),
+    to: z.string().max(20).optional(),
+    customer: z.string().max(200).optional(),
+  }),
+  z.object({ kind: z.literal('support'), ref: z.string().max(200) }),
+  z.object({ kind: z.literal('support-list') }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -174,6 +187,13 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
         : err({ kind: 'missing-argument', command: id });
     case 'cancel': {
       if (!rest) return err({ kind: 'missing-argument', command: id });
+      const software = /^(?:order|orders|주문|订单|software|소프트웨어|软件)\s*(.*)$/i.exec(rest);
+      if (software) {
+        const target = parseProductForCustomer(software[1] ?? '');
+        return target
+          ? ok({ kind: 'cancel-order', ...target })
+          : err({ kind: 'missing-argument', command: id });
+      }
       const { subscription, reason } = splitCancelReason(rest);
       return ok({
         kind: id,
@@ -186,6 +206,22 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
       return args
         ? ok({ kind: id, ...args, subscription: args.subscription.slice(0, 300) })
         : err({ kind: 'missing-argument', command: id });
+    }
+    case 'software':
+      return rest
+        ? ok({ kind: id, customer: rest.slice(0, 200) })
+        : err({ kind: 'missing-argument', command: id });
+    case 'key': {
+      const target = parseProductForCustomer(rest);
+      return target ? ok({ kind: id, ...target }) : err({ kind: 'missing-argument', command: id });
+    }
+    case 'activity':
+      return ok({ kind: id, ...parseActivityArguments(rest) });
+    case 'support': {
+      if (/^requests?$/i.test(rest) || rest === '' || /^(목록|列表|list)$/i.test(rest))
+        return ok({ kind: 'support-list' });
+      const ref = rest.replace(/^request\s+/i, '').trim();
+      return ref ? ok({ kind: id, ref: ref.slice(0, 200) }) : ok({ kind: 'support-list' });
     }
     case 'licenses': {
       const args = parseLicenceArguments(rest);

@@ -121,6 +121,7 @@ export function customersCard(s: Speech, query: string, customers: readonly Cust
       buttons: customerButtons(s, c),
     })),
     footer: '',
+    actions: [],
   });
 }
 
@@ -196,6 +197,7 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
       };
     }),
     footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
+    actions: [],
   });
 }
 
@@ -221,6 +223,7 @@ export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson 
       buttons: [],
     })),
     footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
+    actions: [],
   });
 }
 
@@ -240,6 +243,7 @@ export function staffCard(s: Speech, staff: readonly Staff[]): AdaptiveCardJson 
       buttons: [],
     })),
     footer: '',
+    actions: [],
   });
 }
 
@@ -307,6 +311,14 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
     case 'invalid-input':
       if (error.reason === 'cart-full') return m.cartFull;
       if (error.reason === 'stale') return m.cartStale;
+      if (error.field === 'date') {
+        return error.reason === 'from-after-to'
+          ? m.fromAfterTo
+          : error.reason === 'range-too-long'
+            ? m.rangeTooLong
+            : m.badDate;
+      }
+      if (error.field === 'edition') return m.editionNotOffered;
       return error.reason === 'empty'
         ? m.emptyField(fieldName(s, error.field))
         : error.reason === 'too-long'
@@ -383,11 +395,18 @@ export function domainErrorCard(s: Speech, actor: Actor, error: DomainError): Ad
           },
         ]
       : [];
+  // R-SWC-2, R-SWC-5: where the cancel flow cannot complete, offer the support request.
+  const support =
+    error.kind === 'refused' &&
+    (error.reason === 'support-request-only' || error.reason === 'cancel-window-passed') &&
+    typeof error.facts?.orderId === 'string'
+      ? [{ title: s.m.software.supportButton, verb: VERBS.supportStart, data: { ref: error.facts.orderId } }]
+      : [];
   return messageCard(s, {
     title: s.m.errors.title,
     color: error.kind === 'forbidden' || error.kind === 'not-initiator' ? 'Attention' : 'Warning',
     lines: [domainErrorText(s, actor, error)],
-    buttons: reactivate,
+    buttons: [...reactivate, ...support],
   });
 }
 

@@ -1,7 +1,8 @@
 /** The domain's dependencies on a real database. */
 import crypto from 'node:crypto';
-import type { Deps, PartnerSettings } from '../domain/ports.js';
+import type { Deps, PartnerSettings, SecretSource } from '../domain/ports.js';
 import type { Clock } from '../domain/time.js';
+import { createSecrets, DEVELOPMENT_KEY } from '../secrets.js';
 import type { Database } from './database.js';
 import { makeRepositories, makeUnitOfWork } from './prisma-repositories.js';
 
@@ -10,12 +11,21 @@ export const newRandomId = (): string => crypto.randomBytes(16).toString('base64
 
 export const DEFAULT_PARTNER: PartnerSettings = { partnerId: 'partner-self-001', region: 'APAC' };
 
-export function createDeps(db: Database, clock: Clock, partner: PartnerSettings = DEFAULT_PARTNER): Deps {
+export interface DepsOptions {
+  readonly partner?: PartnerSettings;
+  readonly secrets?: SecretSource;
+  readonly publicBaseUrl?: string;
+}
+
+export function createDeps(db: Database, clock: Clock, options: DepsOptions | PartnerSettings = {}): Deps {
+  const o: DepsOptions = 'partnerId' in options ? { partner: options } : options;
   return {
     ...makeRepositories(db.prisma),
     uow: makeUnitOfWork(db.prisma),
     clock,
-    partner,
+    partner: o.partner ?? DEFAULT_PARTNER,
+    secrets: o.secrets ?? createSecrets(DEVELOPMENT_KEY),
+    publicBaseUrl: o.publicBaseUrl ?? 'http://localhost:3978',
     newId: newRandomId,
   };
 }

@@ -24,6 +24,7 @@ import { at, type Dayjs } from '../domain/time.js';
 import type { Prisma } from './generated/prisma/client.js';
 import { type PrismaClient } from './generated/prisma/client.js';
 import { z } from 'zod';
+import { makeSoftwareRepository } from './prisma-software-repository.js';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -206,6 +207,13 @@ export function makeRepositories(db: Db): Repositories {
         }
         const deleted = await db.staffRole.deleteMany({ where: { aadObjectId, role } });
         return deleted.count === 1;
+      },
+      async conversationReference(aadObjectId) {
+        const row = await db.staff.findUnique({
+          where: { aadObjectId },
+          select: { conversationReference: true },
+        });
+        return row?.conversationReference ?? null;
       },
       async remember(profile) {
         const data = {
@@ -420,6 +428,89 @@ export function makeRepositories(db: Db): Repositories {
             ...(entry.detail ? { detail: json(entry.detail) } : {}),
           },
         });
+      },
+      async query(filter) {
+        const where = {
+          action: { in: [...filter.actions] },
+          at: { gte: filter.from.toDate(), lt: filter.to.toDate() },
+          outcome: 'allowed',
+          ...(filter.customerId ? { customerId: filter.customerId } : {}),
+        };
+        const [rows, total] = await Promise.all([
+          db.auditEvent.findMany({
+            where,
+            orderBy: [{ at: 'desc' }, { id: 'desc' }],
+            skip: filter.offset,
+            take: filter.limit,
+          }),
+          db.auditEvent.count({ where }),
+        ]);
+        const ids = (values: Array<string | null>) => [
+          ...new Set(values.filter((v): v is string => v !== null)),
+        ];
+        const [people, customers, products] = await Promise.all([
+          db.staff.findMany({
+            where: { aadObjectId: { in: ids(rows.map((r) => r.actorAadObjectId)) } },
+            select: { aadObjectId: true, displayName: true },
+          }),
+          db.customer.findMany({
+            where: { id: { in: ids(rows.map((r) => r.customerId)) } },
+            select: { id: true, companyName: true },
+          }),
+          db.product.findMany({
+            where: { id: { in: ids(rows.map((r) => r.productId)) } },
+            select: { id: true, name: true },
+          }),
+        ]);
+        const person = new Map(people.map((p) => [p.aadObjectId, p.displayName]));
+        const customer = new Map(customers.map((c) => [c.id, c.companyName]));
+        const product = new Map(products.map((p) => [p.id, p.name]));
+        return {
+          total,
+          events: rows.map((row) => ({
+            id: row.id.toString(),
+            at: at(row.at),
+            actorAadObjectId: row.actorAadObjectId,
+            action: row.action,
+            outcome: row.outcome as AuditEntry['outcome'],
+            customerId: row.customerId,
+            subjectId: row.subjectId,
+            productId: row.productId,
+            detail: (row.detail ?? undefined) as Record<string, unknown> | undefined,
+            actorName: row.actorAadObjectId ? (person.get(row.actorAadObjectId) ?? null) : null,
+            customerName: row.customerId ? (customer.get(row.customerId) ?? null) : null,
+            productName: row.productId ? (product.get(row.productId) ?? null) : null,
+          })),
+        };
+      },
+    },
+    software: makeSoftwareRepository(db),
+    supportRequests: {
+      async create(request) {
+        await db.supportRequest.create({
+          data: {
+            ...request,
+            amount: request.amount,
+            createdAt: request.createdAt.toDate(),
+          },
+        });
+      },
+      async list(limit) {
+        const rows = await db.supportRequest.findMany({ orderBy: { createdAt: 'desc' }, take: limit });
+        const customers = new Map(
+          (
+            await db.customer.findMany({
+              where: { id: { in: rows.map((r) => r.customerId) } },
+              select: { id: true, companyName: true },
+            })
+          ).map((c) => [c.id, c.companyName]),
+        );
+        return rows.map((row) => ({
+          ...row,
+          amount: row.amount?.toNumber() ?? null,
+          createdAt: at(row.createdAt),
+          customerName: customers.get(row.customerId) ?? row.customerId,
+        }));
       },
     },
   };

@@ -175,6 +175,17 @@ function checkCart(
   now: Dayjs,
 ): Result<void, DomainError> {
   const soFar: Subscription[] = [...held];
+  // Decision: software is bought in an order of its own, so that an order is what a software
+  // cancellation (R-SWC-4) cancels.
+  const software = lines.find(({ product }) => buyActionFor(product) === 'software.buy');
+  if (software && lines.length > 1) {
+    return err({
+      kind: 'refused',
+      rule: 'R-SWC-4',
+      reason: 'software-own-order',
+      facts: { product: software.product.name },
+    });
+  }
   for (const { line, product } of lines) {
     const action = buyActionFor(product);
     if (!can(actor.roles, action))

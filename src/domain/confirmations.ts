@@ -14,7 +14,7 @@ import { requireRole } from './authorize.js';
 import type { DomainError } from './errors.js';
 import type { AuditEntry } from './audit.js';
 import { PENDING_ACTION_TTL_MINUTES, type PendingAction } from './pending-action.js';
-import type { Deps, PartnerSettings, Repositories } from './ports.js';
+import type { Deps, PartnerSettings, Repositories, SecretSource } from './ports.js';
 import { err, ok, type Result } from './result.js';
 import type { Action } from './roles.js';
 import type { Dayjs } from './time.js';
@@ -31,7 +31,10 @@ export interface ExecutionContext {
   readonly now: Dayjs;
   readonly partner: PartnerSettings;
   readonly newId: () => string;
+  readonly secrets: SecretSource;
   readonly pendingId: string;
+  /** What the card sent with the button (choices, an acknowledgement, form fields); the executor checks it. */
+  readonly input: Readonly<Record<string, unknown>>;
 }
 
 export interface Executor<P, R> {
@@ -100,6 +103,7 @@ export async function confirmPendingAction<P, R>(
   actor: Actor,
   executor: Executor<P, R>,
   pendingId: string,
+  input: Readonly<Record<string, unknown>> = {},
 ): Promise<Result<Confirmed<R>, DomainError>> {
   const denied = await requireRole(deps, actor, executor.action);
   if (denied) return denied;
@@ -129,7 +133,9 @@ export async function confirmPendingAction<P, R>(
         now,
         partner: deps.partner,
         newId: deps.newId,
+        secrets: deps.secrets,
         pendingId,
+        input,
       });
       if (!executed.ok) throw new Rollback(executed.error);
       await tx.pending.recordResult(pendingId, executed.value.result);

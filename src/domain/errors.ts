@@ -77,7 +77,13 @@ export type RefusalReason =
   | 'cancel-already-scheduled'
   | 'software-use-cancel-order'
   | 'licence-decrease-window'
-  | 'customer-not-active';
+  | 'customer-not-active'
+  | 'software-own-order'
+  | 'no-key'
+  | 'support-request-only'
+  | 'not-cancellable'
+  | 'cancel-window-passed'
+  | 'acknowledgement-required';
 
 export type DomainErrorKind = DomainError['kind'];
 

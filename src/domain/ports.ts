@@ -3,7 +3,17 @@
  * Methods that change data run inside `UnitOfWork.run`, so a change and its audit entry commit together.
  */
 import type { AuditEntry } from './audit.js';
-import type { BillingCycle, Customer, Order, Product, Staff, Subscription } from './model.js';
+import type {
+  BillingCycle,
+  CancelRestriction,
+  CommercePolicy,
+  Customer,
+  Order,
+  Product,
+  ProductKind,
+  Staff,
+  Subscription,
+} from './model.js';
 import type { PendingAction } from './pending-action.js';
 import type { Role } from './roles.js';
 import type { Clock, Dayjs } from './time.js';
@@ -25,6 +35,8 @@ export interface StaffRepository {
    * leave nobody able to grant roles. Safe against two admins revoking each other at once.
    */
   revoke(aadObjectId: string, role: Role): Promise<boolean | 'last-global-admin'>;
+  /** The stored reference of their one-to-one chat with the bot, for proactive messages; null if none. */
+  conversationReference(aadObjectId: string): Promise<unknown>;
   /** Remembers who they are and how to reach them (conversation reference, locale, time zone). */
   remember(profile: {
     aadObjectId: string;
@@ -121,6 +133,141 @@ export interface PendingActionRepository {
 
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
+  /** Events of the given actions in [from, to), newest first, a page at a time (R-KEY-5). */
+  query(filter: AuditQuery): Promise<{ events: AuditRecord[]; total: number }>;
+}
+
+export interface AuditQuery {
+  readonly actions: readonly string[];
+  readonly from: Dayjs;
+  readonly to: Dayjs;
+  readonly customerId?: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface AuditRecord extends AuditEntry {
+  readonly id: string;
+  readonly actorName: string | null;
+  readonly customerName: string | null;
+  readonly productName: string | null;
+}
+
+/** Sealing secrets at rest (AES-256-GCM) and making unguessable ones. Never logs what it handles. */
+export interface SecretBox {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+export interface SecretSource extends SecretBox {
+  /** A 32-character product key (R-KEY-2). */
+  productKey(): string;
+  /** A download token of at least 128 random bits, and its hash (what is stored). */
+  downloadToken(): { token: string; hash: string };
+  hashToken(token: string): string;
+}
+
+export interface SoftwarePurchase {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly productId: string;
+  readonly productName: string;
+  readonly productKind: ProductKind;
+  readonly commercePolicy: CommercePolicy;
+  readonly cancelRestriction: CancelRestriction;
+  readonly softwareOptions: unknown;
+  readonly placedAt: Dayjs;
+  readonly status: 'completed' | 'cancelled';
+  readonly cancelledAt: Dayjs | null;
+  readonly creditAmount: number | null;
+  readonly quantity: number;
+  readonly billingCycle: BillingCycle;
+  readonly lineTotal: number;
+  readonly currency: string;
+  /** The software subscription the order created, if any (server subscriptions, reservations). */
+  readonly subscription: Pick<Subscription, 'id' | 'termStartAt' | 'renewsAt' | 'status'> | null;
+  /** Keys issued for the order and not revoked. */
+  readonly activeKeys: number;
+}
+
+export interface NewProductKey {
+  readonly id: string;
+  readonly orderId: string;
+  readonly productId: string;
+  readonly customerId: string;
+  readonly version: string;
+  readonly language: string;
+  readonly variant: string;
+  readonly keySealed: string;
+  readonly issuedAt: Dayjs;
+  readonly issuedTo: string;
+}
+
+export interface NewDownloadLink {
+  readonly id: string;
+  readonly tokenHash: string;
+  readonly tokenSealed: string;
+  readonly fileUrlSealed: string;
+  readonly orderId: string;
+  readonly productId: string;
+  readonly customerId: string;
+  readonly version: string;
+  readonly language: string;
+  readonly variant: string;
+  readonly issuedAt: Dayjs;
+  readonly expiresAt: Dayjs;
+  readonly maxDownloads: number;
+  readonly issuedTo: string;
+}
+
+export interface StoredDownloadLink extends NewDownloadLink {
+  readonly downloadCount: number;
+  readonly revokedAt: Dayjs | null;
+}
+
+export interface SoftwareRepository {
+  /** The customer's software purchases (orders of software products), newest first. */
+  listPurchases(customerId: string): Promise<SoftwarePurchase[]>;
+  findPurchase(orderId: string): Promise<SoftwarePurchase | null>;
+  saveKey(key: NewProductKey): Promise<void>;
+  saveLink(link: NewDownloadLink): Promise<void>;
+  findKey(id: string): Promise<(NewProductKey & { revokedAt: Dayjs | null }) | null>;
+  findLink(id: string): Promise<StoredDownloadLink | null>;
+  findLinkByTokenHash(hash: string): Promise<StoredDownloadLink | null>;
+  /**
+   * Counts one download if the link is unrevoked, unexpired at `now` and under its limit, in one
+   * conditional update: concurrent downloads can never exceed the limit. Null when it was not allowed.
+   */
+  countDownload(tokenHash: string, now: Dayjs): Promise<StoredDownloadLink | null>;
+  /** Revokes every key and link of the order (R-SWC-6). */
+  revokeOrder(orderId: string, now: Dayjs): Promise<{ keys: number; links: number }>;
+  /** Marks a completed order cancelled with its credit; false if it was not completed any more. */
+  cancelOrder(orderId: string, now: Dayjs, credit: number, reason: string): Promise<boolean>;
+}
+
+export interface NewSupportRequest {
+  readonly id: string;
+  readonly reference: string;
+  readonly customerId: string;
+  readonly orderId: string | null;
+  readonly subscriptionId: string | null;
+  readonly problemType: string;
+  readonly impact: string;
+  readonly title: string;
+  readonly description: string;
+  readonly reason: string;
+  readonly amount: number | null;
+  readonly currency: string | null;
+  readonly contactName: string;
+  readonly contactEmail: string;
+  readonly contactPhone: string;
+  readonly createdByAadObjectId: string;
+  readonly createdAt: Dayjs;
+}
+
+export interface SupportRequestRepository {
+  create(request: NewSupportRequest): Promise<void>;
+  list(limit: number): Promise<Array<NewSupportRequest & { status: string; customerName: string }>>;
 }
 
 /** The repositories, as seen inside one transaction. */
@@ -132,6 +279,8 @@ export interface Repositories {
   readonly orders: OrderRepository;
   readonly pending: PendingActionRepository;
   readonly audit: AuditLog;
+  readonly software: SoftwareRepository;
+  readonly supportRequests: SupportRequestRepository;
 }
 
 export interface UnitOfWork {
@@ -152,6 +301,9 @@ export interface PartnerSettings {
 export interface Deps extends Repositories {
   readonly clock: Clock;
   readonly partner: PartnerSettings;
+  readonly secrets: SecretSource;
+  /** Where the bot is reached from outside, for download links (e.g. https://bot.partner.example). */
+  readonly publicBaseUrl: string;
   readonly uow: UnitOfWork;
   /** 128-bit random ids for pending actions and other unguessable references. */
   readonly newId: () => string;

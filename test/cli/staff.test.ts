@@ -127,6 +127,7 @@ describe.each(DATABASES)('the staff command on the $name database', ({ create })
             work({
               ...tx,
               audit: {
+                ...tx.audit,
                 record: async () => {
                   throw new Error('audit store unavailable');
                 },
