@@ -11,6 +11,7 @@ import type { Candidate, DomainError } from './errors.js';
 import { resolveCustomer } from './find-customers.js';
 import { matchName } from './fuzzy.js';
 import type { Deps, Repositories, SoftwarePurchase } from './ports.js';
+import type { Customer } from './model.js';
 import { err, ok, type Result } from './result.js';
 import {
   SoftwareOptionsSchema,
@@ -330,7 +331,7 @@ export async function listSoftwarePurchases(
   deps: Deps,
   actor: Actor,
   command: { customer: string },
-): Promise<Result<{ customer: import('./model.js').Customer; purchases: SoftwarePurchase[] }, DomainError>> {
+): Promise<Result<{ customer: Customer; purchases: SoftwarePurchase[] }, DomainError>> {
   const denied = await requireRole(deps, actor, 'catalog.read');
   if (denied) return denied;
   const customer = await resolveCustomer(deps.customers, command.customer);

@@ -755,6 +755,8 @@ describe('a change made by someone else between reading and writing', () => {
     now: now(),
     partner: deps.partner,
     newId: deps.newId,
+    secrets: deps.secrets,
+    input: {},
     pendingId: 'test',
   });
 

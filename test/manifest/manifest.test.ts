@@ -32,7 +32,10 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(MANIFEST
 /** The command a typed line leads to, whether or not it still lacks its argument. */
 function commandIdOf(text: string): CommandId | undefined {
   const result = parseCommand(text);
-  if (result.ok) return result.value.kind;
+  if (result.ok) {
+    const kind = result.value.kind;
+    return kind === 'cancel-order' ? 'cancel' : kind === 'support-list' ? 'support' : kind;
+  }
   const { error } = result;
   return error.kind === 'missing-argument' || error.kind === 'bad-role' ? error.command : undefined;
 }
