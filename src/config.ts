@@ -80,7 +80,8 @@ export const ConfigSchema = z
     defaultLocale: env.DEFAULT_LOCALE,
     partner: { partnerId: env.PARTNER_ID, region: env.PARTNER_REGION },
     encryptionKey: env.KEY_ENCRYPTION_KEY ? Buffer.from(env.KEY_ENCRYPTION_KEY, 'base64') : undefined,
-    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    /** Undefined: the address the bot listens on. */
+    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL,
     bootstrapGlobalAdmin: env.BOOTSTRAP_GLOBAL_ADMIN
       ? {

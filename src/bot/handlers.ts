@@ -584,7 +584,7 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
     case VERBS.activityExport: {
       const started = await startActivityExport(deps, actor, action, s.timeZone);
       return reply(turn, started, (e) =>
-        activityExportCard(s, exportUrl(deps.publicBaseUrl, e.exportId), e.expiresAt),
+        activityExportCard(s, exportUrl(deps.publicBaseUrl(), e.exportId), e.expiresAt),
       );
     }
   }

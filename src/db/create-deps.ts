@@ -14,7 +14,7 @@ export const DEFAULT_PARTNER: PartnerSettings = { partnerId: 'partner-self-001',
 export interface DepsOptions {
   readonly partner?: PartnerSettings;
   readonly secrets?: SecretSource;
-  readonly publicBaseUrl?: string;
+  readonly publicBaseUrl?: () => string;
 }
 
 export function createDeps(db: Database, clock: Clock, options: DepsOptions | PartnerSettings = {}): Deps {
@@ -25,7 +25,7 @@ export function createDeps(db: Database, clock: Clock, options: DepsOptions | Pa
     clock,
     partner: o.partner ?? DEFAULT_PARTNER,
     secrets: o.secrets ?? createSecrets(DEVELOPMENT_KEY),
-    publicBaseUrl: o.publicBaseUrl ?? 'http://localhost:3978',
+    publicBaseUrl: o.publicBaseUrl ?? (() => 'http://localhost:3978'),
     newId: newRandomId,
   };
 }

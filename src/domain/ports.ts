@@ -303,7 +303,7 @@ export interface Deps extends Repositories {
   readonly partner: PartnerSettings;
   readonly secrets: SecretSource;
   /** Where the bot is reached from outside, for download links (e.g. https://bot.partner.example). */
-  readonly publicBaseUrl: string;
+  readonly publicBaseUrl: () => string;
   readonly uow: UnitOfWork;
   /** 128-bit random ids for pending actions and other unguessable references. */
   readonly newId: () => string;

@@ -272,7 +272,7 @@ export async function revealKey(
   return ok({
     ...issued,
     productKey: deps.secrets.open(key.keySealed),
-    downloadUrl: `${deps.publicBaseUrl.replace(/\/$/, '')}/downloads/${deps.secrets.open(link.tokenSealed)}`,
+    downloadUrl: `${deps.publicBaseUrl().replace(/\/$/, '')}/downloads/${deps.secrets.open(link.tokenSealed)}`,
     downloadsLeft: Math.max(0, link.maxDownloads - link.downloadCount),
   });
 }
