@@ -12,6 +12,7 @@ import { VERBS } from './card-actions.js';
 import { renderCard, type AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';
 import { messageCard, MAX_LIST_ITEMS } from './views.js';
+import { formatDuration } from './views-subscriptions.js';
 
 export function softwareListCard(
   s: Speech,
@@ -124,7 +125,7 @@ export function softwareCancelCard(s: Speech, preview: SoftwareCancelPreview): A
       { label: m.placed, value: s.dateTime(preview.placedAt) },
     ],
     consequences: [
-      m.daysLeft(preview.daysLeft, s.dateTime(preview.windowClosesAt)),
+      m.daysLeft(formatDuration(s, preview.windowLeftMs), s.dateTime(preview.windowClosesAt)),
       preview.creditKind === 'full' ? m.creditFull(credit) : m.creditProrated(credit),
       m.revokes(preview.activeKeys),
       m.stillListed,

@@ -28,7 +28,9 @@ export interface SoftwareCancelPreview {
   readonly customerName: string;
   readonly placedAt: string;
   readonly windowClosesAt: string;
+  /** Whole days left in the window, and the exact time left (R-SWC-5). */
   readonly daysLeft: number;
+  readonly windowLeftMs: number;
   readonly rule: string;
   readonly credit: number;
   readonly creditKind: CreditKind;
@@ -140,6 +142,7 @@ export async function startSoftwareCancel(
     placedAt: purchase.placedAt.toISOString(),
     windowClosesAt: window.value.closesAt.toISOString(),
     daysLeft: wholeDaysBetween(now, window.value.closesAt),
+    windowLeftMs: window.value.closesAt.diff(now),
     rule: window.value.rule,
     credit: credit.credit,
     creditKind: credit.kind,

@@ -329,8 +329,7 @@ export const en = {
     cancelTitle: 'Cancel this software purchase?',
     cancelSummary: (product: string, customer: string) => `${product} for ${customer}`,
     order: 'Order',
-    daysLeft: (days: number, date: string) =>
-      `${days} day${days === 1 ? '' : 's'} left to cancel (until ${date}).`,
+    daysLeft: (left: string, date: string) => `${left} left to cancel (until ${date}).`,
     creditFull: (credit: string) =>
       `Credit on the next monthly invoice: ${credit} (100%), no early termination fee.`,
     creditProrated: (credit: string) =>

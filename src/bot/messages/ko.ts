@@ -306,7 +306,7 @@ export const ko: Messages = {
     cancelTitle: '이 소프트웨어 구매를 취소할까요?',
     cancelSummary: (product, customer) => `${customer}의 ${product}`,
     order: '주문',
-    daysLeft: (days, date) => `취소 가능 기간이 ${days}일 남았습니다(${date}까지).`,
+    daysLeft: (left, date) => `취소 가능 기간이 ${left} 남았습니다(${date}까지).`,
     creditFull: (credit) =>
       `다음 월별 청구서에 ${credit}(100%)이 크레딧으로 반영되며 조기 해지 수수료는 없습니다.`,
     creditProrated: (credit) => `다음 월별 청구서에 ${credit}(남은 기간 일할 계산)이 크레딧으로 반영됩니다.`,

@@ -297,7 +297,7 @@ export const zh: Messages = {
     cancelTitle: '取消此软件购买？',
     cancelSummary: (product, customer) => `${customer} 的 ${product}`,
     order: '订单',
-    daysLeft: (days, date) => `还剩 ${days} 天可以取消（截至 ${date}）。`,
+    daysLeft: (left, date) => `还剩 ${left} 可以取消（截至 ${date}）。`,
     creditFull: (credit) => `下一张月度发票将抵扣 ${credit}（100%），无提前终止费用。`,
     creditProrated: (credit) => `下一张月度发票将抵扣 ${credit}（按期限中未使用的天数比例计算）。`,
     revokes: (keys) => `此订单的所有产品密钥（${keys} 个有效）和下载链接将立即失效。`,
