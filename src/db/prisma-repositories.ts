@@ -158,8 +158,25 @@ export function makeRepositories(db: Db): Repositories {
   return {
     staff: {
       async find(aadObjectId) {
-        const row = await db.staff.findUnique({ where: { aadObjectId }, include: { roles: true } });
-        return row ? toStaff(row) : null;
+        // One statement (this runs on every turn): the person and their roles.
+        const rows = await db.$queryRaw<
+          Array<{ aadObjectId: string; displayName: string; locale: string | null; timeZone: string | null; conversationId: string | null; roles: string[] | null }>
+        >`SELECT s."aadObjectId", s."displayName", s."locale", s."timeZone",
+                 s."conversationReference"->'conversation'->>'id' AS "conversationId",
+                 array_remove(array_agg(r."role" ORDER BY r."role"), NULL) AS roles
+          FROM staff s LEFT JOIN staff_roles r ON r."aadObjectId" = s."aadObjectId"
+          WHERE s."aadObjectId" = ${aadObjectId}
+          GROUP BY s."aadObjectId"`;
+        const row = rows[0];
+        if (!row) return null;
+        return {
+          aadObjectId: row.aadObjectId,
+          displayName: row.displayName,
+          roles: toRoles((row.roles ?? []).map((role) => ({ role }))),
+          locale: row.locale,
+          timeZone: row.timeZone,
+          personalConversationId: row.conversationId,
+        };
       },
       async rolesOf(aadObjectId) {
         return toRoles(await db.staffRole.findMany({ where: { aadObjectId }, orderBy: { role: 'asc' } }));
@@ -247,10 +264,7 @@ export function makeRepositories(db: Db): Repositories {
         return row ? toCustomer(row) : null;
       },
       async listNames() {
-        return db.customer.findMany({
-          select: { id: true, companyName: true, primaryDomain: true, tenantId: true, billingCountry: true },
-          orderBy: { companyName: 'asc' },
-        });
+        return (await db.customer.findMany({ orderBy: { companyName: 'asc' } })).map(toCustomer);
       },
       async findManyByIds(ids) {
         const rows = await db.customer.findMany({ where: { id: { in: [...ids] } } });
@@ -272,6 +286,7 @@ export function makeRepositories(db: Db): Repositories {
     subscriptions: {
       async listByCustomer(customerId) {
         const rows = await db.subscription.findMany({
+          relationLoadStrategy: 'join',
           where: { customerId },
           include: SUBSCRIPTION_INCLUDE,
           orderBy: [{ orderedAt: 'desc' }, { id: 'asc' }],
@@ -279,7 +294,7 @@ export function makeRepositories(db: Db): Repositories {
         return rows.map(toSubscription);
       },
       async findById(id) {
-        const row = await db.subscription.findUnique({ where: { id }, include: SUBSCRIPTION_INCLUDE });
+        const row = await db.subscription.findUnique({ relationLoadStrategy: 'join', where: { id }, include: SUBSCRIPTION_INCLUDE });
         return row ? toSubscription(row) : null;
       },
       async save(next, expectedVersion, changes) {
@@ -318,6 +333,7 @@ export function makeRepositories(db: Db): Repositories {
     orders: {
       async listByCustomer(customerId) {
         const rows = await db.order.findMany({
+          relationLoadStrategy: 'join',
           where: { customerId },
           include: ORDER_INCLUDE,
           orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],

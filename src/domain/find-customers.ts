@@ -29,13 +29,10 @@ export async function searchCustomers(
     const byTenant = await customers.findByTenantId(query.toLowerCase());
     return byTenant ? [{ customer: byTenant, exact: true }] : [];
   }
-  const byId = await customers.findById(query);
-  if (byId) return [{ customer: byId, exact: true }];
-  if (query.includes('.')) {
-    const byDomain = await customers.findByDomain(query.toLowerCase());
-    if (byDomain) return [{ customer: byDomain, exact: true }];
-  }
   const all = await customers.listNames();
+  const lower = query.toLowerCase();
+  const exactly = all.find((c) => c.id === query) ?? (query.includes('.') ? all.find((c) => c.primaryDomain.toLowerCase() === lower) : undefined);
+  if (exactly) return [{ customer: exactly, exact: true }];
   const scored: Array<{ id: string; rank: number; name: string }> = [];
   for (const customer of all) {
     const label = customer.primaryDomain.split('.')[0] ?? '';
@@ -50,10 +47,9 @@ export async function searchCustomers(
     scored.push({ id: customer.id, rank, name: customer.companyName });
   }
   scored.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
-  const chosen = scored.slice(0, MAX_MATCHES);
-  const found = new Map((await customers.findManyByIds(chosen.map((s) => s.id))).map((c) => [c.id, c]));
-  return chosen.flatMap((s) => {
-    const customer = found.get(s.id);
+  const byId = new Map(all.map((c) => [c.id, c]));
+  return scored.slice(0, MAX_MATCHES).flatMap((s) => {
+    const customer = byId.get(s.id);
     return customer ? [{ customer, exact: s.rank === 0 }] : [];
   });
 }

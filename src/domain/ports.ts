@@ -51,10 +51,8 @@ export interface CustomerRepository {
   findById(id: string): Promise<Customer | null>;
   findByDomain(domain: string): Promise<Customer | null>;
   findByTenantId(tenantId: string): Promise<Customer | null>;
-  /** All customers with just the fields needed to match names (the list is small for one partner). */
-  listNames(): Promise<
-    Array<Pick<Customer, 'id' | 'companyName' | 'primaryDomain' | 'tenantId' | 'billingCountry'>>
-  >;
+  /** All customers (one partner's list is small: matching names happens in memory, in one query). */
+  listNames(): Promise<Customer[]>;
   findManyByIds(ids: readonly string[]): Promise<Customer[]>;
   /**
    * Locks the customer's row until the transaction ends: purchases for one customer are serialized, so two
