@@ -160,7 +160,14 @@ export function makeRepositories(db: Db): Repositories {
       async find(aadObjectId) {
         // One statement (this runs on every turn): the person and their roles.
         const rows = await db.$queryRaw<
-          Array<{ aadObjectId: string; displayName: string; locale: string | null; timeZone: string | null; conversationId: string | null; roles: string[] | null }>
+          Array<{
+            aadObjectId: string;
+            displayName: string;
+            locale: string | null;
+            timeZone: string | null;
+            conversationId: string | null;
+            roles: string[] | null;
+          }>
         >`SELECT s."aadObjectId", s."displayName", s."locale", s."timeZone",
                  s."conversationReference"->'conversation'->>'id' AS "conversationId",
                  array_remove(array_agg(r."role" ORDER BY r."role"), NULL) AS roles
@@ -294,7 +301,11 @@ export function makeRepositories(db: Db): Repositories {
         return rows.map(toSubscription);
       },
       async findById(id) {
-        const row = await db.subscription.findUnique({ relationLoadStrategy: 'join', where: { id }, include: SUBSCRIPTION_INCLUDE });
+        const row = await db.subscription.findUnique({
+          relationLoadStrategy: 'join',
+          where: { id },
+          include: SUBSCRIPTION_INCLUDE,
+        });
         return row ? toSubscription(row) : null;
       },
       async save(next, expectedVersion, changes) {

@@ -11,7 +11,7 @@ import { resolveCustomer } from './find-customers.js';
 import type { AuditRecord, Deps } from './ports.js';
 import { err, ok, type Result } from './result.js';
 import { can } from './roles.js';
-import { addDays, at, startOfDayIn, type Dayjs } from './time.js';
+import { at, startOfDayIn, type Dayjs } from './time.js';
 
 export const ACTIVITY_ACTIONS = ['software.key', 'software.download'] as const;
 export const ACTIVITY_PAGE_SIZE = 15;
@@ -39,6 +39,10 @@ export interface ActivityPage {
   readonly total: number;
   readonly events: readonly AuditRecord[];
 }
+
+/** The calendar date `days` after `day` (YYYY-MM-DD). */
+const shiftDay = (day: string, days: number): string =>
+  at(`${day}T00:00:00Z`).add(days, 'day').format('YYYY-MM-DD');
 
 export const ExportFilterSchema = z.object({
   from: z.string(),
@@ -70,10 +74,9 @@ async function range(
   const toDay = query.to ?? today;
   const toStart = startOfDayIn(toDay, timeZone);
   if (!toStart) return err({ kind: 'invalid-input', field: 'date', reason: 'invalid' });
-  const to = addDays(toStart, 1);
-  const fromStart = query.from
-    ? startOfDayIn(query.from, timeZone)
-    : addDays(toStart, -(DEFAULT_ACTIVITY_DAYS - 1));
+  // Calendar days in the user's zone: a day is 23 or 25 hours when the clocks change.
+  const to = startOfDayIn(shiftDay(toDay, 1), timeZone)!;
+  const fromStart = startOfDayIn(query.from ?? shiftDay(toDay, -(DEFAULT_ACTIVITY_DAYS - 1)), timeZone);
   if (!fromStart) return err({ kind: 'invalid-input', field: 'date', reason: 'invalid' });
   if (!fromStart.isBefore(to)) return err({ kind: 'invalid-input', field: 'date', reason: 'from-after-to' });
   if (to.diff(fromStart, 'day') > MAX_ACTIVITY_DAYS)

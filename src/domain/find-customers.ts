@@ -31,7 +31,9 @@ export async function searchCustomers(
   }
   const all = await customers.listNames();
   const lower = query.toLowerCase();
-  const exactly = all.find((c) => c.id === query) ?? (query.includes('.') ? all.find((c) => c.primaryDomain.toLowerCase() === lower) : undefined);
+  const exactly =
+    all.find((c) => c.id === query) ??
+    (query.includes('.') ? all.find((c) => c.primaryDomain.toLowerCase() === lower) : undefined);
   if (exactly) return [{ customer: exactly, exact: true }];
   const scored: Array<{ id: string; rank: number; name: string }> = [];
   for (const customer of all) {
