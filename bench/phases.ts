@@ -176,7 +176,17 @@ async function startTeamsAiBot(reply: ReturnType<typeof MessageFactory.attachmen
 async function startAppWith(deps: Deps) {
   const adapter = new TeamsAdapter({});
   const log = createLogger('silent');
-  const app = createBotApp({ deps, adapter, log, defaultLocale: 'en', authDisabled: true, appId: '' });
+  const app = createBotApp({
+    deps,
+    adapter,
+    log,
+    defaultLocale: 'en',
+    authDisabled: true,
+    proactive: {
+      send: async () => ({ kind: 'no-conversation' }),
+      sendCard: async () => ({ kind: 'no-conversation' }),
+    },
+  });
   const running = await listen(
     createServer({
       adapter,
@@ -185,6 +195,8 @@ async function startAppWith(deps: Deps) {
       ping: async () => true,
       download: async () => ({ ok: false, reason: 'unknown' }),
       exportCsv: async () => undefined,
+      relationshipAccepted: async () => 'unknown',
+      webhookSecret: undefined,
     }),
     0,
     '127.0.0.1',

@@ -27,7 +27,11 @@ if (!name) {
   console.log(sql);
   process.exit(0);
 }
-const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+// Migrations apply in name order: a new one must sort after every existing one.
+const existing = fs.existsSync(MIGRATIONS_DIR) ? fs.readdirSync(MIGRATIONS_DIR).filter((n) => /^\d{14}_/.test(n)).sort() : [];
+const now = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+const last = existing.at(-1)?.slice(0, 14);
+const stamp = last && last >= now ? String(BigInt(last) + 1n) : now;
 const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'migration.sql'), `${sql}\n`);

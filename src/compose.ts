@@ -10,6 +10,11 @@ import { createDeps } from './db/create-deps.js';
 import { seedDatabase } from './db/seed.js';
 import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
 import { download } from './domain/software-keys.js';
+import { acceptRelationship } from './domain/relationships.js';
+import { createProactiveSender } from './bot/proactive.js';
+import { createReminderNotifier } from './bot/reminder-notifier.js';
+import { acceptedCard } from './bot/views-reach-out.js';
+import { startReminderScheduler, type ReminderScheduler } from './reminder-scheduler.js';
 import { exportActivityCsv } from './domain/activity-log.js';
 import type { Deps } from './domain/ports.js';
 import type { Clock } from './domain/time.js';
@@ -24,6 +29,7 @@ export interface BotInstance {
   readonly deps: Deps;
   readonly http: RunningServer;
   readonly log: Logger;
+  readonly reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,8 @@ export interface StartOptions {
   readonly log?: Logger;
   /** Write the catalog (and demo data when the config says so). Default true. */
   readonly seed?: boolean;
+  /** Overrides REMINDER_INTERVAL_SECONDS (tests use 0 and run passes themselves). */
+  readonly reminderIntervalMs?: number;
 }
 
 export async function prepareDatabase(
@@ -91,13 +99,25 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       MicrosoftAppType: config.auth.appType,
       MicrosoftAppTenantId: config.auth.tenantId,
     });
+    const proactive = createProactiveSender({
+      adapter,
+      appId: config.auth.appId,
+      deps,
+      defaultLocale: config.defaultLocale,
+    });
     const app = createBotApp({
       deps,
       adapter,
       log,
       defaultLocale: config.defaultLocale,
       authDisabled: !config.auth.appId,
-      appId: config.auth.appId,
+      proactive,
+    });
+    const reminders = startReminderScheduler({
+      deps,
+      notifier: createReminderNotifier(proactive, clock),
+      log,
+      intervalMs: options.reminderIntervalMs ?? config.reminderIntervalMs,
     });
     const server = createServer({
       adapter,
@@ -106,6 +126,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       ping: () => db.ping(),
       download: (token) => download(deps, token),
       exportCsv: (exportId) => exportActivityCsv(deps, exportId),
+      webhookSecret: config.webhookSecret,
+      relationshipAccepted: async (requestId) => {
+        const accepted = await acceptRelationship(deps, requestId);
+        if (accepted.kind !== 'accepted') return accepted.kind;
+        const sent = await proactive.send(accepted.requestedBy, (s) =>
+          acceptedCard(s, accepted.customer.companyName),
+        );
+        if (sent.kind !== 'sent')
+          log.warn({ requestId, delivery: sent.kind }, 'could not tell the requester about the acceptance');
+        return 'accepted';
+      },
     });
     const http = await listen(server, config.port, config.host);
     listening = http;
@@ -118,7 +149,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       deps,
       http,
       log,
+      reminders,
       close: async () => {
+        await reminders.stop();
         await http.close();
         await db.close();
       },

@@ -61,6 +61,16 @@ export const ConfigSchema = z
     ),
     /** Where users reach the bot from outside, for download and export links. */
     PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    /** Shared secret of the reseller-relationship acceptance webhook (Bearer token). Empty: webhook refused. */
+    RELATIONSHIP_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16, 'RELATIONSHIP_WEBHOOK_SECRET must be at least 16 characters').optional(),
+    ),
+    /** How often the reminders run, in seconds; 0 turns the in-process schedule off. */
+    REMINDER_INTERVAL_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(86_400).default(60),
+    ),
     /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
     SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   })
@@ -79,6 +89,8 @@ export const ConfigSchema = z
     },
     defaultLocale: env.DEFAULT_LOCALE,
     partner: { partnerId: env.PARTNER_ID, region: env.PARTNER_REGION },
+    webhookSecret: env.RELATIONSHIP_WEBHOOK_SECRET,
+    reminderIntervalMs: env.REMINDER_INTERVAL_SECONDS * 1000,
     encryptionKey: env.KEY_ENCRYPTION_KEY ? Buffer.from(env.KEY_ENCRYPTION_KEY, 'base64') : undefined,
     /** Undefined: the address the bot listens on. */
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),

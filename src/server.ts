@@ -3,6 +3,7 @@
  *   POST /api/messages   activities from Teams, the Test Tool or the Emulator
  *   GET  /healthz        liveness and database reachability
  */
+import crypto from 'node:crypto';
 import restify from 'restify';
 import { z } from 'zod';
 import type { Application } from '@microsoft/teams-ai';
@@ -32,7 +33,18 @@ export interface ServerOptions {
   readonly download: (token: string) => Promise<DownloadOutcome>;
   /** The CSV of an activity export link, or undefined when it is gone. */
   readonly exportCsv: (exportId: string) => Promise<string | undefined>;
+  /** Partner Center's "accepted by customer" event, once the shared secret was checked. */
+  readonly relationshipAccepted: (requestId: string) => Promise<'accepted' | 'already-accepted' | 'unknown'>;
+  /** The webhook's shared secret; undefined refuses every call. */
+  readonly webhookSecret: string | undefined;
 }
+
+const secretMatches = (given: string | undefined, expected: string | undefined): boolean => {
+  if (!given || !expected) return false;
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+};
 
 export interface RunningServer {
   readonly server: restify.Server;
@@ -88,6 +100,20 @@ export function createServer(options: ServerOptions): restify.Server {
       'content-disposition': 'attachment; filename="activity.csv"',
     });
     res.end(`\ufeff${csv}`);
+  });
+
+  // Stand-in for Partner Center's reseller-relationship-accepted-by-customer webhook.
+  server.post('/relationships/:id/accepted', async (req, res) => {
+    const header = req.header('authorization') ?? '';
+    const given = header.startsWith('Bearer ')
+      ? header.slice(7)
+      : (req.header('x-webhook-secret') ?? undefined);
+    if (!secretMatches(given, options.webhookSecret)) {
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    const outcome = await options.relationshipAccepted(String(req.params.id ?? ''));
+    res.send(outcome === 'unknown' ? 404 : 200, { status: outcome });
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -76,15 +76,26 @@ describe('loadConfig', () => {
     expect(message).toContain('unauthenticated');
   });
 
-  it('accepts production with an app id and password, and then seeds no demo data by default', () => {
+  it('accepts production with an app id, password and encryption key, and then seeds no demo data by default', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'secret',
+      KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
 
     expect(config.auth).toMatchObject({ appId: APP_ID, appPassword: 'secret', appType: 'MultiTenant' });
     expect(config.seedDemoData).toBe(false);
+  });
+
+  it('R-KEY-2: refuses production without a key to seal product keys and links at rest', () => {
+    const refusal = refusalOf({
+      NODE_ENV: 'production',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+    });
+    expect(refusal.message).toContain('KEY_ENCRYPTION_KEY');
+    expect(refusalOf({ KEY_ENCRYPTION_KEY: 'c2hvcnQ=' }).message).toContain('32 bytes');
   });
 
   it('refuses an app id without a password (except for a managed identity)', () => {

@@ -21,6 +21,8 @@ export interface SeedCustomer {
   preferredLanguage: string | null;
   accountCreatedAt: string;
   firstBillingPeriodStartAt: string;
+  /** 'active' (we are its reseller), or 'prospect': buying from another channel, to be invited (R-REL-1). */
+  relationship: 'active' | 'prospect';
 }
 
 /** The tenant region of a billing country, for the countries the demo uses. */
@@ -44,7 +46,10 @@ const region = (country: string): TenantRegion => {
   return found;
 };
 
-const customer = (fields: Omit<SeedCustomer, 'tenantRegion'>): SeedCustomer => ({
+const customer = (
+  fields: Omit<SeedCustomer, 'tenantRegion' | 'relationship'> & { relationship?: 'prospect' },
+): SeedCustomer => ({
+  relationship: 'active',
   ...fields,
   tenantRegion: region(fields.billingCountry),
 });
@@ -265,6 +270,43 @@ export const CUSTOMERS: readonly SeedCustomer[] = [
     preferredLanguage: null,
     accountCreatedAt: '2025-10-27T14:00:00.000Z',
     firstBillingPeriodStartAt: '2025-10-27T14:00:00.000Z',
+  }),
+  // Prospects: customers of other channels or partners, to be invited to a reseller relationship.
+  customer({
+    id: 'cus-lamna-healthcare',
+    companyName: 'Lamna Healthcare',
+    primaryDomain: 'lamnahealthcare.onmicrosoft.com',
+    tenantId: '7c1e5b2a-9d3f-4e6a-8b0c-2f4d6a8c0e13',
+    billingCountry: 'KR',
+    segment: 'commercial',
+    preferredLanguage: 'ko',
+    accountCreatedAt: '2023-04-03T00:00:00.000Z',
+    firstBillingPeriodStartAt: '2023-04-03T00:00:00.000Z',
+    relationship: 'prospect',
+  }),
+  customer({
+    id: 'cus-humongous-insurance',
+    companyName: 'Humongous Insurance',
+    primaryDomain: 'humongousinsurance.onmicrosoft.com',
+    tenantId: '3b9d7f1e-5a2c-4c8e-9f06-1d3b5f7a9c24',
+    billingCountry: 'JP',
+    segment: 'commercial',
+    preferredLanguage: null,
+    accountCreatedAt: '2022-09-12T00:00:00.000Z',
+    firstBillingPeriodStartAt: '2022-09-12T00:00:00.000Z',
+    relationship: 'prospect',
+  }),
+  customer({
+    id: 'cus-blue-yonder-airlines',
+    companyName: 'Blue Yonder Airlines',
+    primaryDomain: 'blueyonderairlines.onmicrosoft.com',
+    tenantId: '9e2a4c6b-1f3d-4a5e-8c7b-0d2f4b6d8e35',
+    billingCountry: 'US',
+    segment: 'commercial',
+    preferredLanguage: 'en',
+    accountCreatedAt: '2021-06-01T00:00:00.000Z',
+    firstBillingPeriodStartAt: '2021-06-01T00:00:00.000Z',
+    relationship: 'prospect',
   }),
 ];
 

@@ -18,6 +18,7 @@ import { identifyActor, type Identity } from '../domain/identify-actor.js';
 import type { Deps } from '../domain/ports.js';
 import type { Logger } from '../log.js';
 import { parseCardAction } from './card-actions.js';
+import type { ProactiveSender } from './proactive.js';
 import { adaptForChannel, type AdaptiveCardJson } from './cards.js';
 import type { Locale } from './commands.js';
 import { handleCardAction, handleCommand, type TurnContextInfo } from './handlers.js';
@@ -32,8 +33,8 @@ export interface BotOptions {
   readonly defaultLocale: Locale;
   /** With auth off (Emulator, Test Tool, tests), a sender without an Entra id is known by `from.id`. */
   readonly authDisabled: boolean;
-  /** The bot's app id, for proactive messages ('' with auth off). */
-  readonly appId: string;
+  /** Sends to a person's one-to-one chat (keys and links asked for elsewhere, R-KEY-6). */
+  readonly proactive: ProactiveSender;
 }
 
 const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
@@ -56,7 +57,8 @@ function identityOf(activity: Activity, authDisabled: boolean): Identity {
     timeZone: (activity as Activity & { localTimezone?: string }).localTimezone ?? null,
     personalConversation: personal
       ? {
-          id: activity.conversation.id,
+          // The key changes with the chat's service address too, so the stored reference follows it.
+          id: `${activity.conversation.id}|${activity.serviceUrl}`,
           reference: TurnContext.getConversationReference(activity) as ConversationReference,
         }
       : undefined,
@@ -81,7 +83,7 @@ const invokeCardResponse = (card: AdaptiveCardJson) => ({
 });
 
 export function createBotApp(options: BotOptions): Application {
-  const { deps, adapter, log, defaultLocale, authDisabled, appId } = options;
+  const { deps, adapter, log, defaultLocale, authDisabled } = options;
   const app = new Application({
     adapter,
     removeRecipientMention: false,
@@ -98,22 +100,14 @@ export function createBotApp(options: BotOptions): Application {
       s,
       conversationType: context.activity.conversation?.conversationType ?? 'personal',
       sendPrivately: async (card) => {
-        const reference = actor.aadObjectId
-          ? await deps.staff.conversationReference(actor.aadObjectId)
-          : null;
-        if (!reference || typeof reference !== 'object') return false;
-        await adapter.continueConversationAsync(
-          appId,
-          reference as Partial<ConversationReference>,
-          async (proactive) => {
-            await proactive.sendActivity(
-              MessageFactory.attachment(
-                CardFactory.adaptiveCard(adaptForChannel(card, context.activity.channelId)),
-              ),
-            );
-          },
-        );
-        return true;
+        if (!actor.aadObjectId) return false;
+        const sent = await options.proactive.sendCard(actor.aadObjectId, card);
+        if (sent.kind === 'retry')
+          log.warn(
+            { activityId: context.activity.id, error: sent.error },
+            'private message could not be delivered',
+          );
+        return sent.kind === 'sent';
       },
     };
   };

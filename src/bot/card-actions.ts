@@ -41,6 +41,7 @@ export const VERBS = {
   supportSubmit: 'support.submit',
   activityPage: 'activity.page',
   activityExport: 'activity.export',
+  inviteStart: 'relationship.invite.start',
 } as const;
 
 /** Inputs a card sends back with its button: licence counts and cycles of cart lines, free text. */
@@ -105,6 +106,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
     customer: z.string().max(100).optional(),
     page: z.number().int().min(0).max(100_000),
   }),
+  z.object({ verb: z.literal(VERBS.inviteStart), customer: id }),
   z.object({
     verb: z.literal(VERBS.activityExport),
     from: z.string().max(20).optional(),

@@ -35,7 +35,9 @@ export type CommandId =
   | 'software'
   | 'key'
   | 'activity'
-  | 'support';
+  | 'support'
+  | 'invite'
+  | 'reminders';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -145,6 +147,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     words: { en: ['support'], ko: ['지원요청', '지원'], zh: ['支持请求', '支持'] },
     action: 'support.request',
     example: { en: 'support request ORD-2003', ko: '지원요청 ORD-2003', zh: '支持请求 ORD-2003' },
+  },
+  {
+    id: 'invite',
+    words: { en: ['invite'], ko: ['초대'], zh: ['邀请'] },
+    action: 'relationship.request',
+    example: { en: 'invite Blue Yonder', ko: '초대 Blue Yonder', zh: '邀请 Blue Yonder' },
+  },
+  {
+    id: 'reminders',
+    words: { en: ['reminders', 'reminder'], ko: ['알림'], zh: ['提醒'] },
+    example: { en: 'reminders digest on', ko: '알림 요약 켜기', zh: '提醒 摘要 开启' },
   },
   {
     id: 'staff',

@@ -64,6 +64,9 @@ import {
   type SupportReceipt,
 } from '../domain/support-requests.js';
 import { cardInputs } from './card-actions.js';
+import { requestRelationship } from '../domain/relationships.js';
+import { setReminderPreferences } from '../domain/reminders.js';
+import { invitationCard, reminderSettingsCard } from './views-reach-out.js';
 import {
   activityCard,
   activityExportCard,
@@ -351,6 +354,28 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
       );
     case 'support-list':
       return reply(turn, await listSupportRequests(deps, actor), (list) => supportListCard(s, list));
+    case 'invite':
+      return reply(
+        turn,
+        await requestRelationship(deps, actor, command),
+        (invitation) => invitationCard(s, invitation),
+        (c) => ({ verb: VERBS.inviteStart, data: { customer: c.id } }),
+      );
+    case 'reminders': {
+      const changes = {
+        ...(command.enabled !== undefined ? { enabled: command.enabled } : {}),
+        ...(command.digest !== undefined ? { digest: command.digest } : {}),
+      };
+      const preferences = Object.keys(changes).length
+        ? await setReminderPreferences(deps, actor, changes)
+        : actor.aadObjectId
+          ? await deps.staff.reminderPreferences(actor.aadObjectId)
+          : null;
+      const hasChat = actor.aadObjectId
+        ? Boolean(await deps.staff.conversationReference(actor.aadObjectId))
+        : false;
+      return reminderSettingsCard(s, preferences, hasChat);
+    }
   }
 }
 
@@ -546,6 +571,8 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
         },
         cardInputs(action, ['acknowledged']),
       );
+    case VERBS.inviteStart:
+      return handleCommand(turn, { kind: 'invite', customer: action.customer });
     case VERBS.supportStart:
       return handleCommand(turn, { kind: 'support', ref: action.ref });
     case VERBS.supportSubmit: {

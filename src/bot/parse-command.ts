@@ -63,6 +63,8 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('support'), ref: z.string().max(200) }),
   z.object({ kind: z.literal('support-list') }),
+  z.object({ kind: z.literal('invite'), customer: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('reminders'), enabled: z.boolean().optional(), digest: z.boolean().optional() }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -222,6 +224,18 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
         return ok({ kind: 'support-list' });
       const ref = rest.replace(/^request\s+/i, '').trim();
       return ref ? ok({ kind: id, ref: ref.slice(0, 200) }) : ok({ kind: 'support-list' });
+    }
+    case 'invite':
+      return rest
+        ? ok({ kind: id, customer: rest.slice(0, 200) })
+        : err({ kind: 'missing-argument', command: id });
+    case 'reminders': {
+      const on = /(?:^|\s)(on|켜기|켬|开启|开)$/i.test(rest);
+      const off = /(?:^|\s)(off|끄기|끔|关闭|关)$/i.test(rest);
+      const digest = /^(digest|요약|摘要)/i.test(rest);
+      if (digest) return ok({ kind: id, digest: !off });
+      if (on || off) return ok({ kind: id, enabled: on });
+      return ok({ kind: id });
     }
     case 'licenses': {
       const args = parseLicenceArguments(rest);

@@ -3,6 +3,7 @@
  * src/db/seed.ts. Every method works the same on a PrismaClient and inside a transaction.
  */
 import type { AuditEntry } from '../domain/audit.js';
+import { CustomerRelationshipSchema } from '../domain/model.js';
 import type {
   BillingCycle,
   CancelRestriction,
@@ -25,6 +26,7 @@ import type { Prisma } from './generated/prisma/client.js';
 import { type PrismaClient } from './generated/prisma/client.js';
 import { z } from 'zod';
 import { makeSoftwareRepository } from './prisma-software-repository.js';
+import { makeReminderRepository, makeRelationshipRepository } from './prisma-reminder-repository.js';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -62,6 +64,7 @@ export const toCustomer = (row: CustomerRow): Customer => ({
   preferredLanguage: row.preferredLanguage,
   accountCreatedAt: at(row.accountCreatedAt),
   firstBillingPeriodStartAt: at(row.firstBillingPeriodStartAt),
+  relationship: CustomerRelationshipSchema.catch('active').parse(row.relationship),
 });
 
 type ProductRow = Prisma.ProductGetPayload<object>;
@@ -169,7 +172,7 @@ export function makeRepositories(db: Db): Repositories {
             roles: string[] | null;
           }>
         >`SELECT s."aadObjectId", s."displayName", s."locale", s."timeZone",
-                 s."conversationReference"->'conversation'->>'id' AS "conversationId",
+                 (s."conversationReference"->'conversation'->>'id') || '|' || (s."conversationReference"->>'serviceUrl') AS "conversationId",
                  array_remove(array_agg(r."role" ORDER BY r."role"), NULL) AS roles
           FROM staff s LEFT JOIN staff_roles r ON r."aadObjectId" = s."aadObjectId"
           WHERE s."aadObjectId" = ${aadObjectId}
@@ -231,6 +234,29 @@ export function makeRepositories(db: Db): Repositories {
         }
         const deleted = await db.staffRole.deleteMany({ where: { aadObjectId, role } });
         return deleted.count === 1;
+      },
+      async reminderPreferences(aadObjectId) {
+        const row = await db.staff.findUnique({
+          where: { aadObjectId },
+          select: { remindersEnabled: true, remindersDigest: true, locale: true, timeZone: true },
+        });
+        return row
+          ? {
+              enabled: row.remindersEnabled,
+              digest: row.remindersDigest,
+              locale: row.locale,
+              timeZone: row.timeZone,
+            }
+          : null;
+      },
+      async setReminderPreferences(aadObjectId, changes) {
+        await db.staff.updateMany({
+          where: { aadObjectId },
+          data: {
+            ...(changes.enabled !== undefined ? { remindersEnabled: changes.enabled } : {}),
+            ...(changes.digest !== undefined ? { remindersDigest: changes.digest } : {}),
+          },
+        });
       },
       async conversationReference(aadObjectId) {
         const row = await db.staff.findUnique({
@@ -512,6 +538,8 @@ export function makeRepositories(db: Db): Repositories {
       },
     },
     software: makeSoftwareRepository(db),
+    relationships: makeRelationshipRepository(db),
+    reminders: makeReminderRepository(db),
     supportRequests: {
       async create(request) {
         await db.supportRequest.create({

@@ -83,7 +83,9 @@ export type RefusalReason =
   | 'support-request-only'
   | 'not-cancellable'
   | 'cancel-window-passed'
-  | 'acknowledgement-required';
+  | 'acknowledgement-required'
+  | 'already-reseller'
+  | 'region-mismatch';
 
 export type DomainErrorKind = DomainError['kind'];
 

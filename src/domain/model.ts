@@ -41,7 +41,7 @@ export interface Staff {
   readonly roles: readonly Role[];
   readonly locale: string | null;
   readonly timeZone: string | null;
-  /** The id of their one-to-one conversation with the bot, when known (for proactive messages). */
+  /** Their one-to-one chat with the bot (conversation id and service address), when known. */
   readonly personalConversationId?: string | null;
 }
 
@@ -56,7 +56,12 @@ export interface Customer {
   readonly preferredLanguage: string | null;
   readonly accountCreatedAt: Dayjs;
   readonly firstBillingPeriodStartAt: Dayjs;
+  /** 'active': we are its reseller; 'invited': a reseller relationship request awaits it; 'prospect'. */
+  readonly relationship: CustomerRelationship;
 }
+
+export const CustomerRelationshipSchema = z.enum(['active', 'invited', 'prospect']);
+export type CustomerRelationship = z.infer<typeof CustomerRelationshipSchema>;
 
 export interface Product {
   readonly id: string;

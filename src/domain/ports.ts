@@ -35,6 +35,11 @@ export interface StaffRepository {
    * leave nobody able to grant roles. Safe against two admins revoking each other at once.
    */
   revoke(aadObjectId: string, role: Role): Promise<boolean | 'last-global-admin'>;
+  reminderPreferences(aadObjectId: string): Promise<ReminderPreferences | null>;
+  setReminderPreferences(
+    aadObjectId: string,
+    changes: { enabled?: boolean; digest?: boolean },
+  ): Promise<void>;
   /** The stored reference of their one-to-one chat with the bot, for proactive messages; null if none. */
   conversationReference(aadObjectId: string): Promise<unknown>;
   /** Remembers who they are and how to reach them (conversation reference, locale, time zone). */
@@ -263,6 +268,97 @@ export interface NewSupportRequest {
   readonly createdAt: Dayjs;
 }
 
+export interface RelationshipRequest {
+  readonly id: string;
+  readonly customerId: string;
+  readonly requestedByAadObjectId: string;
+  readonly invitationUrl: string;
+  readonly status: 'pending' | 'accepted';
+  readonly createdAt: Dayjs;
+  readonly acceptedAt: Dayjs | null;
+}
+
+export interface RelationshipRepository {
+  findPendingFor(customerId: string): Promise<RelationshipRequest | null>;
+  find(id: string): Promise<RelationshipRequest | null>;
+  create(request: Omit<RelationshipRequest, 'status' | 'acceptedAt'>): Promise<void>;
+  /** pending → accepted, once; false when it was not pending. */
+  accept(id: string, now: Dayjs): Promise<boolean>;
+  setCustomerRelationship(customerId: string, relationship: 'active' | 'invited' | 'prospect'): Promise<void>;
+}
+
+export type ReminderKind =
+  | 'cancel-window-24h'
+  | 'cancel-window-2h'
+  | 'trial-ends-3d'
+  | 'data-deletion-7d'
+  | 'link-expires-1d'
+  | 'cancellation-1d';
+
+export interface NewReminder {
+  readonly id: string;
+  readonly kind: ReminderKind;
+  readonly subjectId: string;
+  readonly recipientAadObjectId: string;
+  readonly eventAt: Dayjs;
+  readonly uniqueKey: string;
+  readonly payload: Record<string, string | number | null>;
+  readonly createdAt: Dayjs;
+  readonly nextAttemptAt: Dayjs;
+}
+
+export interface StoredReminder extends NewReminder {
+  readonly attempts: number;
+}
+
+/** What reminders are made from, read across all customers. */
+export interface ReminderSources {
+  readonly subscriptions: ReadonlyArray<{
+    readonly subscription: Subscription;
+    readonly product: Product;
+    readonly customerName: string;
+    readonly placedBy: string;
+    /** Who last suspended it, or scheduled its cancellation (from the audit log), if anyone. */
+    readonly lastActorFor: Partial<Record<'subscription.suspend' | 'subscription.cancel', string>>;
+  }>;
+  readonly links: ReadonlyArray<{
+    readonly linkId: string;
+    readonly orderId: string;
+    readonly productName: string;
+    readonly customerName: string;
+    readonly issuedTo: string;
+    readonly expiresAt: Dayjs;
+  }>;
+}
+
+export interface ReminderRepository {
+  sources(now: Dayjs): Promise<ReminderSources>;
+  /** Adds the reminders not yet known (by unique key); returns how many were new. */
+  create(reminders: readonly NewReminder[]): Promise<number>;
+  /**
+   * Claims up to `limit` unsent reminders due at `now` for this instance until `leaseUntil` (rows another
+   * instance holds are skipped), so that each is sent by one instance.
+   */
+  claimDue(now: Dayjs, instanceId: string, leaseUntil: Dayjs, limit: number): Promise<StoredReminder[]>;
+  markSent(id: string, instanceId: string, now: Dayjs): Promise<void>;
+  markSkipped(id: string, instanceId: string, now: Dayjs): Promise<void>;
+  /** Releases the claim and tries again at `nextAttemptAt`. */
+  reschedule(
+    id: string,
+    instanceId: string,
+    nextAttemptAt: Dayjs,
+    error: string | null,
+    countAttempt: boolean,
+  ): Promise<void>;
+}
+
+export interface ReminderPreferences {
+  readonly enabled: boolean;
+  readonly digest: boolean;
+  readonly locale: string | null;
+  readonly timeZone: string | null;
+}
+
 export interface SupportRequestRepository {
   create(request: NewSupportRequest): Promise<void>;
   list(limit: number): Promise<Array<NewSupportRequest & { status: string; customerName: string }>>;
@@ -279,6 +375,8 @@ export interface Repositories {
   readonly audit: AuditLog;
   readonly software: SoftwareRepository;
   readonly supportRequests: SupportRequestRepository;
+  readonly relationships: RelationshipRepository;
+  readonly reminders: ReminderRepository;
 }
 
 export interface UnitOfWork {

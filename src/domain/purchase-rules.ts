@@ -51,6 +51,8 @@ export function checkAvailability(
   partner: PartnerSettings,
 ): Result<void, DomainError> {
   const facts = { product: product.name, customer: customer.companyName, country: customer.billingCountry };
+  // R-REL-1: only once the customer accepted the reseller relationship can we provision for it.
+  if (customer.relationship !== 'active') return refused('R-REL-1', 'customer-not-active', facts);
   if (product.billingType === 'usage') return refused('R-BUY-5', 'usage-based', facts);
   if (!product.segments.includes(customer.segment))
     return refused('R-BUY-6', 'segment', { ...facts, segment: customer.segment });

@@ -120,7 +120,7 @@ describe('getting a product key in a personal chat (R-KEY-1, R-KEY-2, R-KEY-3)',
     const shown = textOf(chooser);
     expect(shown).toContain('Product key and download: Windows Server 2022 Datacenter');
     expect(shown).toContain('ORD-2001');
-    expect(shown).toContain('File type / OS');
+    expect(JSON.stringify(chooser)).toContain('"label":"File type / OS"');
     const json = JSON.stringify(chooser);
     for (const offered of ['"2022"', '"2019"', '"ko-KR"', '"iso-x64"', '"vhdx-x64"'])
       expect(json).toContain(offered);
@@ -150,7 +150,7 @@ describe('getting a product key in a personal chat (R-KEY-1, R-KEY-2, R-KEY-3)',
       await post(bot.endpoint, executeActivity(getKey!.verb!, getKey!.data, { from: ADMIN_AGENT })),
     );
     expect(textOf(chooser)).toContain('Product key and download: Office LTSC Professional Plus 2021');
-    expect(textOf(chooser)).toContain('Bitness');
+    expect(JSON.stringify(chooser)).toContain('"label":"Bitness"');
     expect(textOf(chooser)).toContain('64-bit');
     const keyCard = await press(chooser, 'Get key and link', OFFICE);
 
@@ -189,11 +189,30 @@ describe('getting a product key in a personal chat (R-KEY-1, R-KEY-2, R-KEY-3)',
     expect(textOf(card)).not.toContain('Windows Server');
   });
 
+  it('R-ROLE-3: an admin agent who loses the role after seeing the chooser is refused at the click', async () => {
+    const agent: TestPerson = {
+      aadObjectId: '00000000-0000-4000-8000-00000000b003',
+      displayName: 'Ira Demoted',
+    };
+    await bot.deps.staff.grant(agent.aadObjectId, 'admin-agent', { displayName: agent.displayName });
+    const chooser = await say('key ORD-2001', agent);
+    expect(textOf(chooser)).toContain('Product key and download');
+    await bot.deps.staff.grant(agent.aadObjectId, 'sales-agent', { displayName: agent.displayName });
+    await bot.deps.staff.revoke(agent.aadObjectId, 'admin-agent');
+    const keysBefore = await bot.db.prisma.productKey.count({ where: { orderId: 'ORD-2001' } });
+
+    const card = await press(chooser, 'Get key and link', SERVER, agent);
+
+    expect(textOf(card)).toContain("You can't get product keys and download links");
+    expect(productKeyOf(card)).toBeUndefined();
+    expect(await bot.db.prisma.productKey.count({ where: { orderId: 'ORD-2001' } })).toBe(keysBefore);
+  });
+
   it('R-KEY-1: the key flow in Korean', async () => {
     const orderId = await buySoftware('Office LTSC Professional Plus 2021', 'coho winery');
     const chooser = await say(`제품키 ${orderId}`, ADMIN_AGENT, { locale: 'ko-KR' });
     expect(textOf(chooser)).toContain('제품 키와 다운로드: Office LTSC Professional Plus 2021');
-    expect(textOf(chooser)).toContain('비트');
+    expect(JSON.stringify(chooser)).toContain('"label":"비트"');
     const keyCard = await press(chooser, '키와 링크 받기', { ...OFFICE, language: 'ko-KR' }, ADMIN_AGENT, {
       locale: 'ko-KR',
     });
@@ -246,9 +265,9 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
   });
 
   it('R-KEY-6: a key card pressed from a channel goes to the personal chat; the channel sees no key, link or token', async () => {
-    await openPersonalChat();
     const orderId = await buySoftware('Office LTSC Professional Plus 2021', 'alpine ski house');
     const chooser = await say(`key ${orderId}`);
+    await openPersonalChat();
     const before = connector.received.length;
 
     const reply = await post(
@@ -306,6 +325,18 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
     await connector.waitFor(before + 1);
   });
 
+  it('R-KEY-6: when the private message cannot be delivered, the channel reply does not say it was sent', async () => {
+    await openPersonalChat();
+    const before = connector.received.length;
+    // The connector refuses the private message (403 is not retried).
+    connector.failNext(403);
+
+    const card = await say('key ORD-2001', ADMIN_AGENT, { conversationType: 'channel' });
+
+    expect(connector.received.length).toBe(before);
+    expect(textOf(card)).not.toContain('I sent it to you in our private chat');
+  });
+
   it('R-KEY-6: when the personal chat’s service address changes, the private message goes to the new one', async () => {
     // Teams may move a conversation to another service URL; the reference must follow the latest activity.
     const mover: TestPerson = {
@@ -313,17 +344,21 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
       displayName: 'Mo Mover',
     };
     await bot.deps.staff.grant(mover.aadObjectId, 'admin-agent', { displayName: mover.displayName });
-    await say('whoami', mover, {
-      conversationId: 'a:mover-one-to-one',
-      serviceUrl: 'http://127.0.0.1:9/old/',
-    });
-    await say('whoami', mover, { conversationId: 'a:mover-one-to-one', serviceUrl: connector.serviceUrl });
-    const before = connector.received.length;
+    const old = await startLocalConnector();
+    try {
+      const personal = { conversationId: 'a:mover-one-to-one' };
+      await say('whoami', mover, { ...personal, serviceUrl: old.serviceUrl });
+      await say('whoami', mover, { ...personal, serviceUrl: connector.serviceUrl });
+      const before = connector.received.length;
 
-    const card = await say('key ORD-2001', mover, { conversationType: 'channel' });
+      const card = await say('key ORD-2001', mover, { conversationType: 'channel' });
 
-    expect(textOf(card)).toContain('I sent it to you in our private chat');
-    await connector.waitFor(before + 1, 2_000);
+      expect(textOf(card)).toContain('I sent it to you in our private chat');
+      expect(old.received).toHaveLength(0);
+      await connector.waitFor(before + 1, 2_000);
+    } finally {
+      await old.close();
+    }
   });
 });
 
@@ -430,6 +465,22 @@ describe('cancelling a software order (R-SWC-4..8)', () => {
     expect(item).toContain('Cancelled');
     expect(item).toMatch(/cancelled on 2026-12-01 \(credit USD 878\.00\); no key/);
     expect(buttonsOf(list).filter((b) => b.data.product === orderId)).toHaveLength(0);
+  });
+
+  it('R-SWC-4: two orders of the product are a choice of order; choosing one shows its cancel card', async () => {
+    const choice = await say('cancel software Office LTSC for fabrikam');
+    expect(textOf(choice)).toContain('Which order do you mean?');
+    const orders = buttonsOf(choice).map((b) => b.data.product);
+    expect(orders).toEqual(expect.arrayContaining(['ORD-2002', 'ORD-2010']));
+    const pick = buttonsOf(choice).find((b) => b.data.product === 'ORD-2010')!;
+
+    const card = invokeCardOf(
+      await post(bot.endpoint, executeActivity(pick.verb!, pick.data, { from: ADMIN_AGENT })),
+    );
+
+    expect(textOf(card)).toContain('Cancel this software purchase?');
+    expect(textOf(card)).toContain('ORD-2010');
+    expect(textOf(card)).not.toContain('ORD-2002');
   });
 
   it('R-SWC-4: the cancel flow in Korean', async () => {

@@ -26,6 +26,7 @@ const actor: Actor = {
 };
 const customer: Customer = {
   id: 'cus-contoso',
+  relationship: 'active',
   companyName: 'Contoso Ltd',
   primaryDomain: 'contoso.onmicrosoft.com',
   tenantId: '2f6e1c55-8d4b-4a57-9c1e-4f6a0b7d9e21',

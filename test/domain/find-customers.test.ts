@@ -9,6 +9,7 @@ const aCustomer = (
   overrides: Partial<Customer> & Pick<Customer, 'id' | 'companyName' | 'primaryDomain'>,
 ): Customer => ({
   tenantId: '00000000-0000-4000-8000-00000000c0de',
+  relationship: 'active',
   billingCountry: 'US',
   segment: 'commercial',
   tenantRegion: 'NA',

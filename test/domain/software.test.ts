@@ -210,6 +210,15 @@ describe('the edition chooser (R-KEY-1)', () => {
     expect(chooser.options.variantKind).toBe('file-type');
     expect(chooser.options.versions).toEqual(['2022', '2019']);
     expect(chooser.options.variants.map((v) => v.label)).toEqual(['ISO (x64)', 'VHDX (x64)']);
+    const issued = value(
+      await confirmPendingAction(deps, ADMIN_AGENT, issueKeyExecutor, chooser.pendingId, SERVER_CHOICE),
+    ).result;
+    expect(issued).toMatchObject({ ...SERVER_CHOICE, variantLabel: 'ISO (x64)' });
+    const { downloadUrl } = value(await revealKey(deps, ADMIN_AGENT, issued, false));
+    expect(await download(deps, new URL(downloadUrl).pathname.split('/').pop()!)).toEqual({
+      ok: true,
+      fileUrl: 'https://downloads.example.test/ws2022-dc-sub/2022/ko-KR/iso-x64',
+    });
   });
 
   it('R-KEY-1: finds the purchase by product name and customer, as typed', async () => {

@@ -54,6 +54,7 @@ export const anIsvSaasProduct = (overrides: Partial<Product> = {}): Product =>
 export function aCustomer(overrides: Partial<Customer> = {}): Customer {
   return {
     id: 'cus-test',
+    relationship: 'active',
     companyName: 'Test Customer Ltd',
     primaryDomain: 'testcustomer.onmicrosoft.com',
     tenantId: '7d3c1a52-0b8e-4f4e-9a61-3b1f0c2d9e11',

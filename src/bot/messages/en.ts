@@ -76,6 +76,8 @@ export const en = {
     key: 'Get a product key and download link',
     activity: 'Who viewed keys or downloaded software',
     support: 'Request a refund through support, or list requests',
+    invite: 'Invite a customer to a reseller relationship',
+    reminders: 'Turn reminders on or off, or get a daily digest',
   } satisfies Record<CommandId, string>,
   common: {
     confirm: 'Confirm',
@@ -430,6 +432,9 @@ export const en = {
     'cancel-window-passed': (f: Facts) =>
       `The ${f.days}-day cancellation window for order ${f.orderId} closed on ${f.closedAt}: it can no longer be cancelled here. A refund can still be requested through support.`,
     'acknowledgement-required': () => 'Please tick the acknowledgement before cancelling.',
+    'already-reseller': (f: Facts) => `We are already ${f.customer}'s reseller: there is nothing to invite.`,
+    'region-mismatch': (f: Facts) =>
+      `${f.customer}'s tenant is in the ${f.customerRegion} region and we are in ${f.partnerRegion}: a reseller relationship needs the same region.`,
   },
   downloadPage: {
     title: 'This download link no longer works',
@@ -439,6 +444,48 @@ export const en = {
     revoked: 'This link was revoked because the purchase was cancelled.',
     howToGetNew: 'To get a new link, ask the bot in Teams again: “key <product> for <customer>”.',
     exportGone: 'This export link is not valid any more (links last 15 minutes). Ask the bot again.',
+  },
+  relationship: {
+    title: (customer: string) => `Reseller relationship invitation: ${customer}`,
+    again: 'An invitation is already waiting for this customer; here it is again.',
+    link: 'Invitation link',
+    open: 'Open the invitation link',
+    messageFor: (language: string) => `Message for the customer (${language}), ready to copy:`,
+    status: 'Waiting for the customer to accept. I will tell you here when they do.',
+    adviceTitle: 'When they accept:',
+    adviceSameOffers:
+      'Provision the same offers the customer already has: nothing is reassigned and no data is lost.',
+    adviceLetExpire:
+      'Let their old subscriptions run to their natural expiry: cancelled ones are not refunded.',
+    acceptedTitle: (customer: string) => `${customer} accepted the reseller relationship`,
+    acceptedBody: 'You can now buy and manage subscriptions for this customer.',
+  },
+  reminders: {
+    title: 'Reminder',
+    digestTitle: (n: number) => `Your reminders (${n})`,
+    'cancel-window-24h': (f: Facts, left: string) =>
+      `Less than 24 hours (${left}) left to cancel ${f.product} for ${f.customer} on the current terms.`,
+    'cancel-window-2h': (f: Facts, left: string) =>
+      `Only ${left} left to cancel ${f.product} for ${f.customer} on the current terms.`,
+    'trial-ends-3d': (f: Facts, left: string) =>
+      `The free trial of ${f.product} for ${f.customer} converts to paid in ${left}.`,
+    'data-deletion-7d': (f: Facts, left: string) =>
+      `${f.product} for ${f.customer} is suspended: its data is deleted in ${left} unless it is reactivated.`,
+    'link-expires-1d': (f: Facts, left: string) =>
+      `Your download link for ${f.product} (${f.customer}) expires in ${left}.`,
+    'cancellation-1d': (f: Facts, left: string) =>
+      `${f.product} for ${f.customer} is cancelled in ${left}, at its renewal.`,
+    at: (time: string) => `At ${time}.`,
+    review: 'Cancel…',
+    reactivate: 'Reactivate',
+    newLink: 'Get a new link',
+    keep: 'Keep it (auto-renew on)',
+    settings: 'Reminders',
+    on: 'Reminders are on: I message you about windows closing, trials converting, data deletion, expiring links and scheduled cancellations.',
+    off: 'Reminders are off. Type “reminders on” to turn them back on.',
+    digestOn: 'Daily digest is on: reminders wait for 09:00 in your time zone and come in one card.',
+    digestOff: 'Reminders come as they fall due.',
+    needChat: 'I can only send reminders in our private chat: open a chat with me and say hello.',
   },
   turnError: {
     title: 'Something went wrong on our side',

@@ -63,6 +63,8 @@ export const ko: Messages = {
     key: '제품 키와 다운로드 링크 받기',
     activity: '키 조회·다운로드 기록 보기',
     support: '지원 요청으로 환불 요청, 또는 요청 목록',
+    invite: '고객을 재판매인 관계에 초대',
+    reminders: '알림 켜기/끄기 또는 일일 요약',
   },
   common: {
     confirm: '확인',
@@ -398,6 +400,9 @@ export const ko: Messages = {
     'cancel-window-passed': (f) =>
       `주문 ${f.orderId}의 ${f.days}일 취소 기간이 ${f.closedAt}에 끝나 여기서 더 이상 취소할 수 없습니다. 지원 요청으로 환불을 요청할 수 있습니다.`,
     'acknowledgement-required': () => '취소하기 전에 확인 항목을 선택하세요.',
+    'already-reseller': (f) => `이미 ${f.customer}의 재판매인입니다. 초대할 필요가 없습니다.`,
+    'region-mismatch': (f) =>
+      `${f.customer}의 테넌트는 ${f.customerRegion} 지역에 있고 우리는 ${f.partnerRegion} 지역입니다. 재판매인 관계는 같은 지역이어야 합니다.`,
   },
   downloadPage: {
     title: '이 다운로드 링크는 더 이상 작동하지 않습니다',
@@ -407,6 +412,44 @@ export const ko: Messages = {
     revoked: '구매가 취소되어 링크가 해지되었습니다.',
     howToGetNew: '새 링크를 받으려면 Teams에서 봇에게 다시 요청하세요: “제품키 <제품> 고객 <고객>”.',
     exportGone: '이 내보내기 링크는 더 이상 유효하지 않습니다(링크는 15분간 유효). 봇에게 다시 요청하세요.',
+  },
+  relationship: {
+    title: (customer) => `재판매인 관계 초대: ${customer}`,
+    again: '이 고객에게 이미 대기 중인 초대가 있습니다. 다시 보여 드립니다.',
+    link: '초대 링크',
+    open: '초대 링크 열기',
+    messageFor: (language) => `고객에게 보낼 메시지(${language}), 복사해서 사용하세요:`,
+    status: '고객의 수락을 기다리는 중입니다. 수락하면 여기에서 알려 드립니다.',
+    adviceTitle: '고객이 수락하면:',
+    adviceSameOffers:
+      '고객이 이미 가진 것과 같은 제품을 프로비전하세요. 라이선스를 다시 할당하지 않으며 데이터 손실도 없습니다.',
+    adviceLetExpire: '기존 구독은 자연 만료될 때까지 두세요. 취소한 구독은 환불되지 않습니다.',
+    acceptedTitle: (customer) => `${customer}이(가) 재판매인 관계를 수락했습니다`,
+    acceptedBody: '이제 이 고객의 구독을 구매하고 관리할 수 있습니다.',
+  },
+  reminders: {
+    title: '알림',
+    digestTitle: (n) => `오늘의 알림 (${n})`,
+    'cancel-window-24h': (f, left) =>
+      `${f.customer}의 ${f.product}을(를) 현재 조건으로 취소할 수 있는 시간이 24시간 미만(${left}) 남았습니다.`,
+    'cancel-window-2h': (f, left) =>
+      `${f.customer}의 ${f.product}을(를) 현재 조건으로 취소할 수 있는 시간이 ${left}밖에 남지 않았습니다.`,
+    'trial-ends-3d': (f, left) => `${f.customer}의 ${f.product} 무료 평가판이 ${left} 후 유료로 전환됩니다.`,
+    'data-deletion-7d': (f, left) =>
+      `${f.customer}의 ${f.product}이(가) 일시 중단 상태입니다. 다시 활성화하지 않으면 ${left} 후 데이터가 삭제됩니다.`,
+    'link-expires-1d': (f, left) => `${f.product}(${f.customer}) 다운로드 링크가 ${left} 후 만료됩니다.`,
+    'cancellation-1d': (f, left) => `${f.customer}의 ${f.product}이(가) ${left} 후 갱신 시점에 취소됩니다.`,
+    at: (time) => `${time}.`,
+    review: '취소…',
+    reactivate: '다시 활성화',
+    newLink: '새 링크 받기',
+    keep: '유지(자동 갱신 켜기)',
+    settings: '알림',
+    on: '알림이 켜져 있습니다. 취소 기간 종료, 평가판 전환, 데이터 삭제, 링크 만료, 예약된 취소를 알려 드립니다.',
+    off: '알림이 꺼져 있습니다. 다시 켜려면 “알림 켜기”를 입력하세요.',
+    digestOn: '일일 요약이 켜져 있습니다. 알림은 내 시간대 09:00에 한 카드로 모아 보냅니다.',
+    digestOff: '알림은 기한이 되는 즉시 보냅니다.',
+    needChat: '알림은 개인 채팅으로만 보낼 수 있습니다. 저와 채팅을 열고 인사해 주세요.',
   },
   turnError: {
     title: '서버 쪽에서 문제가 발생했습니다',

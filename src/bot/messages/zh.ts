@@ -63,6 +63,8 @@ export const zh: Messages = {
     key: '获取产品密钥和下载链接',
     activity: '谁查看了密钥或下载了软件',
     support: '通过支持请求退款，或列出请求',
+    invite: '邀请客户建立经销商关系',
+    reminders: '开启或关闭提醒，或每日摘要',
   },
   common: {
     confirm: '确认',
@@ -383,6 +385,9 @@ export const zh: Messages = {
     'cancel-window-passed': (f) =>
       `订单 ${f.orderId} 的 ${f.days} 天取消期限已于 ${f.closedAt} 结束：无法再在此取消。仍可通过支持请求申请退款。`,
     'acknowledgement-required': () => '取消前请勾选确认项。',
+    'already-reseller': (f) => `我们已经是 ${f.customer} 的经销商：无需邀请。`,
+    'region-mismatch': (f) =>
+      `${f.customer} 的租户位于 ${f.customerRegion} 区域，而我们在 ${f.partnerRegion}：经销商关系要求位于同一区域。`,
   },
   downloadPage: {
     title: '此下载链接已失效',
@@ -392,6 +397,42 @@ export const zh: Messages = {
     revoked: '由于购买已取消，此链接已被吊销。',
     howToGetNew: '如需新链接，请在 Teams 中再次询问机器人：“密钥 <产品> 给 <客户>”。',
     exportGone: '此导出链接已失效（链接有效期 15 分钟）。请再次询问机器人。',
+  },
+  relationship: {
+    title: (customer) => `经销商关系邀请：${customer}`,
+    again: '此客户已有一个待处理的邀请；再次显示如下。',
+    link: '邀请链接',
+    open: '打开邀请链接',
+    messageFor: (language) => `给客户的消息（${language}），可直接复制：`,
+    status: '正在等待客户接受。客户接受后我会在这里通知你。',
+    adviceTitle: '客户接受后：',
+    adviceSameOffers: '预配客户已有的相同产品：不会重新分配许可证，也不会丢失数据。',
+    adviceLetExpire: '让旧订阅自然到期：已取消的订阅不予退款。',
+    acceptedTitle: (customer) => `${customer} 已接受经销商关系`,
+    acceptedBody: '现在可以为此客户购买和管理订阅。',
+  },
+  reminders: {
+    title: '提醒',
+    digestTitle: (n) => `你的提醒（${n}）`,
+    'cancel-window-24h': (f, left) =>
+      `按当前条件取消 ${f.customer} 的 ${f.product} 只剩不到 24 小时（${left}）。`,
+    'cancel-window-2h': (f, left) => `按当前条件取消 ${f.customer} 的 ${f.product} 只剩 ${left}。`,
+    'trial-ends-3d': (f, left) => `${f.customer} 的 ${f.product} 免费试用将在 ${left} 后转为付费。`,
+    'data-deletion-7d': (f, left) =>
+      `${f.customer} 的 ${f.product} 已暂停：除非重新激活，其数据将在 ${left} 后删除。`,
+    'link-expires-1d': (f, left) => `你的 ${f.product}（${f.customer}）下载链接将在 ${left} 后过期。`,
+    'cancellation-1d': (f, left) => `${f.customer} 的 ${f.product} 将在 ${left} 后于续订时取消。`,
+    at: (time) => `时间：${time}。`,
+    review: '取消…',
+    reactivate: '重新激活',
+    newLink: '获取新链接',
+    keep: '保留（开启自动续订）',
+    settings: '提醒',
+    on: '提醒已开启：我会在取消期限即将结束、试用转付费、数据删除、链接过期和计划取消时通知你。',
+    off: '提醒已关闭。输入“提醒 开启”可重新开启。',
+    digestOn: '每日摘要已开启：提醒会在你所在时区的 09:00 汇总为一张卡片发送。',
+    digestOff: '提醒在到期时立即发送。',
+    needChat: '我只能在私聊中发送提醒：请打开与我的聊天并打个招呼。',
   },
   turnError: {
     title: '我们这边出了问题',

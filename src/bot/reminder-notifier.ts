@@ -1,0 +1,11 @@
+/** Delivers reminders as cards in the recipient's one-to-one chat (see domain/reminders.ts). */
+import type { Clock } from '../domain/time.js';
+import type { ReminderNotifier } from '../domain/reminders.js';
+import type { ProactiveSender } from './proactive.js';
+import { reminderCard } from './views-reach-out.js';
+
+export function createReminderNotifier(sender: ProactiveSender, clock: Clock): ReminderNotifier {
+  return {
+    deliver: (recipient, reminders) => sender.send(recipient, (s) => reminderCard(s, reminders, clock.now())),
+  };
+}

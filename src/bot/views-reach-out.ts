@@ -1,0 +1,106 @@
+/** Cards the bot sends of its own accord or about reaching customers: invitations, acceptances, reminders. */
+import type { ReminderPreferences, StoredReminder } from '../domain/ports.js';
+import type { Invitation } from '../domain/relationships.js';
+import type { Dayjs } from '../domain/time.js';
+import { VERBS } from './card-actions.js';
+import type { AdaptiveCardJson } from './cards.js';
+import { invitationMessage } from './customer-messages.js';
+import type { Speech } from './i18n.js';
+import { messageCard } from './views.js';
+import { formatDuration } from './views-subscriptions.js';
+
+const advice = (s: Speech) => [
+  s.m.relationship.adviceTitle,
+  `• ${s.m.relationship.adviceSameOffers}`,
+  `• ${s.m.relationship.adviceLetExpire}`,
+];
+
+export function invitationCard(s: Speech, invitation: Invitation): AdaptiveCardJson {
+  const m = s.m.relationship;
+  const message = invitationMessage(
+    invitation.customer.preferredLanguage,
+    invitation.customer.companyName,
+    invitation.invitationUrl,
+  );
+  return messageCard(s, {
+    title: m.title(invitation.customer.companyName),
+    lines: [
+      ...(invitation.created ? [] : [m.again]),
+      `[${m.open}](${invitation.invitationUrl})`,
+      m.messageFor(message.language),
+      ...message.text.split('\n').filter((line) => line.length > 0),
+      m.status,
+      ...advice(s),
+    ],
+    facts: [{ label: m.link, value: invitation.invitationUrl }],
+  });
+}
+
+export function acceptedCard(s: Speech, customerName: string): AdaptiveCardJson {
+  const m = s.m.relationship;
+  return messageCard(s, {
+    title: m.acceptedTitle(customerName),
+    color: 'Good',
+    lines: [m.acceptedBody, ...advice(s)],
+  });
+}
+
+function reminderText(s: Speech, r: StoredReminder, now: Dayjs): string {
+  const facts = Object.fromEntries(Object.entries(r.payload).map(([k, v]) => [k, v ?? ''])) as Record<
+    string,
+    string | number
+  >;
+  const left = formatDuration(s, Math.max(0, r.eventAt.diff(now)));
+  return `${s.m.reminders[r.kind](facts, left)} ${s.m.reminders.at(s.dateTime(r.eventAt))}`;
+}
+
+function reminderButton(s: Speech, r: StoredReminder) {
+  const m = s.m.reminders;
+  const subscriptionId = String(r.payload.subscriptionId ?? '');
+  switch (r.kind) {
+    case 'cancel-window-24h':
+    case 'cancel-window-2h':
+    case 'trial-ends-3d':
+      return { title: m.review, verb: VERBS.cancelStart, data: { ref: subscriptionId } };
+    case 'data-deletion-7d':
+      return { title: m.reactivate, verb: VERBS.reactivateStart, data: { ref: subscriptionId } };
+    case 'link-expires-1d':
+      return {
+        title: m.newLink,
+        verb: VERBS.keyStart,
+        data: { product: String(r.payload.orderId ?? ''), customer: '' },
+      };
+    case 'cancellation-1d':
+      return { title: m.keep, verb: VERBS.autoRenewStart, data: { ref: subscriptionId, autoRenew: true } };
+  }
+}
+
+/** One reminder, or several (a digest) in one card, each with a button to act on it. */
+export function reminderCard(s: Speech, reminders: readonly StoredReminder[], now: Dayjs): AdaptiveCardJson {
+  const m = s.m.reminders;
+  return messageCard(s, {
+    title: reminders.length === 1 ? m.title : m.digestTitle(reminders.length),
+    color: 'Accent',
+    lines: reminders.map((r) =>
+      reminders.length === 1 ? reminderText(s, r, now) : `• ${reminderText(s, r, now)}`,
+    ),
+    // Teams shows at most six buttons; a digest's other items still say what to type.
+    buttons: reminders.slice(0, 6).map((r) => reminderButton(s, r)),
+    footer: s.m.common.timesIn(s.zoneLabel),
+  });
+}
+
+export function reminderSettingsCard(
+  s: Speech,
+  preferences: ReminderPreferences | null,
+  hasChat: boolean,
+): AdaptiveCardJson {
+  const m = s.m.reminders;
+  const lines = preferences
+    ? [
+        preferences.enabled ? m.on : m.off,
+        ...(preferences.enabled ? [preferences.digest ? m.digestOn : m.digestOff] : []),
+      ]
+    : [m.off];
+  return messageCard(s, { title: m.settings, lines: [...lines, ...(hasChat ? [] : [m.needChat])] });
+}

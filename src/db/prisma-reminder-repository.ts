@@ -1,0 +1,227 @@
+/** Reminders and reseller relationship requests. */
+import type { BillingCycle, SubscriptionStatus } from '../domain/model.js';
+import type {
+  RelationshipRepository,
+  ReminderKind,
+  ReminderRepository,
+  StoredReminder,
+} from '../domain/ports.js';
+import { at } from '../domain/time.js';
+import type { Prisma } from './generated/prisma/client.js';
+import { toProduct, type Db } from './prisma-repositories.js';
+
+type ReminderRow = Prisma.ReminderGetPayload<object>;
+const toReminder = (row: ReminderRow): StoredReminder => ({
+  id: row.id,
+  kind: row.kind as ReminderKind,
+  subjectId: row.subjectId,
+  recipientAadObjectId: row.recipientAadObjectId,
+  eventAt: at(row.eventAt),
+  uniqueKey: row.uniqueKey,
+  payload: (row.payload ?? {}) as StoredReminder['payload'],
+  createdAt: at(row.createdAt),
+  nextAttemptAt: at(row.nextAttemptAt),
+  attempts: row.attempts,
+});
+
+export function makeReminderRepository(db: Db): ReminderRepository {
+  return {
+    async sources(now) {
+      const subscriptions = await db.subscription.findMany({
+        relationLoadStrategy: 'join',
+        where: {
+          status: { in: ['active', 'suspended'] },
+          OR: [
+            { orderedAt: { gte: now.subtract(15, 'day').toDate() } },
+            { trialEndsAt: { gt: now.toDate() } },
+            { cancelAt: { gt: now.toDate() } },
+            { dataDeletedAt: { gt: now.toDate() } },
+            { termStartAt: { gte: now.subtract(8, 'day').toDate() } },
+          ],
+        },
+        include: {
+          product: true,
+          customer: { select: { companyName: true } },
+          order: { select: { placedByAadObjectId: true } },
+        },
+        take: 5000,
+      });
+      const ids = subscriptions.map((s) => s.id);
+      const actors = ids.length
+        ? await db.auditEvent.findMany({
+            where: {
+              subjectId: { in: ids },
+              outcome: 'allowed',
+              action: { in: ['subscription.suspend', 'subscription.cancel'] },
+            },
+            orderBy: { at: 'asc' },
+            select: { subjectId: true, action: true, actorAadObjectId: true },
+          })
+        : [];
+      const lastActor = new Map<
+        string,
+        Partial<Record<'subscription.suspend' | 'subscription.cancel', string>>
+      >();
+      for (const a of actors) {
+        if (!a.subjectId || !a.actorAadObjectId) continue;
+        lastActor.set(a.subjectId, { ...lastActor.get(a.subjectId), [a.action]: a.actorAadObjectId });
+      }
+      const links = await db.downloadLink.findMany({
+        where: { revokedAt: null, expiresAt: { gt: now.toDate(), lte: now.add(25, 'hour').toDate() } },
+        take: 5000,
+      });
+      const names = await db.product.findMany({
+        where: { id: { in: [...new Set(links.map((l) => l.productId))] } },
+        select: { id: true, name: true },
+      });
+      const customers = await db.customer.findMany({
+        where: { id: { in: [...new Set(links.map((l) => l.customerId))] } },
+        select: { id: true, companyName: true },
+      });
+      const productName = new Map(names.map((p) => [p.id, p.name]));
+      const customerName = new Map(customers.map((c) => [c.id, c.companyName]));
+      return {
+        subscriptions: subscriptions.map((row) => ({
+          subscription: {
+            id: row.id,
+            customerId: row.customerId,
+            productId: row.productId,
+            productName: row.product.name,
+            orderId: row.orderId,
+            quantity: row.quantity,
+            billingCycle: row.billingCycle as BillingCycle,
+            status: row.status as SubscriptionStatus,
+            autoRenew: row.autoRenew,
+            orderedAt: at(row.orderedAt),
+            termStartAt: at(row.termStartAt),
+            renewsAt: at(row.renewsAt),
+            trialEndsAt: row.trialEndsAt ? at(row.trialEndsAt) : null,
+            suspendedAt: row.suspendedAt ? at(row.suspendedAt) : null,
+            dataDeletedAt: row.dataDeletedAt ? at(row.dataDeletedAt) : null,
+            cancelledAt: row.cancelledAt ? at(row.cancelledAt) : null,
+            cancelAt: row.cancelAt ? at(row.cancelAt) : null,
+            version: row.version,
+          },
+          product: toProduct(row.product),
+          customerName: row.customer.companyName,
+          placedBy: row.order.placedByAadObjectId,
+          lastActorFor: lastActor.get(row.id) ?? {},
+        })),
+        links: links
+          .filter((l) => l.downloadCount < l.maxDownloads)
+          .map((l) => ({
+            linkId: l.id,
+            orderId: l.orderId,
+            productName: productName.get(l.productId) ?? l.productId,
+            customerName: customerName.get(l.customerId) ?? l.customerId,
+            issuedTo: l.issuedTo,
+            expiresAt: at(l.expiresAt),
+          })),
+      };
+    },
+    async create(reminders) {
+      if (reminders.length === 0) return 0;
+      const created = await db.reminder.createMany({
+        data: reminders.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          subjectId: r.subjectId,
+          recipientAadObjectId: r.recipientAadObjectId,
+          eventAt: r.eventAt.toDate(),
+          uniqueKey: r.uniqueKey,
+          payload: r.payload,
+          createdAt: r.createdAt.toDate(),
+          nextAttemptAt: r.nextAttemptAt.toDate(),
+        })),
+        skipDuplicates: true,
+      });
+      return created.count;
+    },
+    async claimDue(now, instanceId, leaseUntil, limit) {
+      // SKIP LOCKED: two instances claiming at once take different rows; the lease lets another instance
+      // take over rows whose claimer died.
+      const rows = await db.$queryRaw<ReminderRow[]>`
+        UPDATE reminders SET "claimedBy" = ${instanceId}, "claimedUntil" = ${leaseUntil.toDate()}
+        WHERE id IN (
+          SELECT id FROM reminders
+          WHERE "sentAt" IS NULL AND "skippedAt" IS NULL AND "nextAttemptAt" <= ${now.toDate()}
+            AND ("claimedUntil" IS NULL OR "claimedUntil" <= ${now.toDate()})
+          ORDER BY "nextAttemptAt", id
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING *`;
+      return rows.map(toReminder);
+    },
+    async markSent(id, instanceId, now) {
+      await db.reminder.updateMany({
+        where: { id, claimedBy: instanceId, sentAt: null },
+        data: { sentAt: now.toDate(), claimedUntil: null, lastError: null },
+      });
+    },
+    async markSkipped(id, instanceId, now) {
+      await db.reminder.updateMany({
+        where: { id, claimedBy: instanceId, sentAt: null },
+        data: { skippedAt: now.toDate(), claimedUntil: null },
+      });
+    },
+    async reschedule(id, instanceId, nextAttemptAt, error, countAttempt) {
+      await db.reminder.updateMany({
+        where: { id, claimedBy: instanceId, sentAt: null },
+        data: {
+          nextAttemptAt: nextAttemptAt.toDate(),
+          claimedUntil: null,
+          ...(error !== null ? { lastError: error } : {}),
+          ...(countAttempt ? { attempts: { increment: 1 } } : {}),
+        },
+      });
+    },
+  };
+}
+
+type RelationshipRow = Prisma.ResellerRelationshipRequestGetPayload<object>;
+const toRequest = (row: RelationshipRow) => ({
+  id: row.id,
+  customerId: row.customerId,
+  requestedByAadObjectId: row.requestedByAadObjectId,
+  invitationUrl: row.invitationUrl,
+  status: row.status === 'accepted' ? ('accepted' as const) : ('pending' as const),
+  createdAt: at(row.createdAt),
+  acceptedAt: row.acceptedAt ? at(row.acceptedAt) : null,
+});
+
+export function makeRelationshipRepository(db: Db): RelationshipRepository {
+  return {
+    async findPendingFor(customerId) {
+      const row = await db.resellerRelationshipRequest.findFirst({
+        where: { customerId, status: 'pending' },
+        orderBy: { createdAt: 'desc' },
+      });
+      return row ? toRequest(row) : null;
+    },
+    async find(id) {
+      const row = await db.resellerRelationshipRequest.findUnique({ where: { id } });
+      return row ? toRequest(row) : null;
+    },
+    async create(request) {
+      await db.resellerRelationshipRequest.create({
+        data: {
+          id: request.id,
+          customerId: request.customerId,
+          requestedByAadObjectId: request.requestedByAadObjectId,
+          invitationUrl: request.invitationUrl,
+          createdAt: request.createdAt.toDate(),
+        },
+      });
+    },
+    async accept(id, now) {
+      const updated = await db.resellerRelationshipRequest.updateMany({
+        where: { id, status: 'pending' },
+        data: { status: 'accepted', acceptedAt: now.toDate() },
+      });
+      return updated.count === 1;
+    },
+    async setCustomerRelationship(customerId, relationship) {
+      await db.customer.update({ where: { id: customerId }, data: { relationship } });
+    },
+  };
+}

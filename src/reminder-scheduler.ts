@@ -1,0 +1,56 @@
+/**
+ * Runs the reminders in-process every interval. With PostgreSQL and several instances, each instance runs
+ * it; the claim (a lease taken with FOR UPDATE SKIP LOCKED) makes each reminder go out once.
+ */
+import crypto from 'node:crypto';
+import type { Deps } from './domain/ports.js';
+import { runReminders, type ReminderNotifier, type ReminderRunReport } from './domain/reminders.js';
+import type { Logger } from './log.js';
+
+export interface ReminderScheduler {
+  readonly instanceId: string;
+  /** One pass now (also what the timer runs). */
+  runOnce(): Promise<ReminderRunReport | undefined>;
+  stop(): Promise<void>;
+}
+
+export function startReminderScheduler(options: {
+  deps: Deps;
+  notifier: ReminderNotifier;
+  log: Logger;
+  intervalMs: number;
+  instanceId?: string;
+}): ReminderScheduler {
+  const instanceId = options.instanceId ?? `bot-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  let running: Promise<ReminderRunReport | undefined> | undefined;
+  let stopped = false;
+  const runOnce = () => {
+    if (stopped) return Promise.resolve(undefined);
+    // One pass at a time in this process.
+    running ??= runReminders(options.deps, options.notifier, instanceId, Math.random)
+      .then((report) => {
+        if (report.created || report.sent || report.failed)
+          options.log.info({ ...report, instanceId }, 'reminders');
+        return report;
+      })
+      .catch((error: unknown) => {
+        options.log.error({ err: error, instanceId }, 'reminder pass failed');
+        return undefined;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const timer = options.intervalMs > 0 ? setInterval(() => void runOnce(), options.intervalMs) : undefined;
+  timer?.unref();
+  return {
+    instanceId,
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
