@@ -10,7 +10,17 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -23,19 +33,46 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['botbuilder*', '@microsoft/*', 'restify*', '@prisma/*', 'pg', '@electric-sql/*', 'pglite-*', 'pino'], 'The domain imports only zod, its time module and itself.'),
+            restrict(
+              [
+                'botbuilder*',
+                '@microsoft/*',
+                'restify*',
+                '@prisma/*',
+                'pg',
+                '@electric-sql/*',
+                'pglite-*',
+                'pino',
+              ],
+              'The domain imports only zod, its time module and itself.',
+            ),
             restrict(['node:*', 'fs', 'path', 'crypto', 'os', 'http'], 'The domain does no I/O: use a port.'),
-            restrict(['../bot/*', '../db/*', '../server*', '../config*', '../compose*', '../log*'], 'The domain depends on nothing outside it.'),
+            restrict(
+              ['../bot/*', '../db/*', '../server*', '../config*', '../compose*', '../log*'],
+              'The domain depends on nothing outside it.',
+            ),
             restrict(['dayjs', 'dayjs/*'], 'Use src/domain/time.ts, the single entry point to dayjs.'),
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'Only src/config.ts reads the environment.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Only src/config.ts reads the environment.' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time comes from the injected clock.' },
-        { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: 'Time comes from the injected clock.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time comes from the injected clock.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time comes from the injected clock.',
+        },
+        {
+          selector: "CallExpression[callee.name='dayjs'][arguments.length=0]",
+          message: 'Time comes from the injected clock.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time comes from the injected clock.',
+        },
       ],
     },
   },
@@ -50,25 +87,41 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['../db/*', '../../db/*', '@prisma/*', 'pg', '@electric-sql/*', 'pglite-*'], 'The bot layer never touches the database: call the domain.'),
+            restrict(
+              ['../db/*', '../../db/*', '@prisma/*', 'pg', '@electric-sql/*', 'pglite-*'],
+              'The bot layer never touches the database: call the domain.',
+            ),
             restrict(['dayjs', 'dayjs/*'], 'Use src/domain/time.ts, the single entry point to dayjs.'),
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'Only src/config.ts reads the environment.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Only src/config.ts reads the environment.' },
+      ],
     },
   },
   {
     files: ['src/db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [restrict(['../bot/*', '../server*'], 'src/db implements domain ports; it never imports the bot.')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['../bot/*', '../server*'], 'src/db implements domain ports; it never imports the bot.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts', 'src/main.ts', 'src/cli/**', 'src/db/data-dir-lock.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment.' },
+      ],
     },
   },
   {

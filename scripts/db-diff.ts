@@ -28,7 +28,12 @@ if (!name) {
   process.exit(0);
 }
 // Migrations apply in name order: a new one must sort after every existing one.
-const existing = fs.existsSync(MIGRATIONS_DIR) ? fs.readdirSync(MIGRATIONS_DIR).filter((n) => /^\d{14}_/.test(n)).sort() : [];
+const existing = fs.existsSync(MIGRATIONS_DIR)
+  ? fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((n) => /^\d{14}_/.test(n))
+      .sort()
+  : [];
 const now = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 const last = existing.at(-1)?.slice(0, 14);
 const stamp = last && last >= now ? String(BigInt(last) + 1n) : now;

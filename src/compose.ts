@@ -66,14 +66,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       });
       log.info(counts, 'catalog and demo data ready');
     }
-    let listening: RunningServer | undefined;
+    const listening: { server?: RunningServer } = {};
     if (!config.encryptionKey)
       log.warn('KEY_ENCRYPTION_KEY is not set: using the development key (never in production)');
     const deps = createDeps(db, clock, {
       partner: config.partner,
       secrets: createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY),
       // Until the server listens, its address is not known (PORT=0 in tests).
-      publicBaseUrl: () => config.publicBaseUrl ?? listening?.url ?? `http://localhost:${config.port}`,
+      publicBaseUrl: () => config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
     });
     if (config.bootstrapGlobalAdmin) {
       const { aadObjectId, displayName } = config.bootstrapGlobalAdmin;
@@ -139,7 +139,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       },
     });
     const http = await listen(server, config.port, config.host);
-    listening = http;
+    listening.server = http;
     log.info(
       { url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' },
       'bot listening',
