@@ -567,7 +567,9 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
           const orderId = (pending?.payload as { orderId?: string } | undefined)?.orderId;
           if (!orderId) return undefined;
           const again = await startSoftwareCancel(deps, actor, { product: orderId, customer: '' });
-          return again.ok ? softwareCancelCard(s, again.value) : failure(turn, again.error);
+          return again.ok
+            ? softwareCancelCard(s, again.value, domainErrorText(s, actor, error))
+            : failure(turn, again.error);
         },
         cardInputs(action, ['acknowledged']),
       );

@@ -114,11 +114,16 @@ export const sentPrivatelyCard = (s: Speech) =>
 export const openChatFirstCard = (s: Speech) =>
   messageCard(s, { title: s.m.software.privateTitle, color: 'Warning', lines: [s.m.software.openChatFirst] });
 
-export function softwareCancelCard(s: Speech, preview: SoftwareCancelPreview): AdaptiveCardJson {
+export function softwareCancelCard(
+  s: Speech,
+  preview: SoftwareCancelPreview,
+  notice?: string,
+): AdaptiveCardJson {
   const m = s.m.software;
   const credit = s.money(preview.credit, preview.currency);
   return renderCard('acknowledge', {
     title: m.cancelTitle,
+    notice: notice ?? '',
     summary: m.cancelSummary(preview.productName, preview.customerName),
     facts: [
       { label: m.order, value: preview.orderId },

@@ -1,7 +1,6 @@
 /** The domain's dependencies on a real database. */
 import crypto from 'node:crypto';
-import type { Deps, PartnerSettings, Repositories, SecretSource } from '../domain/ports.js';
-import type { Customer } from '../domain/model.js';
+import type { Deps, PartnerSettings, SecretSource } from '../domain/ports.js';
 import type { Clock } from '../domain/time.js';
 import { createSecrets, DEVELOPMENT_KEY } from '../secrets.js';
 import type { Database } from './database.js';
@@ -18,32 +17,10 @@ export interface DepsOptions {
   readonly publicBaseUrl?: () => string;
 }
 
-/** How long this process reuses the customer list for name matching (reads only; never inside a change). */
-export const CUSTOMER_LIST_TTL_MS = 5_000;
-
-function withCachedCustomerList(repos: Repositories, clock: Clock): Repositories {
-  let cached: { at: number; list: Promise<Customer[]> } | undefined;
-  return {
-    ...repos,
-    customers: {
-      ...repos.customers,
-      listNames() {
-        const now = clock.now().valueOf();
-        if (!cached || now - cached.at >= CUSTOMER_LIST_TTL_MS || now < cached.at) {
-          const list = repos.customers.listNames();
-          cached = { at: now, list };
-          list.catch(() => (cached = undefined));
-        }
-        return cached.list;
-      },
-    },
-  };
-}
-
 export function createDeps(db: Database, clock: Clock, options: DepsOptions | PartnerSettings = {}): Deps {
   const o: DepsOptions = 'partnerId' in options ? { partner: options } : options;
   return {
-    ...withCachedCustomerList(makeRepositories(db.prisma), clock),
+    ...makeRepositories(db.prisma),
     uow: makeUnitOfWork(db.prisma),
     clock,
     partner: o.partner ?? DEFAULT_PARTNER,

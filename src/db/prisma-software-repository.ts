@@ -143,6 +143,19 @@ export function makeSoftwareRepository(db: Db): SoftwareRepository {
           }
         : null;
     },
+    async findActiveKey(orderId, edition) {
+      return db.productKey.findFirst({
+        where: {
+          orderId,
+          revokedAt: null,
+          version: edition.version,
+          language: edition.language,
+          variant: edition.variant,
+        },
+        orderBy: { issuedAt: 'asc' },
+        select: { id: true },
+      });
+    },
     async findLink(id) {
       const row = await db.downloadLink.findUnique({ where: { id } });
       return row ? toLink(row) : null;

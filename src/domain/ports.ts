@@ -235,6 +235,11 @@ export interface SoftwareRepository {
   saveKey(key: NewProductKey): Promise<void>;
   saveLink(link: NewDownloadLink): Promise<void>;
   findKey(id: string): Promise<(NewProductKey & { revokedAt: Dayjs | null }) | null>;
+  /** The unrevoked key already issued for this order and edition, if any. */
+  findActiveKey(
+    orderId: string,
+    edition: { version: string; language: string; variant: string },
+  ): Promise<{ id: string } | null>;
   findLink(id: string): Promise<StoredDownloadLink | null>;
   findLinkByTokenHash(hash: string): Promise<StoredDownloadLink | null>;
   /**

@@ -79,9 +79,9 @@ async function findPurchase(
   command: { product: string; customer: string },
   options: { includeRestricted?: boolean } = {},
 ): Promise<Result<{ purchase: SoftwarePurchase; customerName: string }, DomainError>> {
-  const byOrder = /^ord-[a-z0-9-]+$/i.test(command.product.trim())
-    ? await deps.software.findPurchase(command.product.trim())
-    : null;
+  const orderRef = /^ord-[a-z0-9-]+$/i.test(command.product.trim()) ? command.product.trim() : undefined;
+  const byOrder = orderRef ? await deps.software.findPurchase(orderRef) : null;
+  if (orderRef && !byOrder) return err({ kind: 'not-found', what: 'order', ref: orderRef });
   if (byOrder) {
     const customer = await deps.customers.findById(byOrder.customerId);
     return ok({ purchase: byOrder, customerName: customer?.companyName ?? byOrder.customerId });
@@ -172,17 +172,21 @@ export const issueKeyExecutor: Executor<KeyPayload, IssuedKey> = {
     const customer = await tx.customers.findById(purchase.customerId);
     const issuedTo = actor.aadObjectId ?? 'unknown';
     const edition = { ...choice.data };
-    const keyId = newId();
-    await tx.software.saveKey({
-      id: keyId,
-      orderId: purchase.orderId,
-      productId: purchase.productId,
-      customerId: purchase.customerId,
-      ...edition,
-      keySealed: secrets.seal(secrets.productKey()),
-      issuedAt: now,
-      issuedTo,
-    });
+    // One key per order and edition (Decision): asking again shows the same key with a new link (R-KEY-3).
+    const existing = await tx.software.findActiveKey(purchase.orderId, edition);
+    const keyId = existing?.id ?? newId();
+    if (!existing) {
+      await tx.software.saveKey({
+        id: keyId,
+        orderId: purchase.orderId,
+        productId: purchase.productId,
+        customerId: purchase.customerId,
+        ...edition,
+        keySealed: secrets.seal(secrets.productKey()),
+        issuedAt: now,
+        issuedTo,
+      });
+    }
     const link = issueLink(secrets, newId, purchase, edition, options.value, now, issuedTo);
     await tx.software.saveLink(link);
     const variant = options.value.variants.find((v) => v.id === edition.variant)!;
@@ -253,7 +257,7 @@ export async function revealKey(
     deps.software.findKey(issued.keyId),
     deps.software.findLink(issued.linkId),
   ]);
-  if (!key || !link || key.issuedTo !== actor.aadObjectId)
+  if (!key || !link || link.issuedTo !== actor.aadObjectId)
     return err({ kind: 'not-found', what: 'order', ref: issued.orderId });
   if (key.revokedAt)
     return err({ kind: 'invalid-state', what: 'order', status: 'cancelled', attempted: 'key' });

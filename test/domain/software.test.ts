@@ -290,14 +290,27 @@ describe('product keys (R-KEY-2)', () => {
     expect(deps.secrets.open(String(row.keyEncrypted))).toBe(productKey);
   });
 
-  it('R-KEY-2: two issues give two different keys, each sealed differently', async () => {
+  it('R-KEY-2, R-KEY-3: asking again for the same edition shows the same key with a new link (Decision)', async () => {
     const orderId = await givenSoftwareOrder({
       customerId: 'cus-coho-winery',
       productId: 'office-ltsc-2021',
     });
     const first = await keyAndToken(orderId);
     const second = await keyAndToken(orderId);
-    expect(second.productKey).not.toBe(first.productKey);
+    expect(second.productKey).toBe(first.productKey);
+    expect(second.token).not.toBe(first.token);
+    expect(await keysOf(orderId)).toHaveLength(1);
+    expect(await linksOf(orderId)).toHaveLength(2);
+  });
+
+  it('R-KEY-2: another edition of the same purchase gets a key of its own, sealed differently', async () => {
+    const orderId = await givenSoftwareOrder({
+      customerId: 'cus-coho-winery',
+      productId: 'office-ltsc-2021',
+    });
+    const first = await keyAndToken(orderId);
+    const other = await keyAndToken(orderId, { ...OFFICE_CHOICE, language: 'ko-KR' });
+    expect(other.productKey).not.toBe(first.productKey);
     const sealed = (await keysOf(orderId)).map((k) => k.keyEncrypted);
     expect(new Set(sealed).size).toBe(2);
   });

@@ -365,7 +365,8 @@ export const en = {
     next: 'Next',
     export: 'Export CSV',
     exportTitle: 'Activity export ready',
-    exportBody: (time: string) => `Download the CSV (valid until ${time}, for your roles only):`,
+    exportBody: (time: string) =>
+      `Download the CSV (valid until ${time}, and only while you hold an activity-log role; anyone with the link can use it, so don't share it):`,
     exportLink: 'Download CSV',
   },
   support: {

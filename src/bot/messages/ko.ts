@@ -339,7 +339,8 @@ export const ko: Messages = {
     next: '다음',
     export: 'CSV 내보내기',
     exportTitle: '활동 내보내기 준비됨',
-    exportBody: (time) => `CSV를 다운로드하세요(${time}까지, 내 역할로만 유효):`,
+    exportBody: (time) =>
+      `CSV를 다운로드하세요(${time}까지, 내가 활동 로그 역할을 가진 동안만 유효. 링크를 가진 사람은 누구나 사용할 수 있으니 공유하지 마세요):`,
     exportLink: 'CSV 다운로드',
   },
   support: {

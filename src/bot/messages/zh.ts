@@ -329,7 +329,8 @@ export const zh: Messages = {
     next: '下一页',
     export: '导出 CSV',
     exportTitle: '活动导出已就绪',
-    exportBody: (time) => `下载 CSV（有效期至 ${time}，仅限你的角色）：`,
+    exportBody: (time) =>
+      `下载 CSV（有效期至 ${time}，且仅在你拥有活动日志角色期间有效；任何持有链接的人都能使用，请勿分享）：`,
     exportLink: '下载 CSV',
   },
   support: {
