@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { Deps } from '../src/domain/ports.js';
 import type { Role } from '../src/domain/roles.js';
-import { addDays } from '../src/domain/time.js';
+import { DOWNLOAD_LINK_MAX_DOWNLOADS } from '../src/domain/software-keys.js';
 import { buttonNamed, executeActivity, messageActivity, textOf, type CardButton } from '../test/support/bot.js';
 import { aSubscription } from '../test/support/builders.js';
 import { ADMIN_AGENT, GLOBAL_ADMIN, SALES_AGENT, type TestPerson } from '../test/support/staff.js';
@@ -273,6 +273,164 @@ const inputDefaults = (card: unknown): Record<string, unknown> =>
       .map((n) => [n.id as string, n.value]),
   );
 
+// ── Role grant: each worker grants its own role, so workers do not undo each other's previews ───────────
+
+const ADA_WONG = ADMIN_AGENT; // 00000000-0000-4000-8000-000000000004, holds admin-agent only
+const GRANTABLE: ReadonlyArray<{ role: Role; label: string }> = [
+  { role: 'sales-agent', label: 'Sales agent' },
+  { role: 'helpdesk-agent', label: 'Helpdesk agent' },
+  { role: 'billing-admin', label: 'Billing admin' },
+  { role: 'referral-admin', label: 'Referral admin' },
+  { role: 'marketing-content-admin', label: 'Marketing content admin' },
+  { role: 'account-admin', label: 'Account admin' },
+];
+
+interface GrantPreview {
+  readonly role: Role;
+  readonly label: string;
+  readonly pendingId: string;
+}
+
+// ── Write flows: a preview card, then the button on it; and the download links the key card gives ──────
+
+const SAM_CHEN = SALES_AGENT; // 00000000-0000-4000-8000-000000000005, holds sales-agent only
+const WRITE: Target = { p50Ratio: 4, kind: 'write' };
+const MESSAGE_BASELINE = 'echo message turn (inbound POST + one reply POST)';
+const INVOKE_BASELINE =
+  'echo message turn: an invoke answers in the HTTP response and posts nothing to the connector, ' +
+  'so the baseline does one POST more than this part';
+
+/** What the parts of one turn pass on: the pending id on the preview card's button, and its inputs. */
+interface Flow {
+  pendingId?: string;
+  inputs?: Record<string, string>;
+}
+
+const problemOf = (outcome: { problem: string } | object): Verdict =>
+  'problem' in outcome ? outcome.problem : undefined;
+
+/** The pending id the previous part's check stored (it ran, or this part would not). */
+function pendingOf(flow: Flow): string {
+  if (!flow.pendingId) throw new Error('no pending id from the previous part');
+  return flow.pendingId;
+}
+
+// Buy: the typed order, reviewed on a cart card, then Purchase with the inputs as shown.
+const BUY_TEXT = 'buy 2 Microsoft 365 E3 for contoso ltd monthly';
+
+// Suspend: a subscription of its own for every turn, written (untimed) the way the use-case tests do.
+const SUSPEND_CUSTOMER = 'cus-woodgrove-bank';
+const SUSPEND_PRODUCT = 'exchange-online-p1';
+
+interface SuspendFlow extends Flow {
+  readonly subscriptionId: string;
+}
+
+/** A new active monthly subscription (its order, line and subscription), placed by Sam Chen now. */
+async function givenSubscription(deps: Deps): Promise<string> {
+  const product = await deps.products.findById(SUSPEND_PRODUCT);
+  if (!product) throw new Error(`no product ${SUSPEND_PRODUCT}`);
+  const suffix = crypto.randomBytes(5).toString('hex').toUpperCase();
+  const now = deps.clock.now();
+  const quantity = 3;
+  const subscription = aSubscription({
+    id: `SUB-BENCH-${suffix}`,
+    orderId: `ORD-BENCH-${suffix}`,
+    customerId: SUSPEND_CUSTOMER,
+    productId: product.id,
+    productName: product.name,
+    quantity,
+    billingCycle: 'monthly',
+    orderedAt: now,
+  });
+  await deps.orders.create({
+    id: subscription.orderId,
+    customerId: SUSPEND_CUSTOMER,
+    placedByAadObjectId: SAM_CHEN.aadObjectId,
+    placedAt: now,
+    total: product.unitPrice * quantity,
+    currency: product.currency,
+    pendingActionId: null,
+    lines: [
+      {
+        id: `${subscription.orderId}-1`,
+        productId: product.id,
+        quantity,
+        billingCycle: 'monthly',
+        unitPrice: product.unitPrice,
+      },
+    ],
+    subscriptions: [subscription],
+  });
+  return subscription.id;
+}
+
+// Key retrieval: Ada Wong asks for the key of a demo order by its id (so no choice of order is asked).
+const KEY_ORDER = 'ORD-2002';
+const KEY_TEXT = `key ${KEY_ORDER}`;
+const CHOICE_INPUTS = ['version', 'language', 'variant'] as const;
+
+/** The edition chooser: the pending id of Get key and link, and the inputs' defaults (as Teams sends them). */
+function chooserOf(
+  env: BenchEnv,
+  reply: HttpReply,
+  turn: Turn,
+): { pendingId: string; inputs: Record<string, string> } | { problem: string } {
+  const chooser = previewCard(env, reply, turn, 'Product key and download', {
+    title: 'Get key and link',
+    verb: 'software.key.confirm',
+  });
+  if ('problem' in chooser) return chooser;
+  const defaults = inputDefaults(chooser.card);
+  const inputs: Record<string, string> = {};
+  for (const id of CHOICE_INPUTS) {
+    const value = defaults[id];
+    if (typeof value !== 'string' || !value) return { problem: `the chooser has no default ${id}` };
+    inputs[id] = value;
+  }
+  return { pendingId: chooser.pendingId, inputs };
+}
+
+/**
+ * The key card: "Product key: …", a 32-character key and a Download button on one of the bot's links: that
+ * link, or why not. Nothing of the card is quoted, as it shows a key.
+ */
+function keyCardOf(env: BenchEnv, reply: HttpReply, turn: Turn): { url: string } | { problem: string } {
+  const answer = invokeCardMatching(env, reply, turn, 'Product key:', false);
+  if ('problem' in answer) return answer;
+  const nodes = nodesOf(answer.card);
+  if (!nodes.some((n) => n.fontType === 'Monospace' && /^[A-Z0-9]{32}$/.test(String(n.text))))
+    return { problem: 'the key card shows no 32-character product key' };
+  const url = nodes.find((n) => n.type === 'Action.OpenUrl' && typeof n.url === 'string')?.url;
+  if (typeof url !== 'string' || !url.startsWith(`${env.real.url}/downloads/`))
+    return { problem: "the key card has no Download button on the bot's /downloads/ route" };
+  return { url };
+}
+
+// Download burst: GETs of a link, a fresh link (untimed: the two key-retrieval turns) every 50 GETs.
+interface Link {
+  readonly url: string;
+  used: number;
+}
+const linkOfWorker = new Map<number, Link>();
+const limitChecks = { done: 0, gone: 0 };
+
+/** A new download link, through the bot as Ada Wong would get it (untimed setup). */
+async function freshLink(env: BenchEnv): Promise<string> {
+  const ask = messageTurn(env, env.real.endpoint, KEY_TEXT, ADA_WONG);
+  const chooser = chooserOf(env, await postActivity(ask), ask);
+  if ('problem' in chooser) throw new Error(`key chooser: ${chooser.problem}`);
+  const press = invokeTurn(
+    env,
+    'software.key.confirm',
+    { pendingId: chooser.pendingId, ...chooser.inputs },
+    ADA_WONG,
+  );
+  const key = keyCardOf(env, await postActivity(press), press);
+  if ('problem' in key) throw new Error(`key card: ${key.problem}`);
+  return key.url;
+}
+
 // ── The table ───────────────────────────────────────────────────────────────────────────────────────────
 
 export const ECHO = defineScenario({
@@ -370,6 +528,166 @@ export const SCENARIOS: readonly Scenario[] = [
       return revoked === true ? undefined : `revoke ${preview.role} returned ${String(revoked)}`;
     },
   }),
+  defineParts<Flow>({
+    name: 'buy',
+    bot: 'real',
+    prepare: async () => ({}),
+    parts: [
+      part<Flow>({
+        name: 'review',
+        describe:
+          `message "${BUY_TEXT}" from Sam Chen (sales agent) → "Review the order for Contoso Ltd" cart ` +
+          'card with a Purchase button, posted to the connector',
+        baseline: MESSAGE_BASELINE,
+        target: WRITE,
+        request: (env) => messageTurn(env, env.real.endpoint, BUY_TEXT, SAM_CHEN),
+        check: (env, reply, turn, flow) => {
+          const review = previewCard(env, reply, turn, 'Review the order for Contoso Ltd', {
+            title: 'Purchase',
+            verb: 'cart.purchase',
+          });
+          if ('problem' in review) return review.problem;
+          flow.pendingId = review.pendingId;
+          return undefined;
+        },
+      }),
+      part<Flow>({
+        name: 'purchase',
+        describe:
+          'Action.Execute "cart.purchase" {pendingId of that cart, quantity-0: 2, cycle-0: monthly} → ' +
+          '"Order ORD-… placed" card in the invoke response',
+        baseline: INVOKE_BASELINE,
+        target: WRITE,
+        request: (env, flow) =>
+          invokeTurn(
+            env,
+            'cart.purchase',
+            { pendingId: pendingOf(flow), 'quantity-0': '2', 'cycle-0': 'monthly' },
+            SAM_CHEN,
+          ),
+        check: (env, reply, turn) =>
+          problemOf(invokeCardMatching(env, reply, turn, /Order ORD-[A-Z0-9]{8} placed/)),
+      }),
+    ],
+  }),
+  defineParts<SuspendFlow>({
+    name: 'suspend',
+    bot: 'real',
+    prepare: async (env) => ({ subscriptionId: await givenSubscription(env.real.deps) }),
+    parts: [
+      part<SuspendFlow>({
+        name: 'preview',
+        describe:
+          'message "suspend SUB-BENCH-…" from Sam Chen → "Suspend this subscription?" card with Confirm, posted ' +
+          'to the connector (untimed before: a new Exchange Online (Plan 1) subscription of Woodgrove Bank)',
+        baseline: MESSAGE_BASELINE,
+        target: WRITE,
+        request: (env, flow) =>
+          messageTurn(env, env.real.endpoint, `suspend ${flow.subscriptionId}`, SAM_CHEN),
+        check: (env, reply, turn, flow) => {
+          const preview = previewCard(env, reply, turn, 'Suspend this subscription?', {
+            title: 'Confirm',
+            verb: 'subscription.suspend.confirm',
+          });
+          if ('problem' in preview) return preview.problem;
+          flow.pendingId = preview.pendingId;
+          return undefined;
+        },
+      }),
+      part<SuspendFlow>({
+        name: 'confirm',
+        describe:
+          'Action.Execute "subscription.suspend.confirm" {pendingId} → "Subscription suspended" card in the ' +
+          'invoke response',
+        baseline: INVOKE_BASELINE,
+        target: WRITE,
+        request: (env, flow) =>
+          invokeTurn(env, 'subscription.suspend.confirm', { pendingId: pendingOf(flow) }, SAM_CHEN),
+        check: (env, reply, turn) =>
+          problemOf(invokeCardMatching(env, reply, turn, 'Subscription suspended')),
+      }),
+    ],
+  }),
+  defineParts<Flow>({
+    name: 'key retrieval',
+    bot: 'real',
+    prepare: async () => ({}),
+    parts: [
+      part<Flow>({
+        name: 'chooser',
+        describe:
+          `message "${KEY_TEXT}" from Ada Wong (admin agent) in a personal chat → "Product key and ` +
+          'download" chooser card, posted to the connector',
+        baseline: MESSAGE_BASELINE,
+        target: WRITE,
+        request: (env) => messageTurn(env, env.real.endpoint, KEY_TEXT, ADA_WONG),
+        check: (env, reply, turn, flow) => {
+          const chooser = chooserOf(env, reply, turn);
+          if ('problem' in chooser) return chooser.problem;
+          flow.pendingId = chooser.pendingId;
+          flow.inputs = chooser.inputs;
+          return undefined;
+        },
+      }),
+      part<Flow>({
+        name: 'key',
+        describe:
+          'Action.Execute "software.key.confirm" {pendingId, version, language, variant: the chooser\'s ' +
+          'defaults} → key card ("Product key: …", a new key and download link) in the invoke response',
+        baseline: INVOKE_BASELINE,
+        target: WRITE,
+        request: (env, flow) =>
+          invokeTurn(env, 'software.key.confirm', { pendingId: pendingOf(flow), ...flow.inputs }, ADA_WONG),
+        check: (env, reply, turn) => problemOf(keyCardOf(env, reply, turn)),
+      }),
+    ],
+  }),
+  defineScenario<Link, HttpGet>({
+    name: 'download burst',
+    bot: 'real',
+    describe:
+      `GET <bot>/downloads/<token> of a key card's Download link → 302 to the file; a fresh link (untimed: ` +
+      `"${KEY_TEXT}" and Get key and link as Ada Wong) before every ${DOWNLOAD_LINK_MAX_DOWNLOADS} GETs, ` +
+      `the most a link allows, and after them one more GET (untimed) that must be 410`,
+    baseline:
+      'echo message turn: a download is one GET answered by the bot alone (count + audit in one ' +
+      'transaction), so the baseline does one POST more',
+    target: WRITE,
+    countStatuses: [302, 410],
+    prepare: async (env, worker) => {
+      let link = linkOfWorker.get(worker);
+      if (!link || link.used >= DOWNLOAD_LINK_MAX_DOWNLOADS) {
+        link = { url: await freshLink(env), used: 0 };
+        linkOfWorker.set(worker, link);
+      }
+      link.used += 1;
+      return link;
+    },
+    request: (_env, link) => ({ url: link.url }),
+    check: (_env, reply) =>
+      reply.status === 302 && reply.location
+        ? undefined
+        : `HTTP ${reply.status}${reply.status === 302 ? ' without a Location' : ''}, expected 302`,
+    cleanup: async (_env, link) => {
+      if (link.used !== DOWNLOAD_LINK_MAX_DOWNLOADS) return undefined;
+      const { status } = await getUrl({ url: link.url });
+      limitChecks.done += 1;
+      if (status === 410) limitChecks.gone += 1;
+      return status === 410
+        ? undefined
+        : `GET ${DOWNLOAD_LINK_MAX_DOWNLOADS + 1} of a link answered ${status}, expected 410`;
+    },
+    report: {
+      reset: () => {
+        limitChecks.done = 0;
+        limitChecks.gone = 0;
+      },
+      notes: () => [
+        `each used-up link's GET ${DOWNLOAD_LINK_MAX_DOWNLOADS + 1} (untimed): 410 ×${limitChecks.gone} ` +
+          `of ${limitChecks.done}`,
+      ],
+    },
+  }),
 ];
 
 // ── The HTTP client, the same for both bots ─────────────────────────────────────────────────────────────
@@ -399,3 +717,16 @@ export async function postActivity(turn: Turn): Promise<HttpReply & { readonly m
   }
   return { status: response.status, body, ms };
 }
+
+/** One GET with the same client, redirects not followed; timed the same way (to the body's last byte). */
+export async function getUrl(request: HttpGet): Promise<HttpReply & { readonly ms: number }> {
+  const startedAt = performance.now();
+  const response = await fetch(request.url, { redirect: 'manual' });
+  const text = await response.text();
+  const ms = performance.now() - startedAt;
+  const location = response.headers.get('location');
+  return { status: response.status, body: text || undefined, ms, ...(location ? { location } : {}) };
+}
+
+/** The timed request of a part, whichever kind it is. */
+export const send = (request: BenchRequest) => (isTurn(request) ? postActivity(request) : getUrl(request));
