@@ -33,7 +33,17 @@ import { textOf } from '../test/support/bot.js';
 import { GLOBAL_ADMIN } from '../test/support/staff.js';
 import { startConnector } from './connector.js';
 import { startEchoBot } from './echo-bot.js';
-import { ECHO, SCENARIOS, messageTurn, postActivity, type BenchEnv, type Scenario } from './scenarios.js';
+import {
+  ECHO,
+  SCENARIOS,
+  defineScenario,
+  messageTurn,
+  partLabel,
+  redact,
+  send,
+  type BenchEnv,
+  type Scenario,
+} from './scenarios.js';
 
 const { values: args } = parseArgs({
   options: { turns: { type: 'string', default: '200' }, warmup: { type: 'string', default: '50' } },
@@ -205,19 +215,20 @@ async function startAppWith(deps: Deps) {
 }
 
 /** Any bot answering "help" with the help card (the fixed one, or the real bot's). */
-const replyTo = (name: string, endpoint: string): Scenario => ({
-  name,
-  bot: 'echo',
-  describe: name,
-  request: (env) => messageTurn(env, endpoint, 'help'),
-  check: (env, reply, turn) => {
-    const replies = env.connector.take(turn.activity.id);
-    const text = textOf(replies[0]?.attachments?.[0]?.content);
-    return reply.status === 200 && replies.length === 1 && text.includes('What I can do for you')
-      ? undefined
-      : `HTTP ${reply.status}, ${replies.length} replies: ${text.slice(0, 120)}`;
-  },
-});
+const replyTo = (name: string, endpoint: string): Scenario =>
+  defineScenario({
+    name,
+    bot: 'echo',
+    describe: name,
+    request: (env) => messageTurn(env, endpoint, 'help'),
+    check: (env, reply, turn) => {
+      const replies = env.connector.take(turn.activity.id);
+      const text = textOf(replies[0]?.attachments?.[0]?.content);
+      return reply.status === 200 && replies.length === 1 && text.includes('What I can do for you')
+        ? undefined
+        : `HTTP ${reply.status}, ${replies.length} replies: ${text.slice(0, 120)}`;
+    },
+  });
 
 // ── Measuring ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -228,26 +239,38 @@ const median = (values: number[]) => {
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const f = (n: number) => n.toFixed(2);
 
-async function measure(env: BenchEnv, scenario: Scenario) {
-  const latencies: number[] = [];
-  const turns: TurnStats[] = [];
+/** One row of the phases report: a scenario, or one timed part of it. */
+interface PartRun {
+  readonly label: string;
+  readonly latencies: number[];
+  readonly turns: TurnStats[];
+}
+
+async function measure(env: BenchEnv, scenario: Scenario): Promise<PartRun[]> {
+  const runs: PartRun[] = scenario.parts.map((part) => ({
+    label: partLabel(scenario, part),
+    latencies: [],
+    turns: [],
+  }));
   for (let i = 0; i < WARMUP + TURNS; i += 1) {
     const prepared = scenario.prepare ? await scenario.prepare(env, 0) : undefined;
-    const turn = scenario.request(env, prepared, 0);
-    const stats = fresh();
-    current = stats;
-    const reply = await postActivity(turn);
-    current = undefined;
-    const verdict = scenario.check(env, reply, turn, prepared);
-    if (verdict) throw new Error(`${scenario.name}: ${verdict}`);
-    const cleanup = scenario.cleanup ? await scenario.cleanup(env, prepared, 0) : undefined;
-    if (cleanup) throw new Error(`${scenario.name}: ${cleanup}`);
-    if (i >= WARMUP) {
-      latencies.push(reply.ms);
-      turns.push(stats);
+    for (const [p, part] of scenario.parts.entries()) {
+      const request = part.request(env, prepared, 0);
+      const stats = fresh();
+      current = stats;
+      const reply = await send(request);
+      current = undefined;
+      const verdict = part.check(env, reply, request, prepared);
+      if (verdict) throw new Error(`${runs[p]!.label}: ${redact(verdict)}`);
+      if (i >= WARMUP) {
+        runs[p]!.latencies.push(reply.ms);
+        runs[p]!.turns.push(stats);
+      }
     }
+    const cleanup = scenario.cleanup ? await scenario.cleanup(env, prepared, 0) : undefined;
+    if (cleanup) throw new Error(`${scenario.name}: ${redact(cleanup)}`);
   }
-  return { latencies, turns };
+  return runs;
 }
 
 async function main() {
@@ -269,37 +292,38 @@ async function main() {
     console.log(
       `Phases per turn (in-memory PGlite; ${TURNS} turns after ${WARMUP} warm-up; medians unless noted)\n`,
     );
-    const baseline = await measure(env, ECHO);
-    const echoP50 = median(baseline.latencies);
-    console.log(`echo bot whole turn: p50 ${f(echoP50)} ms, mean ${f(mean(baseline.latencies))} ms\n`);
+    const [baseline] = await measure(env, ECHO);
+    const echoP50 = median(baseline!.latencies);
+    console.log(`echo bot whole turn: p50 ${f(echoP50)} ms, mean ${f(mean(baseline!.latencies))} ms\n`);
 
     for (const scenario of SCENARIOS.filter((s) => s.bot === 'real')) {
-      const { latencies, turns } = await measure(env, scenario);
-      const db = turns.map((t) => t.dbMs);
-      const wasm = turns.map((t) => t.wasmMs);
-      const rest = turns.map((t, i) => latencies[i]! - t.dbMs);
-      const last = turns[turns.length - 1]!;
-      console.log(`── ${scenario.name}`);
-      console.log(`  turn latency           p50 ${f(median(latencies))} ms  mean ${f(mean(latencies))} ms`);
-      console.log(
-        `  database layer         p50 ${f(median(db))} ms  mean ${f(mean(db))} ms  ` +
-          `(repository/uow calls, Prisma + PGlite, wall time)`,
-      );
-      console.log(
-        `    inside Postgres wasm p50 ${f(median(wasm))} ms  mean ${f(mean(wasm))} ms  ` +
-          `(${last.wasmCalls} protocol calls, ${last.statements} statements parsed, ${last.simpleQueries} simple queries)`,
-      );
-      console.log(
-        `    Prisma + adapter     p50 ${f(median(turns.map((t) => t.dbMs - t.wasmMs)))} ms (the difference)`,
-      );
-      console.log(
-        `  everything else        p50 ${f(median(rest))} ms  (echo's whole turn: ${f(echoP50)} ms → ` +
-          `bot code beyond the echo ≈ ${f(median(rest) - echoP50)} ms)`,
-      );
-      console.log(`  calls: ${[...last.calls].map(([k, v]) => `${k}×${v}`).join(', ')}`);
-      console.log('  SQL of the last turn:');
-      for (const [sql, n] of last.sql) console.log(`    ${n}× ${sql}`);
-      console.log();
+      for (const { label, latencies, turns } of await measure(env, scenario)) {
+        const db = turns.map((t) => t.dbMs);
+        const wasm = turns.map((t) => t.wasmMs);
+        const rest = turns.map((t, i) => latencies[i]! - t.dbMs);
+        const last = turns[turns.length - 1]!;
+        console.log(`── ${label}`);
+        console.log(`  turn latency           p50 ${f(median(latencies))} ms  mean ${f(mean(latencies))} ms`);
+        console.log(
+          `  database layer         p50 ${f(median(db))} ms  mean ${f(mean(db))} ms  ` +
+            `(repository/uow calls, Prisma + PGlite, wall time)`,
+        );
+        console.log(
+          `    inside Postgres wasm p50 ${f(median(wasm))} ms  mean ${f(mean(wasm))} ms  ` +
+            `(${last.wasmCalls} protocol calls, ${last.statements} statements parsed, ${last.simpleQueries} simple queries)`,
+        );
+        console.log(
+          `    Prisma + adapter     p50 ${f(median(turns.map((t) => t.dbMs - t.wasmMs)))} ms (the difference)`,
+        );
+        console.log(
+          `  everything else        p50 ${f(median(rest))} ms  (echo's whole turn: ${f(echoP50)} ms → ` +
+            `bot code beyond the echo ≈ ${f(median(rest) - echoP50)} ms)`,
+        );
+        console.log(`  calls: ${[...last.calls].map(([k, v]) => `${k}×${v}`).join(', ')}`);
+        console.log('  SQL of the last turn:');
+        for (const [sql, n] of last.sql) console.log(`    ${n}× ${sql}`);
+        console.log();
+      }
     }
 
     const s = speechFor('en', null);
@@ -333,7 +357,7 @@ async function main() {
       ];
       let previous = 0;
       for (const [label, scenario] of rungs) {
-        const { latencies } = await measure(env, scenario);
+        const [{ latencies }] = (await measure(env, scenario)) as [PartRun];
         const p50 = median(latencies);
         console.log(
           `  ${label.padEnd(70)} ${f(p50)} / ${f(mean(latencies))}` +

@@ -20,7 +20,16 @@ import { loadConfig } from '../src/config.js';
 import type { DatabaseTarget } from '../src/db/database.js';
 import { startConnector, type BenchConnector } from './connector.js';
 import { startEchoBot, type EchoBot } from './echo-bot.js';
-import { ECHO, SCENARIOS, postActivity, type BenchEnv, type Scenario } from './scenarios.js';
+import {
+  ECHO,
+  SCENARIOS,
+  partLabel,
+  redact,
+  send,
+  type BenchEnv,
+  type Scenario,
+  type Target,
+} from './scenarios.js';
 
 const DELIVERY =
   'Teams path: activities without deliveryMode=expectReplies; each message turn = inbound POST + the ' +
@@ -106,16 +115,24 @@ const MB = 1024 * 1024;
 // ── Measuring one scenario ──────────────────────────────────────────────────────────────────────────────
 
 interface ScenarioResult {
+  /** The row: the scenario's name, and the part's after a colon when the scenario has several. */
   readonly name: string;
+  /** The scenario's label (the echo run twice has two). */
+  readonly scenario: string;
   readonly bot: 'echo' | 'real';
   readonly describe: string;
   readonly baseline?: string;
   readonly concurrency: number;
   readonly warmupTurns: number;
   readonly turns: number;
+  /** The scenario's failures (a failed part ends its turn, so they are counted once, on the scenario). */
   readonly failures: number;
   readonly failureSamples: string[];
   readonly latencyMs: { p50: number; p95: number; p99: number; mean: number; min: number; max: number };
+  /** HTTP statuses of the measured requests, by code. */
+  readonly statuses: Record<string, number>;
+  /** What the scenario counted itself (untimed checks). */
+  readonly notes?: string[];
   /** Measured turns ÷ the timed seconds of the busiest worker (setup and cleanup excluded). */
   readonly turnsPerSecond: number;
   readonly wallSeconds: number;
@@ -132,17 +149,29 @@ const percentile = (sorted: readonly number[], p: number) =>
     ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
     : NaN;
 
+/** What one part's timed requests gave. */
+interface PartSamples {
+  readonly latencies: number[];
+  /** Timed milliseconds per worker. */
+  readonly busyMs: number[];
+  readonly statuses: Map<number, number>;
+}
+
 async function runTurns(
   env: BenchEnv,
   scenario: Scenario,
   count: number,
   concurrency: number,
   failures: string[],
-): Promise<{ latencies: number[]; busyMs: number[] }> {
-  const latencies: number[] = [];
-  const busyMs = Array.from({ length: concurrency }, () => 0);
+): Promise<PartSamples[]> {
+  const samples: PartSamples[] = scenario.parts.map(() => ({
+    latencies: [],
+    busyMs: Array.from({ length: concurrency }, () => 0),
+    statuses: new Map(),
+  }));
   let issued = 0;
-  const fail = (reason: string) => failures.push(reason);
+  // Failure messages are printed and saved: never with a key, a token or a link in them.
+  const fail = (reason: string) => failures.push(redact(reason));
   const worker = async (w: number) => {
     while (issued < count && failures.length < MAX_FAILURES_PER_SCENARIO) {
       issued += 1;
@@ -153,15 +182,24 @@ async function runTurns(
         fail(`setup: ${(error as Error).message}`);
         continue;
       }
-      const turn = scenario.request(env, prepared, w);
-      try {
-        const reply = await postActivity(turn);
-        latencies.push(reply.ms);
-        busyMs[w]! += reply.ms;
-        const verdict = scenario.check(env, reply, turn, prepared);
-        if (verdict) fail(verdict);
-      } catch (error) {
-        fail(`request: ${(error as Error).message}`);
+      for (const [p, part] of scenario.parts.entries()) {
+        const label = partLabel(scenario, part);
+        const sample = samples[p]!;
+        try {
+          const request = part.request(env, prepared, w);
+          const reply = await send(request);
+          sample.latencies.push(reply.ms);
+          sample.busyMs[w]! += reply.ms;
+          sample.statuses.set(reply.status, (sample.statuses.get(reply.status) ?? 0) + 1);
+          const verdict = part.check(env, reply, request, prepared);
+          if (verdict) {
+            fail(scenario.parts.length > 1 ? `${part.name}: ${verdict}` : verdict);
+            break; // the later parts need this one's card
+          }
+        } catch (error) {
+          fail(`${scenario.parts.length > 1 ? `${label}: ` : ''}request: ${(error as Error).message}`);
+          break;
+        }
       }
       if (scenario.cleanup) {
         const verdict = await scenario
@@ -171,50 +209,71 @@ async function runTurns(
       }
     }
   };
-  await Promise.all(busyMs.map((_, w) => worker(w)));
-  return { latencies, busyMs };
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  return samples;
 }
 
-async function measure(env: BenchEnv, scenario: Scenario, label = scenario.name): Promise<ScenarioResult> {
+/** The scenario's warm-up, then its measured turns: one result per part. */
+async function measure(env: BenchEnv, scenario: Scenario, label = scenario.name): Promise<ScenarioResult[]> {
   const concurrency = Math.min(CONCURRENCY, scenario.maxConcurrency ?? Infinity);
   const failures: string[] = [];
   await runTurns(env, scenario, WARMUP, concurrency, failures);
   const warmupFailures = failures.length;
+  scenario.report?.reset();
   await startProfile();
   const startedAt = performance.now();
-  const { latencies, busyMs } = await runTurns(env, scenario, TURNS, concurrency, failures);
+  const samples = await runTurns(env, scenario, TURNS, concurrency, failures);
   const wallSeconds = (performance.now() - startedAt) / 1000;
   await stopProfile(label);
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const sum = sorted.reduce((a, b) => a + b, 0);
+  const notes = scenario.report?.notes();
   const rssAfter = process.memoryUsage.rss();
   sampledMaxRss = Math.max(sampledMaxRss, rssAfter);
-  return {
-    name: label,
-    bot: scenario.bot,
-    describe: scenario.describe,
-    ...(scenario.baseline ? { baseline: scenario.baseline } : {}),
-    concurrency,
-    warmupTurns: WARMUP,
-    turns: latencies.length,
-    failures: failures.length,
-    failureSamples: [
-      ...(warmupFailures ? [`${warmupFailures} during warm-up`] : []),
-      ...[...new Set(failures)].slice(0, 5),
-    ],
-    latencyMs: {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-      mean: sorted.length ? sum / sorted.length : NaN,
-      min: sorted[0] ?? NaN,
-      max: sorted[sorted.length - 1] ?? NaN,
-    },
-    turnsPerSecond: latencies.length / (Math.max(...busyMs) / 1000),
-    wallSeconds,
-    rssAfterMB: rssAfter / MB,
-  };
+  return scenario.parts.map((part, p): ScenarioResult => {
+    const { latencies, busyMs, statuses } = samples[p]!;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const sum = sorted.reduce((a, b) => a + b, 0);
+    const counted = new Map([...(part.countStatuses ?? []).map((code): [number, number] => [code, 0])]);
+    for (const [code, n] of statuses) counted.set(code, n);
+    return {
+      name: part.name ? `${label}: ${part.name}` : label,
+      scenario: label,
+      bot: scenario.bot,
+      describe: part.describe,
+      ...(part.baseline ? { baseline: part.baseline } : {}),
+      concurrency,
+      warmupTurns: WARMUP,
+      turns: latencies.length,
+      failures: failures.length,
+      failureSamples: [
+        ...(warmupFailures ? [`${warmupFailures} during warm-up`] : []),
+        ...[...new Set(failures)].slice(0, 5),
+      ],
+      latencyMs: {
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        mean: sorted.length ? sum / sorted.length : NaN,
+        min: sorted[0] ?? NaN,
+        max: sorted[sorted.length - 1] ?? NaN,
+      },
+      statuses: Object.fromEntries([...counted].sort(([a], [b]) => a - b).map(([k, v]) => [String(k), v])),
+      ...(notes?.length ? { notes } : {}),
+      turnsPerSecond: latencies.length / (Math.max(...busyMs) / 1000),
+      wallSeconds,
+      rssAfterMB: rssAfter / MB,
+    };
+  });
 }
+
+/** The scenario's parts with their targets, so that results can be compared with echo. */
+const targetOf = (scenario: Scenario, result: ScenarioResult) =>
+  scenario.parts.find((part) => partLabel(scenario, part) === result.name)?.target;
+
+/** "302 ×100 · 410 ×0" */
+const statusLine = (r: ScenarioResult) =>
+  Object.entries(r.statuses)
+    .map(([code, n]) => `${code} ×${n}`)
+    .join(' · ');
 
 // ── Printing ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -231,6 +290,8 @@ function printScenario(r: ScenarioResult) {
     ['mean / min / max', `${f(r.latencyMs.mean)} / ${f(r.latencyMs.min)} / ${f(r.latencyMs.max)} ms`],
     ['turns/s', f(r.turnsPerSecond, 0)],
     ['vs echo p50 / p95', `${ratio(r.ratioP50)} / ${ratio(r.ratioP95)}`],
+    ['HTTP status', statusLine(r)],
+    ...(r.notes ?? []).map((note): [string, string] => ['checked', note]),
     ['rss after', `${f(r.rssAfterMB, 1)} MB`],
     ['failures', r.failures ? `${r.failures}: ${r.failureSamples.join(' | ')}` : '0'],
   ];
@@ -317,24 +378,27 @@ async function main(): Promise<number> {
       console.log('  PROFILING: the CPU profiler slows every turn; compare ratios, not absolute times');
 
     const results: ScenarioResult[] = [];
-    const baseline = await measure(env, ECHO);
+    const [baseline] = await measure(env, ECHO);
+    if (!baseline) throw new Error('the echo scenario has no part');
     printScenario(baseline);
     results.push(baseline);
-    const compare = (r: ScenarioResult, target?: Scenario['target']) => {
+    const compare = (r: ScenarioResult, target?: Target) => {
       r.ratioP50 = r.latencyMs.p50 / baseline.latencyMs.p50;
       r.ratioP95 = r.latencyMs.p95 / baseline.latencyMs.p95;
       if (target) r.target = { ...target, pass: r.ratioP50 <= target.p50Ratio };
     };
     for (const scenario of chosen) {
-      const r = await measure(env, scenario);
-      compare(r, scenario.target);
-      printScenario(r);
-      results.push(r);
+      for (const r of await measure(env, scenario)) {
+        compare(r, targetOf(scenario, r));
+        printScenario(r);
+        results.push(r);
+      }
     }
-    const again = await measure(env, ECHO, 'echo (again, drift check)');
-    compare(again);
-    printScenario(again);
-    results.push(again);
+    for (const again of await measure(env, ECHO, 'echo (again, drift check)')) {
+      compare(again);
+      printScenario(again);
+      results.push(again);
+    }
 
     const peakRssMB = process.resourceUsage().maxRSS / 1024; // KB on Linux and macOS
     const usage = process.memoryUsage();
@@ -347,7 +411,11 @@ async function main(): Promise<number> {
     };
     const sampledMaxRssMB = Math.max(sampledMaxRss, process.memoryUsage.rss()) / MB;
     const rssPass = peakRssMB <= RSS_LIMIT_MB;
-    const failures = results.reduce((n, r) => n + r.failures, 0);
+    // A scenario's failures are on each of its parts' rows: count them once per scenario.
+    const failures = [...new Map(results.map((r) => [r.scenario, r.failures])).values()].reduce(
+      (n, count) => n + count,
+      0,
+    );
     const targets = [
       ...results
         .filter((r) => r.target)
@@ -379,6 +447,13 @@ async function main(): Promise<number> {
       `\nnode ${machine.node}, ${machine.cpu}, ${machine.cores} cores; ${TURNS} turns after ${WARMUP} warm-up, ` +
         `concurrency ${CONCURRENCY}; ${databaseLabel}; peak RSS ${f(peakRssMB, 1)} MB.`,
     );
+    const statusNotes = results
+      .filter((r) => r.notes || Object.keys(r.statuses).some((code) => code !== '200'))
+      .map(
+        (r) =>
+          `${r.name}: HTTP ${statusLine(r)} of ${r.turns} measured${r.notes ? `; ${r.notes.join('; ')}` : ''}.`,
+      );
+    for (const line of statusNotes) console.log(line);
 
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(
@@ -400,6 +475,7 @@ async function main(): Promise<number> {
           failures,
           pass: allPass && failures === 0,
           markdown: md,
+          statusNotes,
         },
         null,
         2,

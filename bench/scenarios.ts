@@ -8,7 +8,13 @@ import crypto from 'node:crypto';
 import type { Deps } from '../src/domain/ports.js';
 import type { Role } from '../src/domain/roles.js';
 import { DOWNLOAD_LINK_MAX_DOWNLOADS } from '../src/domain/software-keys.js';
-import { buttonNamed, executeActivity, messageActivity, textOf, type CardButton } from '../test/support/bot.js';
+import {
+  buttonNamed,
+  executeActivity,
+  messageActivity,
+  textOf,
+  type CardButton,
+} from '../test/support/bot.js';
 import { aSubscription } from '../test/support/builders.js';
 import { ADMIN_AGENT, GLOBAL_ADMIN, SALES_AGENT, type TestPerson } from '../test/support/staff.js';
 import type { BenchConnector, ConnectorActivity } from './connector.js';
@@ -248,7 +254,9 @@ function invokeCardMatching(
     };
   }
   const stray = env.connector.take(turn.activity.id);
-  return stray.length ? { problem: `invoke also posted ${stray.length} activities to the connector` } : { card };
+  return stray.length
+    ? { problem: `invoke also posted ${stray.length} activities to the connector` }
+    : { card };
 }
 
 /** Every node of a card (depth first), to find inputs and buttons wherever they are nested. */

@@ -105,9 +105,9 @@ export async function findProduct(repos: Repositories, query: string): Promise<R
   const q = query.trim();
   if (!q) return err({ kind: 'invalid-input', field: 'product', reason: 'empty' });
   if (q.length > 200) return err({ kind: 'invalid-input', field: 'product', reason: 'too-long' });
-  const byId = await repos.products.findById(q);
-  if (byId) return ok(byId);
   const products = await repos.products.list();
+  const byId = products.find((p) => p.id === q);
+  if (byId) return ok(byId);
   const exact = products.filter((p) => p.name.toLowerCase() === q.toLowerCase());
   if (exact.length === 1) return ok(exact[0]!);
   const scored = products

@@ -1,0 +1,82 @@
+/**
+ * A local connector (the activity's `serviceUrl`) like `startLocalConnector` in ./bot.ts, that also records
+ * every request it gets, answered or failed, with the instant it arrived: for tests about retries and
+ * Teams' per-conversation rate limit.
+ */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { LocalConnector } from './bot.js';
+
+export interface ConnectorRequest {
+  readonly path: string;
+  /** The status it was answered with. */
+  readonly status: number;
+  /** When the whole request had arrived, in milliseconds (performance.now()). */
+  readonly arrivedAtMs: number;
+  readonly activity: Record<string, unknown>;
+}
+
+export interface RecordingConnector extends LocalConnector {
+  /** Every request, in order of arrival, the failed ones too. */
+  readonly requests: ConnectorRequest[];
+  /** Like failNext, with a Retry-After header (seconds) on each failure. */
+  failNextWithRetryAfter(retryAfterSeconds: number, ...statuses: number[]): void;
+}
+
+export async function startRecordingConnector(): Promise<RecordingConnector> {
+  const received: LocalConnector['received'] = [];
+  const requests: ConnectorRequest[] = [];
+  const failures: Array<{ status: number; retryAfterSeconds?: number }> = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      const arrivedAtMs = performance.now();
+      let activity: Record<string, unknown> = {};
+      try {
+        activity = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      } catch {
+        // not JSON: recorded as empty
+      }
+      const failure = failures.shift();
+      const path = req.url ?? '';
+      if (failure) {
+        requests.push({ path, status: failure.status, arrivedAtMs, activity });
+        res.writeHead(failure.status, {
+          'content-type': 'application/json',
+          ...(failure.retryAfterSeconds !== undefined
+            ? { 'retry-after': String(failure.retryAfterSeconds) }
+            : {}),
+        });
+        res.end('{}');
+        return;
+      }
+      requests.push({ path, status: 200, arrivedAtMs, activity });
+      received.push({ path, activity });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: crypto.randomUUID() }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    received,
+    requests,
+    failNext: (...statuses) => failures.push(...statuses.map((status) => ({ status }))),
+    failNextWithRetryAfter: (retryAfterSeconds, ...statuses) =>
+      failures.push(...statuses.map((status) => ({ status, retryAfterSeconds }))),
+    waitFor: async (count, timeoutMs = 5_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`connector got ${received.length} of ${count} activities`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
