@@ -13,7 +13,6 @@ import { download } from './domain/software-keys.js';
 import { acceptRelationship } from './domain/relationships.js';
 import { createProactiveSender } from './bot/proactive.js';
 import { createReminderNotifier } from './bot/reminder-notifier.js';
-import { acceptedCard } from './bot/views-reach-out.js';
 import { startReminderScheduler, type ReminderScheduler } from './reminder-scheduler.js';
 import { exportActivityCsv } from './domain/activity-log.js';
 import type { Deps } from './domain/ports.js';
@@ -130,11 +129,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       relationshipAccepted: async (requestId) => {
         const accepted = await acceptRelationship(deps, requestId);
         if (accepted.kind !== 'accepted') return accepted.kind;
-        const sent = await proactive.send(accepted.requestedBy, (s) =>
-          acceptedCard(s, accepted.customer.companyName),
-        );
-        if (sent.kind !== 'sent')
-          log.warn({ requestId, delivery: sent.kind }, 'could not tell the requester about the acceptance');
+        // The message to the requester goes out with the reminders (stored, retried): send it now.
+        await reminders.runOnce();
         return 'accepted';
       },
     });

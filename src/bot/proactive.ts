@@ -11,6 +11,7 @@ import { adaptForChannel as toChannel, type AdaptiveCardJson } from './cards.js'
 import { localeOf, speechFor, type Speech } from './i18n.js';
 
 export const MAX_PER_SECOND_PER_CONVERSATION = 7;
+const MIN_GAP_MS = Math.ceil(1000 / MAX_PER_SECOND_PER_CONVERSATION) + 10;
 export const RETRYABLE_STATUSES = [412, 429, 502, 504];
 export const INLINE_RETRIES = 2;
 
@@ -52,21 +53,15 @@ export function createProactiveSender(options: {
 }): ProactiveSender {
   const random = options.random ?? Math.random;
   const wait = options.wait ?? sleep;
-  /** Send times per conversation in the last second, for the 7-per-second limit. */
-  const recent = new Map<string, number[]>();
-
-  async function throttle(conversationId: string) {
-    for (;;) {
-      const now = Date.now();
-      const times = (recent.get(conversationId) ?? []).filter((t) => now - t < 1000);
-      if (times.length < MAX_PER_SECOND_PER_CONVERSATION) {
-        times.push(now);
-        recent.set(conversationId, times);
-        return;
-      }
-      await wait(1000 - (now - times[0]!) + 1);
-    }
-  }
+  /**
+   * Teams allows 7 messages a second to one conversation: consecutive sends to a conversation start at
+   * least 1000/7 ms (plus a margin) after the previous one finished, so arrivals never bunch up.
+   */
+  const lastSentAt = new Map<string, number>();
+  const throttle = async (conversationId: string) => {
+    const waitMs = (lastSentAt.get(conversationId) ?? 0) + MIN_GAP_MS - Date.now();
+    if (waitMs > 0) await wait(waitMs);
+  };
 
   const referenceOf = async (aadObjectId: string) => {
     const reference = (await options.deps.staff.conversationReference(
@@ -103,12 +98,16 @@ export function createProactiveSender(options: {
         } catch (error) {
           failure = error;
         }
+        lastSentAt.set(reference.conversation.id, Date.now());
         if (failure === undefined) return { kind: 'sent' };
         const { status, retryAfterMs } = statusOf(failure);
         const retryable = status !== undefined && RETRYABLE_STATUSES.includes(status);
         if (retryable && attempt < INLINE_RETRIES) {
-          await wait(Math.min(5_000, backoffMs(attempt, random(), retryAfterMs) / 4));
-          continue;
+          // A short wait here; a long Retry-After goes back to the scheduler instead of blocking the pass.
+          if (retryAfterMs === undefined || retryAfterMs <= 5_000) {
+            await wait(Math.max(retryAfterMs ?? 0, Math.min(5_000, backoffMs(attempt, random()) / 4)));
+            continue;
+          }
         }
         return {
           kind: 'retry',

@@ -46,6 +46,9 @@ export function acceptedCard(s: Speech, customerName: string): AdaptiveCardJson 
 }
 
 function reminderText(s: Speech, r: StoredReminder, now: Dayjs): string {
+  if (r.kind === 'relationship-accepted') {
+    return `${s.m.relationship.acceptedTitle(String(r.payload.customer ?? ''))}. ${s.m.relationship.acceptedBody}`;
+  }
   const facts = Object.fromEntries(Object.entries(r.payload).map(([k, v]) => [k, v ?? ''])) as Record<
     string,
     string | number
@@ -72,12 +75,16 @@ function reminderButton(s: Speech, r: StoredReminder) {
       };
     case 'cancellation-1d':
       return { title: m.keep, verb: VERBS.autoRenewStart, data: { ref: subscriptionId, autoRenew: true } };
+    case 'relationship-accepted':
+      return undefined;
   }
 }
 
 /** One reminder, or several (a digest) in one card, each with a button to act on it. */
 export function reminderCard(s: Speech, reminders: readonly StoredReminder[], now: Dayjs): AdaptiveCardJson {
   const m = s.m.reminders;
+  const only = reminders.length === 1 ? reminders[0] : undefined;
+  if (only?.kind === 'relationship-accepted') return acceptedCard(s, String(only.payload.customer ?? ''));
   return messageCard(s, {
     title: reminders.length === 1 ? m.title : m.digestTitle(reminders.length),
     color: 'Accent',
@@ -85,7 +92,10 @@ export function reminderCard(s: Speech, reminders: readonly StoredReminder[], no
       reminders.length === 1 ? reminderText(s, r, now) : `• ${reminderText(s, r, now)}`,
     ),
     // Teams shows at most six buttons; a digest's other items still say what to type.
-    buttons: reminders.slice(0, 6).map((r) => reminderButton(s, r)),
+    buttons: reminders
+      .map((r) => reminderButton(s, r))
+      .filter((b): b is NonNullable<typeof b> => b !== undefined)
+      .slice(0, 6),
     footer: s.m.common.timesIn(s.zoneLabel),
   });
 }

@@ -37,6 +37,8 @@ export function makeReminderRepository(db: Db): ReminderRepository {
             { cancelAt: { gt: now.toDate() } },
             { dataDeletedAt: { gt: now.toDate() } },
             { termStartAt: { gte: now.subtract(8, 'day').toDate() } },
+            // New-commerce windows reopen at each renewal, which is derived on read, not stored.
+            { autoRenew: true, product: { commercePolicy: 'new-commerce' } },
           ],
         },
         include: {
@@ -151,6 +153,14 @@ export function makeReminderRepository(db: Db): ReminderRepository {
           FOR UPDATE SKIP LOCKED)
         RETURNING *`;
       return rows.map(toReminder);
+    },
+    async extendClaim(ids, instanceId, now, leaseUntil) {
+      if (ids.length === 0) return [];
+      const rows = await db.$queryRaw<Array<{ id: string }>>`
+        UPDATE reminders SET "claimedUntil" = ${leaseUntil.toDate()}
+        WHERE id = ANY(${[...ids]}) AND "claimedBy" = ${instanceId} AND "claimedUntil" > ${now.toDate()} AND "sentAt" IS NULL
+        RETURNING id`;
+      return rows.map((r) => r.id);
     },
     async markSent(id, instanceId, now) {
       await db.reminder.updateMany({

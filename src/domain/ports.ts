@@ -298,7 +298,9 @@ export type ReminderKind =
   | 'trial-ends-3d'
   | 'data-deletion-7d'
   | 'link-expires-1d'
-  | 'cancellation-1d';
+  | 'cancellation-1d'
+  /** Not time-driven: the customer accepted a reseller relationship (delivered with the same retries). */
+  | 'relationship-accepted';
 
 export interface NewReminder {
   readonly id: string;
@@ -345,6 +347,8 @@ export interface ReminderRepository {
    * instance holds are skipped), so that each is sent by one instance.
    */
   claimDue(now: Dayjs, instanceId: string, leaseUntil: Dayjs, limit: number): Promise<StoredReminder[]>;
+  /** Extends this instance's claim on those reminders it still holds at `now`; returns their ids. */
+  extendClaim(ids: readonly string[], instanceId: string, now: Dayjs, leaseUntil: Dayjs): Promise<string[]>;
   markSent(id: string, instanceId: string, now: Dayjs): Promise<void>;
   markSkipped(id: string, instanceId: string, now: Dayjs): Promise<void>;
   /** Releases the claim and tries again at `nextAttemptAt`. */

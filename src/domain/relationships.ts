@@ -123,6 +123,21 @@ export async function acceptRelationship(deps: Deps, requestId: string): Promise
       detail: { event: 'accepted-by-customer' },
     });
     const customer = await tx.customers.findById(request.customerId);
+    // The message to the requester is stored with the acceptance and sent by the reminder sender, so a
+    // failed delivery is retried, never lost.
+    await tx.reminders.create([
+      {
+        id: deps.newId(),
+        kind: 'relationship-accepted',
+        subjectId: requestId,
+        recipientAadObjectId: request.requestedByAadObjectId,
+        eventAt: now,
+        uniqueKey: `relationship-accepted:${requestId}`,
+        payload: { customer: customer?.companyName ?? request.customerId, customerId: request.customerId },
+        createdAt: now,
+        nextAttemptAt: now,
+      },
+    ]);
     return customer
       ? {
           kind: 'accepted',

@@ -17,6 +17,7 @@ export const REMINDER_LEAD: Record<ReminderKind, number> = {
   'data-deletion-7d': 7 * 24,
   'link-expires-1d': 24,
   'cancellation-1d': 24,
+  'relationship-accepted': 0,
 };
 export const DIGEST_HOUR = 9;
 export const CLAIM_LEASE_MS = 60_000;
@@ -173,10 +174,11 @@ export async function runReminders(
       continue;
     }
     if (preferences.digest) {
-      // Held until the recipient's next 09:00, then all that waited go in one card.
-      const waiting = reminders.filter((r) =>
-        now.isBefore(nextDigestAt(r.createdAt.subtract(1, 'ms'), preferences.timeZone)),
-      );
+      // Held until the recipient's next 09:00, then all that waited go in one card; but never held past
+      // the event it warns of (the 2-hour warning of a window closing at 18:00 goes now).
+      const digestOf = (r: StoredReminder) =>
+        nextDigestAt(r.createdAt.subtract(1, 'ms'), preferences.timeZone);
+      const waiting = reminders.filter((r) => now.isBefore(digestOf(r)) && r.eventAt.isAfter(digestOf(r)));
       for (const r of waiting) {
         await deps.reminders.reschedule(
           r.id,
@@ -209,6 +211,18 @@ async function deliver(
   report: { sent: number; failed: number },
 ) {
   const now = deps.clock.now();
+  // A pass may outlast its lease (throttled or retried sends): confirm, and extend, the claim on exactly
+  // these reminders right before sending, so another instance that took them over is not doubled.
+  const held = new Set(
+    await deps.reminders.extendClaim(
+      reminders.map((r) => r.id),
+      instanceId,
+      now,
+      now.add(CLAIM_LEASE_MS, 'ms'),
+    ),
+  );
+  reminders = reminders.filter((r) => held.has(r.id));
+  if (reminders.length === 0) return;
   let result: DeliveryResult;
   try {
     result = await notifier.deliver(recipient, reminders, preferences);

@@ -21,7 +21,14 @@ import {
   type LocalConnector,
   type TestBot,
 } from '../support/bot.js';
-import { ADMIN_AGENT, BILLING_ADMIN, GLOBAL_ADMIN, SALES_AGENT, staffWithRole, type TestPerson } from '../support/staff.js';
+import {
+  ADMIN_AGENT,
+  BILLING_ADMIN,
+  GLOBAL_ADMIN,
+  SALES_AGENT,
+  staffWithRole,
+  type TestPerson,
+} from '../support/staff.js';
 
 const START = '2026-11-21T09:00:00Z';
 const PARTNER_ID = 'partner-test-4711';
@@ -62,7 +69,10 @@ const say = async (text: string, from: TestPerson, options: Options = {}): Promi
 };
 
 /** POST /relationships/<id>/accepted with the given headers. */
-const accept = async (id: string, headers: Record<string, string> = { authorization: `Bearer ${SECRET}` }) => {
+const accept = async (
+  id: string,
+  headers: Record<string, string> = { authorization: `Bearer ${SECRET}` },
+) => {
   const response = await fetch(`${bot.http.url}/relationships/${encodeURIComponent(id)}/accepted`, {
     method: 'POST',
     headers,
@@ -78,7 +88,10 @@ const proactiveTo = (person: TestPerson): Card[] =>
     .flatMap((r) => ((r.activity.attachments ?? []) as Array<{ content: Card }>).map((a) => a.content));
 
 const requestsFor = (customerId: string) =>
-  bot.db.prisma.resellerRelationshipRequest.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } });
+  bot.db.prisma.resellerRelationshipRequest.findMany({
+    where: { customerId },
+    orderBy: { createdAt: 'asc' },
+  });
 
 const relationshipOf = async (customerId: string) =>
   (await bot.db.prisma.customer.findUniqueOrThrow({ where: { id: customerId } })).relationship;
@@ -92,8 +105,26 @@ const waitUntil = async (condition: () => boolean, what: string, timeoutMs = 5_0
 };
 
 const NAMES = [
-  'Alder', 'Birch', 'Cedar', 'Dogwood', 'Elm', 'Fir', 'Ginkgo', 'Hazel', 'Juniper', 'Larch',
-  'Maple', 'Nutmeg', 'Olive', 'Poplar', 'Quince', 'Rowan', 'Spruce', 'Tamarind', 'Umbrella', 'Willow',
+  'Alder',
+  'Birch',
+  'Cedar',
+  'Dogwood',
+  'Elm',
+  'Fir',
+  'Ginkgo',
+  'Hazel',
+  'Juniper',
+  'Larch',
+  'Maple',
+  'Nutmeg',
+  'Olive',
+  'Poplar',
+  'Quince',
+  'Rowan',
+  'Spruce',
+  'Tamarind',
+  'Umbrella',
+  'Willow',
 ];
 let prospects = 0;
 
@@ -206,7 +237,10 @@ describe('the invitation (R-REL-1, R-REL-3)', () => {
     const audit = await bot.db.prisma.auditEvent.findFirst({
       where: { action: 'relationship.request', outcome: 'allowed', subjectId: request!.id },
     });
-    expect(audit).toMatchObject({ customerId: 'cus-lamna-healthcare', actorAadObjectId: BILLING_ADMIN.aadObjectId });
+    expect(audit).toMatchObject({
+      customerId: 'cus-lamna-healthcare',
+      actorAadObjectId: BILLING_ADMIN.aadObjectId,
+    });
   });
 
   it('R-REL-1, R-REL-3: Humongous Insurance (no preferred language), found by its domain: the message for the customer is in English', async () => {
@@ -386,6 +420,38 @@ describe('acceptance (POST /relationships/<id>/accepted)', () => {
     expect(await accept(request!.id)).toEqual({ status: 200, body: { status: 'already-accepted' } });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(proactiveTo(BILLING_ADMIN)).toHaveLength(1);
+  });
+
+  it('R-REL-1: a requester with no one-to-one chat yet (asked in a channel): still accepted, the customer is active, nothing is sent', async () => {
+    const newcomer = { aadObjectId: '00000000-0000-4000-8000-0000000000a1', displayName: 'Yuna Seo' };
+    await bot.deps.staff.grant(newcomer.aadObjectId, 'sales-agent', { displayName: newcomer.displayName });
+    const { prospect, requestId } = await invited(newcomer, { conversationType: 'channel' });
+    const before = connector.received.length;
+
+    expect(await accept(requestId)).toEqual({ status: 200, body: { status: 'accepted' } });
+
+    expect(await relationshipOf(prospect.id)).toBe('active');
+    expect(connector.received.length).toBe(before);
+  });
+
+  it('R-REL-1: when the connector refuses the acceptance message (412 on every attempt), it is tried again later and reaches the requester', async () => {
+    const { prospect, requestId } = await invited(SALES_AGENT);
+    connector.failNext(412, 412, 412);
+
+    expect(await accept(requestId)).toEqual({ status: 200, body: { status: 'accepted' } });
+    expect(await relationshipOf(prospect.id)).toBe('active');
+
+    // Whatever does the retrying (a queue, the scheduler's pass): given time, the message arrives once.
+    const told = () =>
+      proactiveTo(SALES_AGENT).filter((card) =>
+        textOf(card).includes(`${prospect.companyName} accepted the reseller relationship`),
+      );
+    for (let i = 0; i < 10 && told().length === 0; i++) {
+      clock.advance(60 * 60_000);
+      await bot.reminders.runOnce();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(told()).toHaveLength(1);
   });
 
   it('R-REL-1: once accepted, the customer is active and cannot be invited again', async () => {

@@ -15,7 +15,7 @@ import { confirmPendingAction } from '../../src/domain/confirmations.js';
 import { nextDigestAt } from '../../src/domain/reminders.js';
 import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software-keys.js';
 import { previewSuspend, suspendExecutor } from '../../src/domain/subscription-changes.js';
-import { addDays, addHours, at, movableClock, type Dayjs } from '../../src/domain/time.js';
+import { addDays, addHours, at, movableClock } from '../../src/domain/time.js';
 import {
   buttonsOf,
   cardsOf,
@@ -30,7 +30,6 @@ import {
   type CardButton,
   type TestBot,
 } from '../support/bot.js';
-import { anActor } from '../support/builders.js';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
 import { staffWithRole, type TestPerson } from '../support/staff.js';
 
@@ -120,9 +119,10 @@ const reminderRows = (subjectId: string) =>
 
 // ---- data made through the use cases, as the person ----
 
-const actorOf = (person: TestPerson): Actor => ({ ...anActor([]), ...person, roles: [] });
+/** The person as the domain sees them, with the roles the database holds. */
 const asActor = async (person: TestPerson): Promise<Actor> => ({
-  ...actorOf(person),
+  aadObjectId: person.aadObjectId,
+  displayName: person.displayName,
   roles: (await bot.deps.staff.find(person.aadObjectId))!.roles,
 });
 
@@ -155,7 +155,9 @@ describe('the reminder card in the person’s one-to-one chat', () => {
     expect(cards).toHaveLength(1);
     const shown = textOf(cards[0]);
     expect(shown).toContain('알림');
-    expect(shown).toContain('Contoso Ltd의 Microsoft 365 E3을(를) 현재 조건으로 취소할 수 있는 시간이 24시간 미만');
+    expect(shown).toContain(
+      'Contoso Ltd의 Microsoft 365 E3을(를) 현재 조건으로 취소할 수 있는 시간이 24시간 미만',
+    );
     // The window closes at boughtAt + 24 h: 2026-11-22T09:00Z is 18:00 in Seoul.
     expect(addHours(boughtAt, 24).toISOString()).toBe('2026-11-22T09:00:00.000Z');
     expect(shown).toContain('2026-11-22 18:00');
@@ -235,7 +237,9 @@ describe('the reminder card in the person’s one-to-one chat', () => {
     const cards = cardAbout(deliveredTo(ADA, since), orderId);
     expect(cards).toHaveLength(1);
     const shown = textOf(cards[0]);
-    expect(shown).toContain('Your download link for Office LTSC Professional Plus 2021 (Coho Winery) expires in');
+    expect(shown).toContain(
+      'Your download link for Office LTSC Professional Plus 2021 (Coho Winery) expires in',
+    );
     expect(shown).toContain(`${at(link.expiresAt).format('YYYY-MM-DD HH:mm')} UTC`);
     const [button] = buttonsOf(cards[0]);
     expect(button).toMatchObject({ title: 'Get a new link', verb: 'software.key.start' });
@@ -315,7 +319,12 @@ describe('sending within Teams’ limits', () => {
 
     const failed = await run();
 
-    expect(connector.requests.slice(since).filter(isTo(HANA)).map((r) => r.status)).toEqual([412, 412, 412]);
+    expect(
+      connector.requests
+        .slice(since)
+        .filter(isTo(HANA))
+        .map((r) => r.status),
+    ).toEqual([412, 412, 412]);
     expect(failed).toMatchObject({ sent: 0, failed: 1 });
     const [row] = await reminderRows(sub);
     expect(row).toMatchObject({ sentAt: null, attempts: 1, lastError: 'send failed (412)' });
@@ -361,7 +370,9 @@ describe('sending within Teams’ limits', () => {
       new Set(subs),
     );
     const times = arrivals.map((r) => r.arrivedAtMs);
-    const mostInOneSecond = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1_000).length));
+    const mostInOneSecond = Math.max(
+      ...times.map((t) => times.filter((u) => u >= t && u < t + 1_000).length),
+    );
     const spread = times.map((t) => Math.round(t - times[0]!)).join(', ');
     expect(mostInOneSecond, `arrivals (ms after the first): ${spread}`).toBeLessThanOrEqual(7);
     // Spread by the limit, not held back much longer than it needs (20 at 7 a second: about 3 s).
@@ -397,7 +408,9 @@ describe('reminders on|off and the daily digest', () => {
 
   it('“알림 요약 켜기” (digest on) answers in Korean, and Bora’s reminders wait for 09:00 in Seoul and come in one card', async () => {
     const digestOn = textOf(await say('알림 요약 켜기', BORA, KOREAN));
-    expect(digestOn).toContain('일일 요약이 켜져 있습니다. 알림은 내 시간대 09:00에 한 카드로 모아 보냅니다.');
+    expect(digestOn).toContain(
+      '일일 요약이 켜져 있습니다. 알림은 내 시간대 09:00에 한 카드로 모아 보냅니다.',
+    );
     try {
       const digestAt = nextDigestAt(now(), 'Asia/Seoul');
       // Bought at 13:00 in Seoul: the 24-hour windows are still open at the next 09:00 (and the
@@ -437,6 +450,3 @@ describe('reminders on|off and the daily digest', () => {
     expect(textOf(card)).toContain('I can only send reminders in our private chat');
   });
 });
-
-/** Keeps `Dayjs` in use for readers of the helpers above. */
-export type { Dayjs };

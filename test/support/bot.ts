@@ -24,6 +24,8 @@ export async function startTestBot(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    // Tests run reminder passes themselves (bot.reminders.runOnce()).
+    REMINDER_INTERVAL_SECONDS: '0',
     ...options.env,
   });
   const bot = await startBot(config, {
