@@ -1,5 +1,4 @@
 /** Reminders and reseller relationship requests. */
-import type { BillingCycle, SubscriptionStatus } from '../domain/model.js';
 import type {
   RelationshipRepository,
   ReminderKind,
@@ -8,7 +7,7 @@ import type {
 } from '../domain/ports.js';
 import { at } from '../domain/time.js';
 import type { Prisma } from './generated/prisma/client.js';
-import { toProduct, type Db } from './prisma-repositories.js';
+import { toProduct, toSubscription, type Db } from './prisma-repositories.js';
 
 type ReminderRow = Prisma.ReminderGetPayload<object>;
 const toReminder = (row: ReminderRow): StoredReminder => ({
@@ -84,26 +83,7 @@ export function makeReminderRepository(db: Db): ReminderRepository {
       const customerName = new Map(customers.map((c) => [c.id, c.companyName]));
       return {
         subscriptions: subscriptions.map((row) => ({
-          subscription: {
-            id: row.id,
-            customerId: row.customerId,
-            productId: row.productId,
-            productName: row.product.name,
-            orderId: row.orderId,
-            quantity: row.quantity,
-            billingCycle: row.billingCycle as BillingCycle,
-            status: row.status as SubscriptionStatus,
-            autoRenew: row.autoRenew,
-            orderedAt: at(row.orderedAt),
-            termStartAt: at(row.termStartAt),
-            renewsAt: at(row.renewsAt),
-            trialEndsAt: row.trialEndsAt ? at(row.trialEndsAt) : null,
-            suspendedAt: row.suspendedAt ? at(row.suspendedAt) : null,
-            dataDeletedAt: row.dataDeletedAt ? at(row.dataDeletedAt) : null,
-            cancelledAt: row.cancelledAt ? at(row.cancelledAt) : null,
-            cancelAt: row.cancelAt ? at(row.cancelAt) : null,
-            version: row.version,
-          },
+          subscription: toSubscription(row),
           product: toProduct(row.product),
           customerName: row.customer.companyName,
           placedBy: row.order.placedByAadObjectId,
