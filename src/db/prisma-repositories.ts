@@ -317,10 +317,10 @@ export function makeRepositories(db: Db): Repositories {
       },
     },
     subscriptions: {
-      async listByCustomer(customerId) {
+      async listByCustomer(customerId, productIds) {
         const rows = await db.subscription.findMany({
           relationLoadStrategy: 'join',
-          where: { customerId },
+          where: { customerId, ...(productIds ? { productId: { in: [...productIds] } } : {}) },
           include: SUBSCRIPTION_INCLUDE,
           orderBy: [{ orderedAt: 'desc' }, { id: 'asc' }],
         });
@@ -379,7 +379,11 @@ export function makeRepositories(db: Db): Repositories {
         return rows.map(toOrder);
       },
       async findById(id) {
-        const row = await db.order.findUnique({ where: { id }, include: ORDER_INCLUDE });
+        const row = await db.order.findUnique({
+          relationLoadStrategy: 'join',
+          where: { id },
+          include: ORDER_INCLUDE,
+        });
         return row ? toOrder(row) : null;
       },
       async create(order) {

@@ -79,6 +79,7 @@ export function makeSoftwareRepository(db: Db): SoftwareRepository {
     async listPurchases(customerId) {
       const rows = await db.order.findMany({
         where: { customerId, lines: { some: { product: { kind: { in: SOFTWARE_KINDS } } } } },
+        relationLoadStrategy: 'join',
         include: PURCHASE_INCLUDE,
         orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],
         take: 100,
@@ -86,7 +87,11 @@ export function makeSoftwareRepository(db: Db): SoftwareRepository {
       return rows.map(toPurchase).filter((p): p is SoftwarePurchase => p !== null);
     },
     async findPurchase(orderId) {
-      const row = await db.order.findUnique({ where: { id: orderId }, include: PURCHASE_INCLUDE });
+      const row = await db.order.findUnique({
+        relationLoadStrategy: 'join',
+        where: { id: orderId },
+        include: PURCHASE_INCLUDE,
+      });
       return row ? toPurchase(row) : null;
     },
     async saveKey(key) {

@@ -128,8 +128,16 @@ export async function findProduct(repos: Repositories, query: string): Promise<R
   });
 }
 
-async function heldBy(repos: Repositories, customerId: string, now: Dayjs): Promise<Subscription[]> {
-  return (await repos.subscriptions.listByCustomer(customerId)).map((s) => effectiveSubscription(s, now));
+/** The customer's subscriptions to these products, as of now (what R-BUY-2 and R-BUY-3 look at). */
+async function heldBy(
+  repos: Repositories,
+  customerId: string,
+  now: Dayjs,
+  productIds: readonly string[],
+): Promise<Subscription[]> {
+  return (await repos.subscriptions.listByCustomer(customerId, productIds)).map((s) =>
+    effectiveSubscription(s, now),
+  );
 }
 
 function viewOf(
@@ -271,7 +279,12 @@ export async function startPurchase(
     actor,
     deps,
     customer.value,
-    await heldBy(deps, customer.value.id, now),
+    await heldBy(
+      deps,
+      customer.value.id,
+      now,
+      lines.map((l) => l.product.id),
+    ),
     lines,
     now,
   );
@@ -341,7 +354,19 @@ export async function editCart(
   if (!customer) return err({ kind: 'not-found', what: 'customer', ref: cart.customerId });
   const loaded = await loadLines(deps, { ...cart, lines });
   if (!loaded.ok) return loaded;
-  const checked = checkCart(actor, deps, customer, await heldBy(deps, customer.id, now), loaded.value, now);
+  const checked = checkCart(
+    actor,
+    deps,
+    customer,
+    await heldBy(
+      deps,
+      customer.id,
+      now,
+      loaded.value.map((l) => l.product.id),
+    ),
+    loaded.value,
+    now,
+  );
   if (!checked.ok) return checked;
   if (!(await deps.pending.updatePayload(pendingId, { ...cart, lines }, now)))
     return err({ kind: 'expired', what: 'pending-action' });
@@ -387,7 +412,12 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult> = {
     if (!customer) return err({ kind: 'not-found', what: 'customer', ref: cart.customerId });
     const loaded = await loadLines(tx, cart);
     if (!loaded.ok) return loaded;
-    const held = await heldBy(tx, customer.id, now);
+    const held = await heldBy(
+      tx,
+      customer.id,
+      now,
+      loaded.value.map((l) => l.product.id),
+    );
     const checked = checkCart(actor, { partner }, customer, held, loaded.value, now);
     if (!checked.ok) return checked;
     const orderId = shortId('ORD', newId);

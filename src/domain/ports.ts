@@ -72,7 +72,8 @@ export interface ProductRepository {
 }
 
 export interface SubscriptionRepository {
-  listByCustomer(customerId: string): Promise<Subscription[]>;
+  /** The customer's subscriptions, newest first; only those of `productIds` when given. */
+  listByCustomer(customerId: string, productIds?: readonly string[]): Promise<Subscription[]>;
   findById(id: string): Promise<Subscription | null>;
   /**
    * Writes the subscription's state if its stored version is still `expectedVersion`, incrementing it;
