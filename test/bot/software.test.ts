@@ -431,7 +431,7 @@ describe('the download link (R-KEY-3)', () => {
 // ---- cancelling an order, and the support request ----
 
 describe('cancelling a software order (R-SWC-4..8)', () => {
-  it('R-SWC-4: the card shows time left and credit, refuses without the acknowledgement, and cancels with it', async () => {
+  it('R-SWC-4, R-SWC-5, R-SWC-8: the card shows time left and credit, refuses without the acknowledgement, cancels with it, and says the dashboard may take 15 minutes', async () => {
     const orderId = await buySoftware('Office LTSC Professional Plus 2021', 'wide world importers', 2);
     await getKey(orderId);
     clock.set(at(START).add(10, 'day').add(3, 'hour').valueOf());
