@@ -15,6 +15,7 @@ import {
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application } from '@microsoft/teams-ai';
 import { identifyActor, type Identity } from '../domain/identify-actor.js';
+import { suggestCustomers, suggestProducts } from '../domain/type-ahead.js';
 import type { Deps } from '../domain/ports.js';
 import type { Logger } from '../log.js';
 import { parseCardAction } from './card-actions.js';
@@ -148,6 +149,17 @@ export function createBotApp(options: BotOptions): Application {
       logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
     },
   );
+
+  // Type-ahead of card inputs (Teams' Data.Query).
+  app.adaptiveCards.search(['customers', 'products'], async (context, _state, query) => {
+    const turn = await begin(context);
+    const text = typeof query.parameters.queryText === 'string' ? query.parameters.queryText : '';
+    const found =
+      query.parameters.dataset === 'customers'
+        ? await suggestCustomers(deps, turn.actor, text)
+        : await suggestProducts(deps, turn.actor, text);
+    return found.map((s) => ({ title: s.title, value: s.value }));
+  });
 
   // Any other invoke (malformed card actions included): a clear card, never an error status.
   app.activity(ActivityTypes.Invoke, async (context) => {

@@ -62,6 +62,7 @@ export function cartCard(s: Speech, cart: CartView, notice?: string): AdaptiveCa
     discardTitle: m.discard,
     pendingData: { pendingId: cart.pendingId },
     discardData: { pendingId: cart.pendingId, action: 'subscription.buy' },
+    catalog: cart.catalog.map((p) => ({ title: p.name, value: p.id })),
   });
 }
 

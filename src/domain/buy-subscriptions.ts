@@ -72,6 +72,8 @@ export interface CartView {
   readonly lines: readonly CartLineView[];
   readonly total: number;
   readonly currency: string;
+  /** What else can be added for this customer (its segment, market, publishers' rules), for the picker. */
+  readonly catalog: ReadonlyArray<{ id: string; name: string }>;
 }
 
 export interface PurchasedLine {
@@ -140,12 +142,24 @@ async function heldBy(
   );
 }
 
+async function withCatalog(
+  deps: Deps,
+  view: Omit<CartView, 'catalog'>,
+  customer: Customer,
+): Promise<CartView> {
+  const products = await deps.products.list();
+  const catalog = products
+    .filter((p) => checkAvailability(p, customer, [], deps.partner).ok)
+    .map((p) => ({ id: p.id, name: p.name }));
+  return { ...view, catalog };
+}
+
 function viewOf(
   pendingId: string,
   expiresAt: Dayjs,
   customer: Customer,
   lines: ReadonlyArray<{ line: CartLine; product: Product }>,
-): CartView {
+): Omit<CartView, 'catalog'> {
   const views = lines.map(({ line, product }): CartLineView => ({
     productId: product.id,
     productName: product.name,
@@ -296,7 +310,9 @@ export async function startPurchase(
     customerId: customer.value.id,
     lines: [line],
   });
-  return ok(viewOf(pending.id, pending.expiresAt, customer.value, lines));
+  return ok(
+    await withCatalog(deps, viewOf(pending.id, pending.expiresAt, customer.value, lines), customer.value),
+  );
 }
 
 type CartEdit =
@@ -370,7 +386,7 @@ export async function editCart(
   if (!checked.ok) return checked;
   if (!(await deps.pending.updatePayload(pendingId, { ...cart, lines }, now)))
     return err({ kind: 'expired', what: 'pending-action' });
-  return ok(viewOf(pendingId, pending.expiresAt, customer, loaded.value));
+  return ok(await withCatalog(deps, viewOf(pendingId, pending.expiresAt, customer, loaded.value), customer));
 }
 
 /** The cart as stored, for showing it again (e.g. after a refused change). */
@@ -393,7 +409,7 @@ export async function showCart(
   if (!customer) return err({ kind: 'not-found', what: 'customer', ref: cart.customerId });
   const loaded = await loadLines(deps, cart);
   if (!loaded.ok) return loaded;
-  return ok(viewOf(pendingId, pending.expiresAt, customer, loaded.value));
+  return ok(await withCatalog(deps, viewOf(pendingId, pending.expiresAt, customer, loaded.value), customer));
 }
 
 /** A readable id from the random id source: `ORD-7K2M9QXD`. */

@@ -135,7 +135,7 @@ describe('buying (R-BUY)', () => {
     const removed = invokeCardOf(
       await post(bot.endpoint, executeActivity('cart.remove', removeButtons[2]!.data, { from: SALES_AGENT })),
     );
-    expect(textOf(removed)).not.toContain('Business Premium');
+    expect(textOf(removed)).not.toContain('**Microsoft 365 Business Premium**');
     const done = await press(removed, 'Purchase', {
       'quantity-0': '5',
       'cycle-0': 'monthly',
@@ -535,3 +535,49 @@ describe('licence counts (R-NCE-2)', () => {
 });
 
 export type { Card };
+
+describe('type-ahead in cards', () => {
+  const search = async (dataset: string, queryText: string, from: TestPerson = SALES_AGENT) => {
+    const activity = executeActivity('x', {}, { from });
+    const reply = await post(bot.endpoint, {
+      ...activity,
+      name: 'application/search',
+      value: { queryText, dataset, queryOptions: { skip: 0, top: 15 } },
+    });
+    expect(reply.status).toBe(200);
+    const body = reply.body as { type: string; value: { results: Array<{ title: string; value: string }> } };
+    expect(body.type).toBe('application/vnd.microsoft.search.searchResponse');
+    return body.value.results;
+  };
+
+  it('R-CAT-1: the product picker of the cart suggests products as the user types, typos included', async () => {
+    const results = await search('products', 'exchnge');
+    expect(results.map((r) => r.value)).toContain('exchange-online-p1');
+  });
+
+  it('R-CAT-1: the customer dataset suggests customers by partial name', async () => {
+    const results = await search('customers', 'contoso');
+    expect(results.map((r) => r.value).sort()).toEqual(['cus-contoso', 'cus-contoso-pharmaceuticals']);
+  });
+
+  it('R-ROLE-10: someone without a role gets no suggestions', async () => {
+    expect(await search('customers', 'contoso', staffWithRole('marketing-content-admin'))).not.toHaveLength(
+      0,
+    );
+    expect(
+      await search('customers', 'contoso', {
+        aadObjectId: '00000000-0000-4000-8000-0000000000ee',
+        displayName: 'Nobody',
+      }),
+    ).toEqual([]);
+  });
+
+  it('R-BUY-6: the cart offers only products sold to the customer, and a picked product id is added', async () => {
+    const cart = await say('buy 1 Microsoft 365 E3 for contoso ltd monthly');
+    const json = JSON.stringify(cart);
+    expect(json).toContain('"value":"exchange-online-p1"');
+    expect(json).not.toContain('"value":"m365-a3"');
+    const added = await press(cart, 'Add to cart', { addProduct: 'teams-essentials' });
+    expect(textOf(added)).toContain('**Microsoft Teams Essentials**');
+  });
+});
