@@ -155,12 +155,18 @@ export async function runReminders(
   limit = 200,
 ): Promise<ReminderRunReport> {
   const now = deps.clock.now();
-  const created = await deps.reminders.create(await discoverReminders(deps, now));
+  const discovered = await discoverReminders(deps, now);
+  const created = await deps.reminders.create(discovered);
   const claimed = await deps.reminders.claimDue(now, instanceId, now.add(CLAIM_LEASE_MS, 'ms'), limit);
+  // What is true now decides: a reminder held for a digest or a retry whose subject changed meanwhile
+  // (a cancellation withdrawn, a subscription reactivated, a link revoked) is dropped, not sent.
+  const stillDue = new Set(discovered.map((r) => r.uniqueKey));
+  const stale = claimed.filter((r) => r.kind !== 'relationship-accepted' && !stillDue.has(r.uniqueKey));
+  for (const r of stale) await deps.reminders.markSkipped(r.id, instanceId, now);
   const byRecipient = new Map<string, StoredReminder[]>();
-  for (const r of claimed)
+  for (const r of claimed.filter((c) => !stale.includes(c)))
     byRecipient.set(r.recipientAadObjectId, [...(byRecipient.get(r.recipientAadObjectId) ?? []), r]);
-  const report = { created, sent: 0, skipped: 0, deferred: 0, failed: 0 };
+  const report = { created, sent: 0, skipped: stale.length, deferred: 0, failed: 0 };
   for (const [recipient, reminders] of byRecipient) {
     const preferences = (await deps.staff.reminderPreferences(recipient)) ?? {
       enabled: true,

@@ -365,6 +365,30 @@ describe('each reminder in its window, to the person who acted', () => {
     ]);
   });
 
+  it('R-CAN-6: a reminder whose subject changed before it went out (cancellation withdrawn) is dropped, not sent', async () => {
+    const sub = await buy(world, SALES, 'cus-fourth-coffee', 'm365-e3', 'monthly');
+    clock.advance(2 * 24 * HOUR_MS);
+    const cancelAt = await scheduleCancellation(world, HELPDESK, sub);
+    const dueAt = addHours(cancelAt, -24);
+    // The reminder fell due, but its first delivery failed; it waits for the next attempt.
+    clock.set(dueAt.valueOf());
+    await pass(
+      world,
+      fakeNotifier(() => ({ kind: 'retry', error: 'send failed (502)' })),
+    );
+    const waiting = (await rowsAbout(world, sub)).filter((r) => r.kind === 'cancellation-1d');
+    expect(waiting.map((r) => Boolean(r.sentAt))).toEqual([false]);
+    // Meanwhile the cancellation is withdrawn: auto-renew turned back on.
+    const stored = (await world.deps.subscriptions.findById(sub))!;
+    await world.deps.subscriptions.save({ ...stored, autoRenew: true, cancelAt: null }, stored.version, {});
+    const notifier = fakeNotifier();
+    clock.advance(2 * HOUR_MS);
+    await pass(world, notifier);
+    expect(kindsAbout(notifier, sub)).not.toContain('cancellation-1d');
+    const rows = (await rowsAbout(world, sub)).filter((r) => r.kind === 'cancellation-1d');
+    expect(rows.map((r) => [Boolean(r.sentAt), Boolean(r.skippedAt)])).toEqual([[false, true]]);
+  });
+
   it('R-NCE-1: a new-commerce subscription that renewed reminds its buyer the day before the renewal window closes', async () => {
     const sub = await buy(world, SALES, 'cus-woodgrove-bank', 'm365-e3-nce', 'annual');
     const renewedAt = (await world.deps.subscriptions.findById(sub))!.renewsAt;
