@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Deps } from './domain/ports.js';
 import { runReminders, type ReminderNotifier, type ReminderRunReport } from './domain/reminders.js';
+import { purgeExpiredConfirmations } from './domain/confirmations.js';
 import type { Logger } from './log.js';
 
 export interface ReminderScheduler {
@@ -28,7 +29,9 @@ export function startReminderScheduler(options: {
     if (stopped) return Promise.resolve(undefined);
     // One pass at a time in this process.
     running ??= runReminders(options.deps, options.notifier, instanceId, Math.random)
-      .then((report) => {
+      .then(async (report) => {
+        const purged = await purgeExpiredConfirmations(options.deps);
+        if (purged > 0) options.log.info({ purged, instanceId }, 'expired confirmations deleted');
         if (report.created || report.sent || report.failed)
           options.log.info({ ...report, instanceId }, 'reminders');
         return report;

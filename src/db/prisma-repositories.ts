@@ -463,6 +463,9 @@ export function makeRepositories(db: Db): Repositories {
         });
         return updated.count === 1;
       },
+      async purgeExpired(before) {
+        return (await db.pendingAction.deleteMany({ where: { expiresAt: { lt: before.toDate() } } })).count;
+      },
       async discard(id, now) {
         const discarded = await db.pendingAction.updateMany({
           where: { id, status: 'pending' },

@@ -158,6 +158,13 @@ export async function confirmPendingAction<P, R>(
   }
 }
 
+/** How long an expired confirmation is kept (its first result answers late presses), then deleted. */
+export const PENDING_ACTION_KEEP_DAYS = 7;
+
+/** Housekeeping: previews, carts and export links long past their expiry. The audit log keeps the record. */
+export const purgeExpiredConfirmations = (deps: Deps): Promise<number> =>
+  deps.pending.purgeExpired(deps.clock.now().subtract(PENDING_ACTION_KEEP_DAYS, 'day'));
+
 /** The "Cancel" button of a preview: only its initiator may discard it. */
 export async function discardPendingAction(
   deps: Deps,

@@ -133,6 +133,8 @@ export interface PendingActionRepository {
   /** Replaces the payload of a pending action that is still pending (a cart being edited). */
   updatePayload<P>(id: string, payload: P, now: Dayjs): Promise<boolean>;
   discard(id: string, now: Dayjs): Promise<boolean>;
+  /** Deletes confirmations (previews, carts, exports) that expired before `before`; returns how many. */
+  purgeExpired(before: Dayjs): Promise<number>;
 }
 
 export interface AuditLog {

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeps } from '../../src/db/create-deps.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { createPendingAction, purgeExpiredConfirmations } from '../../src/domain/confirmations.js';
+import type { Deps } from '../../src/domain/ports.js';
+import { movableClock } from '../../src/domain/time.js';
+import { anActor } from '../support/builders.js';
+
+const clock = movableClock('2026-11-21T09:00:00Z');
+let db: Database;
+let deps: Deps;
+
+beforeAll(async () => {
+  db = await openDatabase({ kind: 'memory' });
+  deps = createDeps(db, clock);
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('housekeeping of confirmations', () => {
+  it('deletes previews, carts and export links a week after they expired, and keeps the rest', async () => {
+    const actor = anActor(['global-admin']);
+    const old = await createPendingAction(deps, actor, 'staff.grant', { a: 1 });
+    clock.advance(7 * 86_400_000);
+    const recent = await createPendingAction(deps, actor, 'staff.grant', { a: 2 });
+    clock.advance(15 * 60_000);
+    // Exactly a week after the old one expired it is still kept; a moment later it is gone.
+    expect(await purgeExpiredConfirmations(deps)).toBe(0);
+    clock.advance(1);
+    expect(await purgeExpiredConfirmations(deps)).toBe(1);
+    expect(await deps.pending.find(old.id)).toBeNull();
+    expect(await deps.pending.find(recent.id)).not.toBeNull();
+  });
+});
