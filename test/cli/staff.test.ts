@@ -7,7 +7,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../prisma/seed/staff.js';
 import { runStaffCommand } from '../../src/cli/staff-command.js';
@@ -19,9 +18,8 @@ import { ROLES } from '../../src/domain/roles.js';
 import { fixedClock } from '../../src/domain/time.js';
 import { DATABASES, type TestDatabase } from '../support/databases.js';
 import { ADMIN_AGENT, GLOBAL_ADMIN } from '../support/staff.js';
+import { embeddedEnv, holdDatabase, killAndWait, ROOT } from '../support/processes.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const HOLD_FIXTURE = path.join(ROOT, 'test/db/fixtures/hold-embedded-database.ts');
 const NOW = '2026-03-02T09:00:00.000Z';
 const OPERATOR = 'ops-tester';
 
@@ -211,12 +209,7 @@ describe.each(DATABASES)('the staff command on the $name database', ({ create })
   });
 });
 
-/** The environment of a CLI child: the embedded database in `dataDir`, never PostgreSQL. */
-const childEnv = (dataDir: string): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' };
-  delete env.DATABASE_URL;
-  return env;
-};
+const childEnv = (dataDir: string) => embeddedEnv(dataDir, { NODE_ENV: 'development' });
 
 function runCli(dataDir: string, ...argv: string[]): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/staff.ts', ...argv], {
@@ -233,34 +226,6 @@ function runCli(dataDir: string, ...argv: string[]): Promise<Run> {
   });
 }
 
-/** A process that opens the embedded database in `dataDir` and keeps it open until killed. */
-async function holdDatabase(dataDir: string): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOLD_FIXTURE], {
-    cwd: ROOT,
-    env: childEnv(dataDir),
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      if (stdout.includes('ready\n')) resolve();
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`the holder exited (${code}) before it was ready: ${stderr}`)),
-    );
-  });
-  return child;
-}
-
-async function killByPid(child: ChildProcessWithoutNullStreams): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(child.pid, 'SIGKILL');
-  await exited;
-}
-
 describe('npm run staff as a process, on the embedded database in DATA_DIR', () => {
   let dataDir: string;
   let holder: ChildProcessWithoutNullStreams | undefined;
@@ -270,7 +235,7 @@ describe('npm run staff as a process, on the embedded database in DATA_DIR', () 
   });
 
   afterAll(async () => {
-    if (holder) await killByPid(holder);
+    if (holder) await killAndWait(holder);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -304,7 +269,7 @@ describe('npm run staff as a process, on the embedded database in DATA_DIR', () 
     expect(err).not.toMatch(/^\s+at /m);
     expect(fs.readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8').trim()).toBe(String(holder.pid));
 
-    await killByPid(holder);
+    await killAndWait(holder);
   });
 
   it('answers --help without opening the database', async () => {

@@ -2,49 +2,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError } from '../../src/db/data-dir-lock.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { MigrationError } from '../../src/db/migrate.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const HOLD_FIXTURE = path.join(ROOT, 'test/db/fixtures/hold-embedded-database.ts');
+import { embeddedEnv, holdDatabase, killAndWait, ROOT } from '../support/processes.js';
 
 /** The environment of a child process: the embedded database in `dataDir`, never PostgreSQL. */
-const childEnv = (dataDir: string, extra: Record<string, string> = {}) => {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...extra };
-  delete env.DATABASE_URL;
-  return env;
-};
-
-/** Starts a process that opens the embedded database in `dataDir` and keeps it open until killed. */
-async function holdDatabase(dataDir: string): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOLD_FIXTURE], {
-    cwd: ROOT,
-    env: childEnv(dataDir),
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      if (stdout.includes('ready\n')) resolve();
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`the holder exited (${code}) before it was ready: ${stderr}`)),
-    );
-  });
-  return child;
-}
-
-const killAndWait = async (child: ChildProcessWithoutNullStreams) => {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(child.pid, 'SIGKILL');
-  await exited;
-};
+const childEnv = embeddedEnv;
 
 describe('the embedded database data directory', () => {
   let dataDir: string;
