@@ -47,9 +47,12 @@ const toStaff = (row: StaffRow): Staff => ({
   personalConversationId: conversationIdOf(row.conversationReference),
 });
 
+/** The key of a stored one-to-one chat: conversation id and service address, as find() builds it in SQL. */
 const conversationIdOf = (reference: unknown): string | null => {
-  const conversation = (reference as { conversation?: { id?: unknown } } | null)?.conversation;
-  return typeof conversation?.id === 'string' ? conversation.id : null;
+  const r = reference as { conversation?: { id?: unknown }; serviceUrl?: unknown } | null;
+  return typeof r?.conversation?.id === 'string'
+    ? `${r.conversation.id}|${String(r.serviceUrl ?? '')}`
+    : null;
 };
 
 type CustomerRow = Prisma.CustomerGetPayload<object>;
