@@ -496,4 +496,3 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult> = {
 const setupUrlFor = (base: string, customer: Customer) =>
   `${base}${base.includes('?') ? '&' : '?'}tenant=${encodeURIComponent(customer.tenantId)}`;
 
-export { checkAvailability };

@@ -10,7 +10,7 @@ import { createPendingAction, type Executor } from './confirmations.js';
 import type { Candidate, DomainError } from './errors.js';
 import { resolveCustomer } from './find-customers.js';
 import { matchName } from './fuzzy.js';
-import type { Deps, Repositories, SoftwarePurchase } from './ports.js';
+import type { Deps, SoftwarePurchase } from './ports.js';
 import type { Customer } from './model.js';
 import { err, ok, type Result } from './result.js';
 import {
@@ -328,7 +328,6 @@ export async function download(
 }
 
 export { findPurchase as findSoftwarePurchase };
-export type { Repositories };
 
 /** `software <customer>`: the customer's software purchases, cancelled ones included (R-SWC-6). */
 export async function listSoftwarePurchases(
