@@ -495,4 +495,3 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult> = {
 /** R-BUY-10: the publisher's set-up page, for this customer's tenant. */
 const setupUrlFor = (base: string, customer: Customer) =>
   `${base}${base.includes('?') ? '&' : '?'}tenant=${encodeURIComponent(customer.tenantId)}`;
-
