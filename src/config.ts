@@ -73,6 +73,59 @@ export const ConfigSchema = z
     ),
     /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
     SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+    /** Where customers, subscriptions and orders live: the bot's own database, or the partner's Partner Center. */
+    COMMERCE_BACKEND: z.preprocess(
+      emptyToUndefined,
+      z.enum(['simulated', 'partner-center']).default('simulated'),
+    ),
+    PARTNER_CENTER_API_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url('PARTNER_CENTER_API_URL must be a URL')
+        .default('https://api.partnercenter.microsoft.com'),
+    ),
+    PARTNER_CENTER_AUTHORITY_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url('PARTNER_CENTER_AUTHORITY_URL must be a URL')
+        .default('https://login.microsoftonline.com'),
+    ),
+    /** The partner's Entra tenant (GUID or primary domain). */
+    PARTNER_CENTER_TENANT_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i,
+          'PARTNER_CENTER_TENANT_ID must be the partner tenant id (GUID) or its primary domain',
+        )
+        .optional(),
+    ),
+    /** The Entra app registration's application (client) id. */
+    PARTNER_CENTER_CLIENT_ID: z.preprocess(
+      emptyToUndefined,
+      z.string().uuid('PARTNER_CENTER_CLIENT_ID must be the application (client) id, a GUID').optional(),
+    ),
+    PARTNER_CENTER_CLIENT_SECRET: optionalString,
+    /** App+User refresh token from an MFA sign-in (secure application model); rotated tokens are kept sealed. */
+    PARTNER_CENTER_REFRESH_TOKEN: optionalString,
+    /** PEM of the root (and intermediate) certificates a webhook signing certificate must chain to. */
+    PARTNER_CENTER_WEBHOOK_TRUSTED_ROOTS: optionalString,
+    /** Hosts a webhook's certificate URL may point to (comma-separated). */
+    PARTNER_CENTER_WEBHOOK_CERT_HOSTS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('3psostorageacct.blob.core.windows.net')
+        .transform((value) =>
+          value
+            .split(',')
+            .map((host) => host.trim().toLowerCase())
+            .filter((host) => host.length > 0),
+        ),
+    ),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -102,6 +155,22 @@ export const ConfigSchema = z
         }
       : undefined,
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : env.NODE_ENV !== 'production',
+    commerce:
+      env.COMMERCE_BACKEND === 'partner-center'
+        ? ({
+            backend: 'partner-center',
+            apiUrl: env.PARTNER_CENTER_API_URL.replace(/\/$/, ''),
+            authorityUrl: env.PARTNER_CENTER_AUTHORITY_URL.replace(/\/$/, ''),
+            tenantId: env.PARTNER_CENTER_TENANT_ID ?? '',
+            clientId: env.PARTNER_CENTER_CLIENT_ID ?? '',
+            clientSecret: env.PARTNER_CENTER_CLIENT_SECRET ?? '',
+            refreshToken: env.PARTNER_CENTER_REFRESH_TOKEN ?? '',
+            webhook: {
+              trustedRootsPem: env.PARTNER_CENTER_WEBHOOK_TRUSTED_ROOTS,
+              certificateHosts: env.PARTNER_CENTER_WEBHOOK_CERT_HOSTS,
+            },
+          } as const)
+        : ({ backend: 'simulated' } as const),
   }))
   .superRefine((config, ctx) => {
     if (config.env === 'production' && !config.auth.appId) {
@@ -123,6 +192,32 @@ export const ConfigSchema = z
         code: z.ZodIssueCode.custom,
         message: 'MicrosoftAppPassword is required when MicrosoftAppId is set.',
       });
+    }
+    if (config.commerce.backend === 'partner-center') {
+      const missing = (
+        [
+          ['PARTNER_CENTER_TENANT_ID', config.commerce.tenantId],
+          ['PARTNER_CENTER_CLIENT_ID', config.commerce.clientId],
+          ['PARTNER_CENTER_CLIENT_SECRET', config.commerce.clientSecret],
+          ['PARTNER_CENTER_REFRESH_TOKEN', config.commerce.refreshToken],
+        ] as const
+      )
+        .filter(([, value]) => !value)
+        .map(([name]) => name);
+      if (missing.length > 0) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `COMMERCE_BACKEND=partner-center needs ${missing.join(', ')} (see the README: connecting a Partner Center account).`,
+        });
+      }
+      const roots = config.commerce.webhook.trustedRootsPem;
+      if (roots !== undefined && !roots.includes('-----BEGIN CERTIFICATE-----')) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message:
+            'PARTNER_CENTER_WEBHOOK_TRUSTED_ROOTS must hold PEM certificates (-----BEGIN CERTIFICATE-----).',
+        });
+      }
     }
     if (config.auth.appType === 'SingleTenant' && config.auth.appId && !config.auth.tenantId) {
       ctx.addIssue({

@@ -26,6 +26,79 @@ const refusalOf = (env: Record<string, string>): ConfigError => {
 };
 
 describe('loadConfig', () => {
+  describe('commerce backend', () => {
+    const PC = {
+      COMMERCE_BACKEND: 'partner-center',
+      PARTNER_CENTER_TENANT_ID: TENANT_ID,
+      PARTNER_CENTER_CLIENT_ID: APP_ID,
+      PARTNER_CENTER_CLIENT_SECRET: 'client-secret-value-1',
+      PARTNER_CENTER_REFRESH_TOKEN: 'refresh-token-value-1',
+    };
+
+    it('is the simulated record by default, so a fresh clone needs no Partner Center account', () => {
+      expect(loadConfig({}).commerce).toEqual({ backend: 'simulated' });
+    });
+
+    it('reads the Partner Center settings, with the public URLs as defaults', () => {
+      const config = loadConfig(PC);
+      expect(config.commerce).toMatchObject({
+        backend: 'partner-center',
+        apiUrl: 'https://api.partnercenter.microsoft.com',
+        authorityUrl: 'https://login.microsoftonline.com',
+        tenantId: TENANT_ID,
+        clientId: APP_ID,
+      });
+    });
+
+    it('takes local URLs for the local Partner Center, without a trailing slash', () => {
+      const config = loadConfig({
+        ...PC,
+        PARTNER_CENTER_API_URL: 'http://127.0.0.1:4780/',
+        PARTNER_CENTER_AUTHORITY_URL: 'http://127.0.0.1:4780/login/',
+      });
+      expect(config.commerce).toMatchObject({
+        apiUrl: 'http://127.0.0.1:4780',
+        authorityUrl: 'http://127.0.0.1:4780/login',
+      });
+    });
+
+    it('refuses partner-center mode without its credentials, naming each missing variable', () => {
+      const message = refusalOf({ COMMERCE_BACKEND: 'partner-center' }).message;
+      for (const name of [
+        'PARTNER_CENTER_TENANT_ID',
+        'PARTNER_CENTER_CLIENT_ID',
+        'PARTNER_CENTER_CLIENT_SECRET',
+        'PARTNER_CENTER_REFRESH_TOKEN',
+      ]) {
+        expect(message).toContain(name);
+      }
+    });
+
+    it('refuses malformed values and an unknown backend, and never repeats a secret', () => {
+      expect(refusalOf({ ...PC, PARTNER_CENTER_CLIENT_ID: 'not-a-guid' }).message).toContain(
+        'PARTNER_CENTER_CLIENT_ID',
+      );
+      expect(refusalOf({ ...PC, PARTNER_CENTER_API_URL: 'nowhere' }).message).toContain(
+        'PARTNER_CENTER_API_URL',
+      );
+      expect(refusalOf({ ...PC, COMMERCE_BACKEND: 'dynamics' }).message).toContain('COMMERCE_BACKEND');
+      const refused = refusalOf({ ...PC, PARTNER_CENTER_WEBHOOK_TRUSTED_ROOTS: 'not a pem' }).message;
+      expect(refused).toContain('PARTNER_CENTER_WEBHOOK_TRUSTED_ROOTS');
+      expect(refused).not.toContain('client-secret-value-1');
+      expect(refused).not.toContain('refresh-token-value-1');
+    });
+
+    it('reads the webhook certificate hosts as a list', () => {
+      const config = loadConfig({
+        ...PC,
+        PARTNER_CENTER_WEBHOOK_CERT_HOSTS: ' a.example.com, B.example.com ,',
+      });
+      expect(config.commerce).toMatchObject({
+        webhook: { certificateHosts: ['a.example.com', 'b.example.com'] },
+      });
+    });
+  });
+
   it('starts locally with port 3978, the embedded database in ./data, auth off and English', () => {
     const config = loadConfig({});
 
