@@ -265,7 +265,7 @@ function chainsToTrustedRoot(
         !seen.has(candidate.fingerprint256) &&
         candidate.ca &&
         checkValidity(candidate, now) === 'valid' &&
-        candidate.checkIssued(current) &&
+        current.checkIssued(candidate) &&
         safeVerify(current, candidate),
     );
     if (issuer === undefined) return false;
