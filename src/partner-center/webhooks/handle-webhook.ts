@@ -23,10 +23,18 @@ export type WebhookHandlerResult =
       readonly event?: undefined;
     };
 
-export type WebhookHandler = (rawBody: Buffer, headers: WebhookHeaders) => Promise<WebhookHandlerResult>;
+/**
+ * `rawBody` is the request body exactly as received. A string is taken as its UTF-8 encoding (restify's
+ * body reader decodes `application/json` bodies to a string in `req.rawBody`); never re-serialise parsed JSON.
+ */
+export type WebhookHandler = (
+  rawBody: Buffer | string,
+  headers: WebhookHeaders,
+) => Promise<WebhookHandlerResult>;
 
 export function createWebhookHandler(dependencies: { readonly verifier: WebhookVerifier }): WebhookHandler {
-  return async (rawBody, headers) => {
+  return async (body, headers) => {
+    const rawBody = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const verification = await dependencies.verifier.verify(rawBody, headers);
     if (!verification.ok) {
       return {

@@ -22,7 +22,8 @@ export type WebhookRejectionReason =
   | 'certificate-untrusted'
   | 'certificate-issuer-not-allowed'
   | 'certificate-key-not-rsa'
-  | 'signature-mismatch';
+  | 'signature-mismatch'
+  | 'verification-error';
 
 export type WebhookVerification =
   | { readonly ok: true }
@@ -175,7 +176,7 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
         return await verify(rawBody, headers);
       } catch {
         // Defensive: whatever slipped through is a refusal, never a 5xx.
-        return reject(401, 'signature-mismatch');
+        return reject(401, 'verification-error');
       }
     },
   };
@@ -290,8 +291,14 @@ async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T
 /** GET without following redirects (a redirect could leave the allowed hosts), size-bounded. */
 async function fetchOverHttp(url: string, timeoutMs: number): Promise<Buffer> {
   const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) throw new Error(`certificate download answered ${response.status}`);
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_CERTIFICATE_BYTES) throw new Error('certificate too large');
-  return Buffer.from(await response.arrayBuffer());
+  if (!response.ok || response.body === null)
+    throw new Error(`certificate download answered ${response.status}`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > MAX_CERTIFICATE_BYTES) throw new Error('certificate too large');
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
 }

@@ -7,6 +7,7 @@ export type CertificateServer = {
   readonly host: string;
   urlFor(path: string): string;
   serve(path: string, body: Buffer | string): void;
+  redirect(path: string, location: string): void;
   requestsFor(path: string): number;
   close(): Promise<void>;
 };
@@ -14,9 +15,15 @@ export type CertificateServer = {
 export async function startCertificateServer(): Promise<CertificateServer> {
   const files = new Map<string, Buffer>();
   const requests = new Map<string, number>();
+  const redirects = new Map<string, string>();
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
     requests.set(path, (requests.get(path) ?? 0) + 1);
+    const location = redirects.get(path);
+    if (location !== undefined) {
+      response.writeHead(302, { Location: location }).end();
+      return;
+    }
     const body = files.get(path);
     if (body === undefined) {
       response.writeHead(404).end();
@@ -32,6 +39,7 @@ export async function startCertificateServer(): Promise<CertificateServer> {
     host,
     urlFor: (path) => `http://${host}${path}`,
     serve: (path, body) => files.set(path, typeof body === 'string' ? Buffer.from(body, 'utf8') : body),
+    redirect: (path, location) => redirects.set(path, location),
     requestsFor: (path) => requests.get(path) ?? 0,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -60,6 +60,12 @@ describe('the Partner Center webhook endpoint', () => {
     expect(result).toMatchObject({ status: 200, event: { kind: 'other', eventName: 'invoice-ready' } });
   });
 
+  it('WH-HND-1: a body handed over as the UTF-8 string restify keeps in req.rawBody verifies the same', async () => {
+    const text = '{"EventName":"test-created","ResourceName":"tést ✓"}';
+    const result = await makeHandler()(text, signer.sign(Buffer.from(text, 'utf8')));
+    expect(result).toMatchObject({ status: 200, event: { kind: 'other', resourceName: 'tést ✓' } });
+  });
+
   it('WH-SIG-6: a changed byte gets 401 with a body that does not say why, and no event', async () => {
     const body = Buffer.from('{"EventName":"reseller-relationship-accepted-by-customer"}');
     const headers = signer.sign(body);

@@ -400,6 +400,29 @@ describe('verifying a Partner Center webhook delivery', () => {
     expect(server.requestsFor(path)).toBe(2);
   });
 
+  it('WH-SIG-4: does not follow a redirect from an allowed host, even to a valid certificate', async () => {
+    const target = serveLeaf(microsoft);
+    pathCounter += 1;
+    const path = `/certs/${pathCounter}/redirect.cer`;
+    server.redirect(path, target.url);
+    const { verifier } = makeVerifier();
+    await expect(
+      verifier.verify(BODY, microsoft.sign(BODY, { certificateUrl: server.urlFor(path) })),
+    ).resolves.toMatchObject({ status: 401, reason: 'certificate-fetch-failed' });
+    expect(server.requestsFor(path)).toBe(1);
+    expect(server.requestsFor(target.path)).toBe(0);
+  });
+
+  it('WH-SIG-7: refuses with 401 a certificate download larger than 64 KiB', async () => {
+    pathCounter += 1;
+    const path = `/certs/${pathCounter}/huge.cer`;
+    server.serve(path, Buffer.concat([microsoft.leafDer, Buffer.alloc(70 * 1024)]));
+    const { verifier } = makeVerifier();
+    await expect(
+      verifier.verify(BODY, microsoft.sign(BODY, { certificateUrl: server.urlFor(path) })),
+    ).resolves.toMatchObject({ status: 401, reason: 'certificate-fetch-failed' });
+  });
+
   it('WH-SIG-7: refuses with 401 when the download does not answer in time', async () => {
     const { verifier } = makeVerifier({
       fetchCertificate: () => new Promise<Buffer>(() => undefined),
