@@ -416,7 +416,8 @@ describe('verifying a Partner Center webhook delivery', () => {
   it('WH-SIG-7: refuses with 401 a certificate download larger than 64 KiB', async () => {
     pathCounter += 1;
     const path = `/certs/${pathCounter}/huge.cer`;
-    server.serve(path, Buffer.concat([microsoft.leafDer, Buffer.alloc(70 * 1024)]));
+    // A PEM certificate followed by padding: it would parse, so only the size bound refuses it.
+    server.serve(path, `${microsoft.leafPem}\n${' '.repeat(70 * 1024)}\n`);
     const { verifier } = makeVerifier();
     await expect(
       verifier.verify(BODY, microsoft.sign(BODY, { certificateUrl: server.urlFor(path) })),
