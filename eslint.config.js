@@ -10,7 +10,7 @@ const DOMAIN_PACKAGES = ['zod'];
 
 /** The bot translates between Teams and the domain. */
 const BOT_PACKAGES = ['botbuilder*', '@microsoft/teams-ai', 'adaptivecards*', 'adaptive-expressions', 'zod'];
-/** The built-ins the bot uses today (download page: files and hashes); add one here when it needs it. */
+/** The built-ins the bot uses today (card templates read from cards/, error references); add as needed. */
 const BOT_BUILTINS = ['crypto', 'fs', 'path', 'url'];
 /** What the bot must never reach: storage, wiring, the HTTP server, configuration, the entry point. */
 const NEVER_FROM_BOT = ['src/db', 'src/compose.ts', 'src/server.ts', 'src/config.ts', 'src/main.ts'];
