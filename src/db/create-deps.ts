@@ -4,7 +4,7 @@ import type { Deps, PartnerSettings, SecretSource } from '../domain/ports.js';
 import type { Clock } from '../domain/time.js';
 import { createSecrets, DEVELOPMENT_KEY } from '../secrets.js';
 import type { Database } from './database.js';
-import { makeRepositories, makeUnitOfWork } from './prisma-repositories.js';
+import { makeRepositories, makeUnitOfWork } from './unit-of-work.js';
 
 /** 128 random bits, base64url (22 characters). */
 export const newRandomId = (): string => crypto.randomBytes(16).toString('base64url');

@@ -1,27 +1,7 @@
-/** Reminders and reseller relationship requests. */
-import type {
-  RelationshipRepository,
-  ReminderKind,
-  ReminderRepository,
-  StoredReminder,
-} from '../domain/ports.js';
+/** Reminders: what is due, who gets it, and delivery attempts (the ReminderRepository port). */
+import type { ReminderRepository } from '../domain/ports.js';
 import { at } from '../domain/time.js';
-import type { Prisma } from './generated/prisma/client.js';
-import { toProduct, toSubscription, type Db } from './prisma-repositories.js';
-
-type ReminderRow = Prisma.ReminderGetPayload<object>;
-const toReminder = (row: ReminderRow): StoredReminder => ({
-  id: row.id,
-  kind: row.kind as ReminderKind,
-  subjectId: row.subjectId,
-  recipientAadObjectId: row.recipientAadObjectId,
-  eventAt: at(row.eventAt),
-  uniqueKey: row.uniqueKey,
-  payload: (row.payload ?? {}) as StoredReminder['payload'],
-  createdAt: at(row.createdAt),
-  nextAttemptAt: at(row.nextAttemptAt),
-  attempts: row.attempts,
-});
+import { toProduct, toReminder, toSubscription, type Db, type ReminderRow } from './mappers.js';
 
 export function makeReminderRepository(db: Db): ReminderRepository {
   return {
@@ -164,54 +144,6 @@ export function makeReminderRepository(db: Db): ReminderRepository {
           ...(countAttempt ? { attempts: { increment: 1 } } : {}),
         },
       });
-    },
-  };
-}
-
-type RelationshipRow = Prisma.ResellerRelationshipRequestGetPayload<object>;
-const toRequest = (row: RelationshipRow) => ({
-  id: row.id,
-  customerId: row.customerId,
-  requestedByAadObjectId: row.requestedByAadObjectId,
-  invitationUrl: row.invitationUrl,
-  status: row.status === 'accepted' ? ('accepted' as const) : ('pending' as const),
-  createdAt: at(row.createdAt),
-  acceptedAt: row.acceptedAt ? at(row.acceptedAt) : null,
-});
-
-export function makeRelationshipRepository(db: Db): RelationshipRepository {
-  return {
-    async findPendingFor(customerId) {
-      const row = await db.resellerRelationshipRequest.findFirst({
-        where: { customerId, status: 'pending' },
-        orderBy: { createdAt: 'desc' },
-      });
-      return row ? toRequest(row) : null;
-    },
-    async find(id) {
-      const row = await db.resellerRelationshipRequest.findUnique({ where: { id } });
-      return row ? toRequest(row) : null;
-    },
-    async create(request) {
-      await db.resellerRelationshipRequest.create({
-        data: {
-          id: request.id,
-          customerId: request.customerId,
-          requestedByAadObjectId: request.requestedByAadObjectId,
-          invitationUrl: request.invitationUrl,
-          createdAt: request.createdAt.toDate(),
-        },
-      });
-    },
-    async accept(id, now) {
-      const updated = await db.resellerRelationshipRequest.updateMany({
-        where: { id, status: 'pending' },
-        data: { status: 'accepted', acceptedAt: now.toDate() },
-      });
-      return updated.count === 1;
-    },
-    async setCustomerRelationship(customerId, relationship) {
-      await db.customer.update({ where: { id: customerId }, data: { relationship } });
     },
   };
 }

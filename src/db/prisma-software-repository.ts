@@ -9,7 +9,7 @@ import type {
 import type { SoftwarePurchase, SoftwareRepository, StoredDownloadLink } from '../domain/ports.js';
 import { at } from '../domain/time.js';
 import type { Prisma } from './generated/prisma/client.js';
-import type { Db } from './prisma-repositories.js';
+import type { Db } from './mappers.js';
 
 const SOFTWARE_KINDS = ['software-subscription', 'perpetual-software', 'azure-reservation'];
 

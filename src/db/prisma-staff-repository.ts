@@ -1,0 +1,130 @@
+/** Staff and their roles, preferences and one-to-one chat (the StaffRepository port). */
+import type { StaffRepository } from '../domain/ports.js';
+import { json, toRoles, toStaff, type Db } from './mappers.js';
+
+const GLOBAL_ADMIN_LOCK_ID = 72707370;
+
+export function makeStaffRepository(db: Db): StaffRepository {
+  return {
+    async find(aadObjectId) {
+      // One statement (this runs on every turn): the person and their roles.
+      const rows = await db.$queryRaw<
+        Array<{
+          aadObjectId: string;
+          displayName: string;
+          locale: string | null;
+          timeZone: string | null;
+          conversationId: string | null;
+          roles: string[] | null;
+        }>
+      >`SELECT s."aadObjectId", s."displayName", s."locale", s."timeZone",
+               (s."conversationReference"->'conversation'->>'id') || '|' || (s."conversationReference"->>'serviceUrl') AS "conversationId",
+               array_remove(array_agg(r."role" ORDER BY r."role"), NULL) AS roles
+        FROM staff s LEFT JOIN staff_roles r ON r."aadObjectId" = s."aadObjectId"
+        WHERE s."aadObjectId" = ${aadObjectId}
+        GROUP BY s."aadObjectId"`;
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        aadObjectId: row.aadObjectId,
+        displayName: row.displayName,
+        roles: toRoles((row.roles ?? []).map((role) => ({ role }))),
+        locale: row.locale,
+        timeZone: row.timeZone,
+        personalConversationId: row.conversationId,
+      };
+    },
+    async rolesOf(aadObjectId) {
+      return toRoles(await db.staffRole.findMany({ where: { aadObjectId }, orderBy: { role: 'asc' } }));
+    },
+    async list() {
+      const rows = await db.staff.findMany({ include: { roles: true }, orderBy: { displayName: 'asc' } });
+      return rows.map(toStaff);
+    },
+    async search(query) {
+      const rows = await db.staff.findMany({
+        where: {
+          OR: [
+            { displayName: { contains: query, mode: 'insensitive' } },
+            { email: { equals: query, mode: 'insensitive' } },
+          ],
+        },
+        include: { roles: true },
+        orderBy: { displayName: 'asc' },
+        take: 25,
+      });
+      return rows.map(toStaff);
+    },
+    async grant(aadObjectId, role, options) {
+      await db.staff.upsert({
+        where: { aadObjectId },
+        create: { aadObjectId, displayName: options.displayName ?? aadObjectId },
+        update:
+          options.displayName && options.displayName !== aadObjectId
+            ? { displayName: options.displayName }
+            : {},
+      });
+      const created = await db.staffRole.createMany({
+        data: [{ aadObjectId, role, grantedBy: options.grantedBy ?? null }],
+        skipDuplicates: true,
+      });
+      return created.count === 1;
+    },
+    async revoke(aadObjectId, role) {
+      if (role === 'global-admin') {
+        // Serializes revocations of global-admin so two admins cannot remove each other at once.
+        await db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${GLOBAL_ADMIN_LOCK_ID})`);
+        const admins = await db.staffRole.count({ where: { role: 'global-admin' } });
+        const holds = await db.staffRole.count({ where: { aadObjectId, role } });
+        if (holds === 1 && admins <= 1) return 'last-global-admin';
+      }
+      const deleted = await db.staffRole.deleteMany({ where: { aadObjectId, role } });
+      return deleted.count === 1;
+    },
+    async reminderPreferences(aadObjectId) {
+      const row = await db.staff.findUnique({
+        where: { aadObjectId },
+        select: { remindersEnabled: true, remindersDigest: true, locale: true, timeZone: true },
+      });
+      return row
+        ? {
+            enabled: row.remindersEnabled,
+            digest: row.remindersDigest,
+            locale: row.locale,
+            timeZone: row.timeZone,
+          }
+        : null;
+    },
+    async setReminderPreferences(aadObjectId, changes) {
+      await db.staff.updateMany({
+        where: { aadObjectId },
+        data: {
+          ...(changes.enabled !== undefined ? { remindersEnabled: changes.enabled } : {}),
+          ...(changes.digest !== undefined ? { remindersDigest: changes.digest } : {}),
+        },
+      });
+    },
+    async conversationReference(aadObjectId) {
+      const row = await db.staff.findUnique({
+        where: { aadObjectId },
+        select: { conversationReference: true },
+      });
+      return row?.conversationReference ?? null;
+    },
+    async remember(profile) {
+      const data = {
+        displayName: profile.displayName,
+        ...(profile.locale !== undefined ? { locale: profile.locale } : {}),
+        ...(profile.timeZone !== undefined ? { timeZone: profile.timeZone } : {}),
+        ...(profile.conversationReference !== undefined
+          ? { conversationReference: json(profile.conversationReference) }
+          : {}),
+      };
+      await db.staff.upsert({
+        where: { aadObjectId: profile.aadObjectId },
+        create: { aadObjectId: profile.aadObjectId, ...data },
+        update: data,
+      });
+    },
+  };
+}

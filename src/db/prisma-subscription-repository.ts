@@ -1,0 +1,61 @@
+/** Subscriptions, saved with optimistic versions (the SubscriptionRepository port). */
+import { z } from 'zod';
+import type { SubscriptionRepository } from '../domain/ports.js';
+import { at } from '../domain/time.js';
+import { SUBSCRIPTION_INCLUDE, toSubscription, type Db } from './mappers.js';
+
+const LicenceAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
+
+export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
+  return {
+    async listByCustomer(customerId, productIds) {
+      const rows = await db.subscription.findMany({
+        relationLoadStrategy: 'join',
+        where: { customerId, ...(productIds ? { productId: { in: [...productIds] } } : {}) },
+        include: SUBSCRIPTION_INCLUDE,
+        orderBy: [{ orderedAt: 'desc' }, { id: 'asc' }],
+      });
+      return rows.map(toSubscription);
+    },
+    async findById(id) {
+      const row = await db.subscription.findUnique({
+        relationLoadStrategy: 'join',
+        where: { id },
+        include: SUBSCRIPTION_INCLUDE,
+      });
+      return row ? toSubscription(row) : null;
+    },
+    async save(next, expectedVersion, changes) {
+      const saved = await db.subscription.updateMany({
+        where: { id: next.id, version: expectedVersion },
+        data: {
+          quantity: next.quantity,
+          status: next.status,
+          autoRenew: next.autoRenew,
+          termStartAt: next.termStartAt.toDate(),
+          renewsAt: next.renewsAt.toDate(),
+          trialEndsAt: next.trialEndsAt?.toDate() ?? null,
+          suspendedAt: next.suspendedAt?.toDate() ?? null,
+          dataDeletedAt: next.dataDeletedAt?.toDate() ?? null,
+          cancelledAt: next.cancelledAt?.toDate() ?? null,
+          cancelAt: next.cancelAt?.toDate() ?? null,
+          ...(changes.licenceAdditions !== undefined
+            ? {
+                licenceAdditions: changes.licenceAdditions.map((a) => ({
+                  at: a.at.toISOString(),
+                  count: a.count,
+                })),
+              }
+            : {}),
+          version: { increment: 1 },
+        },
+      });
+      return saved.count === 1;
+    },
+    async licenceAdditions(id) {
+      const row = await db.subscription.findUnique({ where: { id }, select: { licenceAdditions: true } });
+      const parsed = LicenceAdditionsSchema.safeParse(row?.licenceAdditions ?? []);
+      return parsed.success ? parsed.data.map((a) => ({ at: at(a.at), count: a.count })) : [];
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The domain's ports implemented with Prisma, assembled: the repository set on a client, and the unit of
+ * work that hands the same set, bound to one transaction, to the work it runs.
+ */
+import type { Repositories, UnitOfWork } from '../domain/ports.js';
+import type { PrismaClient } from './generated/prisma/client.js';
+import type { Db } from './mappers.js';
+import { makeAuditRepository } from './prisma-audit-repository.js';
+import { makeCustomerRepository } from './prisma-customer-repository.js';
+import { makeOrderRepository } from './prisma-order-repository.js';
+import { makePendingActionRepository } from './prisma-pending-action-repository.js';
+import { makeProductRepository } from './prisma-product-repository.js';
+import { makeRelationshipRepository } from './prisma-relationship-repository.js';
+import { makeReminderRepository } from './prisma-reminder-repository.js';
+import { makeSoftwareRepository } from './prisma-software-repository.js';
+import { makeStaffRepository } from './prisma-staff-repository.js';
+import { makeSubscriptionRepository } from './prisma-subscription-repository.js';
+import { makeSupportRequestRepository } from './prisma-support-request-repository.js';
+
+/** Every repository over one client or transaction. The only code that touches Prisma, with seed.ts. */
+export function makeRepositories(db: Db): Repositories {
+  return {
+    staff: makeStaffRepository(db),
+    customers: makeCustomerRepository(db),
+    products: makeProductRepository(db),
+    subscriptions: makeSubscriptionRepository(db),
+    orders: makeOrderRepository(db),
+    pending: makePendingActionRepository(db),
+    audit: makeAuditRepository(db),
+    software: makeSoftwareRepository(db),
+    relationships: makeRelationshipRepository(db),
+    reminders: makeReminderRepository(db),
+    supportRequests: makeSupportRequestRepository(db),
+  };
+}
+
+/** One database transaction per run (read committed on PostgreSQL); a throw rolls it all back. */
+export function makeUnitOfWork(prisma: PrismaClient): UnitOfWork {
+  return {
+    run: (work) =>
+      prisma.$transaction((tx) => work(makeRepositories(tx)), { maxWait: 10_000, timeout: 20_000 }),
+  };
+}
