@@ -3,6 +3,7 @@
  * clock. The connector's sleep resolves at once and records what it was asked to wait.
  */
 import { createPartnerCenterClient, type PartnerCenterClient } from '../../src/partner-center/client.js';
+import type { Refusal } from '../../src/partner-center/refusals.js';
 import type { PartnerCenterSettings } from '../../src/partner-center/settings.js';
 import { startLocalPartnerCenter, type LocalPartnerCenter } from '../../tools/local-partner-center/server.js';
 
@@ -89,10 +90,7 @@ export const expectOk = <T>(result: { ok: true; value: T } | { ok: false; refusa
   return result.value;
 };
 
-export const expectRefusal = <T>(
-  result:
-    { ok: true; value: T } | { ok: false; refusal: import('../../src/partner-center/refusals.js').Refusal },
-) => {
+export const expectRefusal = <T>(result: { ok: true; value: T } | { ok: false; refusal: Refusal }) => {
   if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value).slice(0, 300)}`);
   return result.refusal;
 };

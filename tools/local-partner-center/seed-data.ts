@@ -252,8 +252,9 @@ export const SEED_CATALOG: readonly SeedCatalogItem[] = [
   },
 ];
 
+/** `product:sku:availability`; a legacy offer id (no SKU) is the product id alone, e.g. `MS-AZR-0145P`. */
 export const catalogItemIdOf = (item: SeedCatalogItem): string =>
-  `${item.productId}:${item.skuId}:${item.availabilityId}`;
+  item.skuId === '' ? item.productId : `${item.productId}:${item.skuId}:${item.availabilityId}`;
 
 export interface SeedSubscription {
   id: string;

@@ -23,3 +23,11 @@ export const entitlementSchema = z
 export type Entitlement = z.infer<typeof entitlementSchema>;
 
 export const entitlementCollectionSchema = collectionSchema(entitlementSchema);
+
+/** Reserved-instance artifact details (the link of an entitlement's artifact); not used by the bot yet. */
+export const reservedInstanceArtifactSchema = z
+  .object({
+    type: z.string(),
+    virtualMachineReservations: z.array(z.record(z.string(), z.unknown())).optional(),
+  })
+  .passthrough();

@@ -4,6 +4,7 @@
  * `cancellationAllowedUntilDate`, `commitmentEndDate` and `attributes.etag`.
  */
 import { z } from 'zod';
+import { camelizeKeys } from './camelize.js';
 import { attributesSchema, collectionSchema, linksSchema } from './link.js';
 
 export const refundOptionSchema = z
@@ -23,7 +24,7 @@ export const refundableQuantitySchema = z
   })
   .passthrough();
 
-export const subscriptionSchema = z
+const subscriptionObjectSchema = z
   .object({
     id: z.string(),
     offerId: z.string().optional(),
@@ -53,7 +54,9 @@ export const subscriptionSchema = z
   })
   .passthrough();
 
-export type Subscription = z.infer<typeof subscriptionSchema>;
+export const subscriptionSchema = z.preprocess(camelizeKeys, subscriptionObjectSchema);
+
+export type Subscription = z.infer<typeof subscriptionObjectSchema>;
 
 export const subscriptionCollectionSchema = collectionSchema(subscriptionSchema);
 
