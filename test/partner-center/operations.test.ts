@@ -68,7 +68,7 @@ describe('issue 9: each connector operation against the local Partner Center', (
     expect(f.fake.requests.filter((request) => request.route === 'listSubscriptions')).toHaveLength(2);
   });
 
-  it("getSubscription returns the subscription with its etag and Partner Center's window facts", async () => {
+  it("R-CAN-1..3: getSubscription returns the subscription with its etag and Partner Center's window facts", async () => {
     const { subscription, etag } = expectOk(await f.client.getSubscription(CONTOSO, CONTOSO_IN_WINDOW));
     expect(etag).toMatch(/.+/);
     expect(subscription.refundOptions?.[0]?.expiresAt).toBe(subscription.cancellationAllowedUntilDate);
@@ -77,7 +77,7 @@ describe('issue 9: each connector operation against the local Partner Center', (
     expect(past.subscription.refundOptions).toBeUndefined();
   });
 
-  it('patchSubscription suspends with a fresh GET, a quoted If-Match and the whole subscription', async () => {
+  it('R-SUS-1: patchSubscription suspends with a fresh GET, a quoted If-Match and the whole subscription', async () => {
     const patched = expectOk(
       await f.client.patchSubscription(
         CONTOSO,
@@ -98,7 +98,7 @@ describe('issue 9: each connector operation against the local Partner Center', (
     expect(patch!.headers['if-match']).toBe(`"${(body.attributes as { etag: string }).etag}"`);
   });
 
-  it('patchSubscription reactivates a suspended subscription', async () => {
+  it('R-SUS-3: patchSubscription reactivates a suspended subscription', async () => {
     const patched = expectOk(
       await f.client.patchSubscription(CONTOSO, CONTOSO_SUSPENDED, { status: 'active' }),
     );
@@ -173,7 +173,7 @@ describe('issue 9: each connector operation against the local Partner Center', (
     expect(f.fake.state.commerce.subscriptions.get(CONTOSO_IN_WINDOW)!.status).toBe('active');
   });
 
-  it('patchSubscription toggles auto-renew', async () => {
+  it('R-CAN-6: patchSubscription turns auto-renew off', async () => {
     const patched = expectOk(
       await f.client.patchSubscription(CONTOSO, CONTOSO_IN_WINDOW, { autoRenewEnabled: false }),
     );
@@ -196,7 +196,7 @@ describe('issue 9: each connector operation against the local Partner Center', (
     expect(missing).toMatchObject({ kind: 'not-found', code: '400013' });
   });
 
-  it('createCart then checkoutCart places one order with its subscription; listOrders and getOrder find it', async () => {
+  it('R-BUY-1, R-BUY-11: createCart then checkoutCart places one order with its subscription; listOrders and getOrder find it', async () => {
     const cart = expectOk(
       await f.client.createCart(FABRIKAM, [
         {
@@ -215,7 +215,8 @@ describe('issue 9: each connector operation against the local Partner Center', (
     const [order] = result.orders;
     expect(order!.lineItems[0]).toMatchObject({ offerId: 'CFQ7TTC0LFLX:0001:CFQ7TTC0K5BF', quantity: 5 });
     const subscriptionId = order!.lineItems[0]!.subscriptionId!;
-    expect(expectOk(await f.client.getSubscription(FABRIKAM, subscriptionId)).subscription.quantity).toBe(5);
+    const bought = expectOk(await f.client.getSubscription(FABRIKAM, subscriptionId)).subscription;
+    expect(bought).toMatchObject({ quantity: 5, status: 'active', autoRenewEnabled: true });
     const orders = expectOk(await f.client.listOrders(FABRIKAM));
     expect(orders.map((listed) => listed.id)).toContain(order!.id);
     expect(expectOk(await f.client.getOrder(FABRIKAM, order!.id)).status).toBe('completed');
@@ -253,7 +254,7 @@ describe('issue 9: each connector operation against the local Partner Center', (
     expect(other).toMatchObject({ kind: 'not-cancellable', code: '800065' });
   });
 
-  it('cancelSoftwareOrder cancels a perpetual software purchase; subscriptions and late orders are refused', async () => {
+  it('R-SWC-1: cancelSoftwareOrder cancels a perpetual software purchase within 60 days; subscriptions and late orders are refused', async () => {
     const cart = expectOk(
       await f.client.createCart(TAILSPIN, [
         { id: 0, catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSFM', quantity: 2, billingCycle: 'one_time' },
