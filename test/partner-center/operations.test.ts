@@ -180,6 +180,17 @@ describe('issue 9: each connector operation against the local Partner Center', (
     expect(patched.subscription.autoRenewEnabled).toBe(false);
   });
 
+  it('patchSubscription answered 202 (a long-running change) reports it as accepted, still running', async () => {
+    f.fake.faults.inject('patchSubscription', {
+      kind: 'status',
+      status: 202,
+      headers: { Location: `/customers/${CONTOSO}/subscriptions/${CONTOSO_IN_WINDOW}` },
+    });
+    const patched = expectOk(await f.client.patchSubscription(CONTOSO, CONTOSO_IN_WINDOW, { quantity: 30 }));
+    expect(patched.accepted).toBe(true);
+    expect(patched.subscription).toMatchObject({ id: CONTOSO_IN_WINDOW, quantity: 30 });
+  });
+
   it('the catalog goes product → SKU → availability and gives the catalogItemId to buy', async () => {
     const products = expectOk(await f.client.getCatalogProducts(CONTOSO, { targetView: 'OnlineServices' }));
     const e3 = products.find((product) => product.title === 'Microsoft 365 E3')!;

@@ -57,6 +57,15 @@ describe('issue 9: tokens', () => {
     expect(form!.get('refresh_token')).toBeNull();
   });
 
+  it('uses App+User for every call when App-only is not preferred', async () => {
+    f = await startFixture({ settings: { appOnlyWhereAllowed: false } });
+    expectOk(await f.client.getCustomer(CONTOSO));
+    expect(tokenCalls(f).map((form) => form.get('grant_type'))).toEqual(['refresh_token']);
+    expect(f.fake.requests.find((request) => request.route === 'getCustomer')!.headers.authorization).toMatch(
+      /^Bearer pc\.app-user\./,
+    );
+  });
+
   it('accepts the v1 `resource` form on the v2.0 path too (configurable)', async () => {
     f = await startFixture({
       settings: { tokenAudienceParameter: 'resource', tokenPath: 'oauth2/v2.0/token' },
