@@ -9,15 +9,15 @@ import { openDatabase, type Database, type DatabaseTarget } from './db/database.
 import { createDeps } from './db/create-deps.js';
 import { seedDatabase } from './db/seed.js';
 import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
-import { download } from './domain/software-keys.js';
-import { acceptRelationship } from './domain/relationships.js';
+import { download } from './domain/software/issue-key.js';
+import { acceptRelationship } from './domain/relationships/request-relationship.js';
 import { createProactiveSender } from './bot/proactive.js';
 import { createReminderNotifier } from './bot/reminder-notifier.js';
 import { startReminderScheduler, type ReminderScheduler } from './reminder-scheduler.js';
-import { exportActivityCsv } from './domain/activity-log.js';
-import type { Deps } from './domain/ports.js';
-import type { Clock } from './domain/time.js';
-import { at } from './domain/time.js';
+import { exportActivityCsv } from './domain/software/query-activity.js';
+import type { AllDeps } from './domain/ports/deps.js';
+import type { Clock } from './domain/shared/time.js';
+import { at } from './domain/shared/time.js';
 import { createLogger, type Logger } from './log.js';
 import { createServer, listen, type RunningServer } from './server.js';
 
@@ -25,7 +25,7 @@ export const systemClock: Clock = { now: () => at(Date.now()) };
 
 export interface BotInstance {
   readonly db: Database;
-  readonly deps: Deps;
+  readonly deps: AllDeps;
   readonly http: RunningServer;
   readonly log: Logger;
   readonly reminders: ReminderScheduler;

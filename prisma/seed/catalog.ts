@@ -14,8 +14,8 @@ import type {
   CommercePolicy,
   ProductKind,
   Segment,
-} from '../../src/domain/model.js';
-import type { SoftwareOptions } from '../../src/domain/software-options.js';
+} from '../../src/domain/shared/model.js';
+import type { SoftwareOptions } from '../../src/domain/software/software-options.js';
 
 /** One row of the `products` table, as the seed writes it. */
 export interface SeedProduct {

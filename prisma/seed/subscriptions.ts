@@ -5,8 +5,12 @@
  * ordered 5 days ago is inside its 14 days (R-CAN-3), a software purchase made 59 days ago has one day of
  * its 60 left (R-SWC-1), and so on. Rows are written once (by id) and then belong to the users.
  */
-import { type BillingCycle, type OrderStatus, type SubscriptionStatus } from '../../src/domain/model.js';
-import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/time.js';
+import {
+  type BillingCycle,
+  type OrderStatus,
+  type SubscriptionStatus,
+} from '../../src/domain/shared/model.js';
+import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/shared/time.js';
 import { seedCustomer, type SeedCustomer } from './customers.js';
 import { seedProduct } from './catalog.js';
 import { demoStaffWithRole } from './staff.js';

@@ -3,9 +3,9 @@
  * checks the presser's own roles when it acts.
  */
 import { z } from 'zod';
-import { PendingIdSchema } from '../domain/pending-action.js';
-import { RoleSchema, ACTIONS, type Action } from '../domain/roles.js';
-import { BillingCycleSchema } from '../domain/model.js';
+import { PendingIdSchema } from '../domain/confirmations/pending-action.js';
+import { RoleSchema, ACTIONS, type Action } from '../domain/shared/roles.js';
+import { BillingCycleSchema } from '../domain/shared/model.js';
 
 export const VERBS = {
   customerSubscriptions: 'customer.subscriptions',

@@ -2,7 +2,7 @@
  * The chat commands: their words in English, Korean and Simplified Chinese, the action each needs (for
  * the help card) and an example. The parser, the help card and the Teams manifest all read this table.
  */
-import type { Action } from '../domain/roles.js';
+import type { Action } from '../domain/shared/roles.js';
 
 export type Locale = 'en' | 'ko' | 'zh';
 export const LOCALES: readonly Locale[] = ['en', 'ko', 'zh'];

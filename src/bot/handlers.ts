@@ -2,21 +2,24 @@
  * Commands (typed or from a button) → domain call → card. A typed command and the matching button lead to
  * the same use case. Handlers translate only; the domain decides.
  */
-import type { Actor } from '../domain/actor.js';
-import { confirmPendingAction, discardPendingAction } from '../domain/confirmations.js';
-import type { Candidate, DomainError } from '../domain/errors.js';
-import { findCustomers } from '../domain/find-customers.js';
-import { whoCanGrantRoles } from '../domain/identify-actor.js';
-import { listOrders, listSubscriptions } from '../domain/list-customer-records.js';
+import type { Actor } from '../domain/shared/actor.js';
+import {
+  confirmPendingAction,
+  discardPendingAction,
+} from '../domain/confirmations/confirm-pending-action.js';
+import type { Candidate, DomainError } from '../domain/shared/errors.js';
+import { findCustomers } from '../domain/customers/find-customers.js';
+import { whoCanGrantRoles } from '../domain/staff/identify-actor.js';
+import { listOrders, listSubscriptions } from '../domain/customers/list-subscriptions.js';
 import {
   grantRoleExecutor,
   listStaff,
   previewGrantRole,
   previewRevokeRole,
   revokeRoleExecutor,
-} from '../domain/manage-staff.js';
-import type { Deps } from '../domain/ports.js';
-import type { Result } from '../domain/result.js';
+} from '../domain/staff/grant-role.js';
+import type { AllDeps } from '../domain/ports/deps.js';
+import type { Result } from '../domain/shared/result.js';
 import { VERBS, cartLineInputs, type CardAction } from './card-actions.js';
 import {
   editCart,
@@ -24,13 +27,13 @@ import {
   showCart,
   startPurchase,
   type PurchaseResult,
-} from '../domain/buy-subscriptions.js';
+} from '../domain/purchase/start-purchase.js';
 import {
   cancelExecutor,
   previewCancellation,
   startCancellation,
   type CancelResult,
-} from '../domain/cancel-subscription.js';
+} from '../domain/subscriptions/cancel-subscription.js';
 import {
   autoRenewExecutor,
   licencesExecutor,
@@ -41,31 +44,31 @@ import {
   reactivateExecutor,
   suspendExecutor,
   type SubscriptionChange,
-} from '../domain/subscription-changes.js';
-import type { Executor } from '../domain/confirmations.js';
+} from '../domain/subscriptions/subscription-change.js';
+import type { Executor } from '../domain/confirmations/confirm-pending-action.js';
 import { exportUrl } from './links.js';
-import { queryActivity, startActivityExport } from '../domain/activity-log.js';
+import { queryActivity, startActivityExport } from '../domain/software/query-activity.js';
 import {
   softwareCancelExecutor,
   startSoftwareCancel,
   type SoftwareCancelResult,
-} from '../domain/software-cancel.js';
+} from '../domain/software/cancel-software-order.js';
 import {
   issueKeyExecutor,
   listSoftwarePurchases,
   revealKey,
   startKeyRequest,
   type IssuedKey,
-} from '../domain/software-keys.js';
+} from '../domain/software/issue-key.js';
 import {
   listSupportRequests,
   startSupportRequest,
   submitSupportRequestExecutor,
   type SupportReceipt,
-} from '../domain/support-requests.js';
+} from '../domain/support/submit-support-request.js';
 import { cardInputs } from './card-actions.js';
-import { requestRelationship } from '../domain/relationships.js';
-import { setReminderPreferences } from '../domain/reminders.js';
+import { requestRelationship } from '../domain/relationships/request-relationship.js';
+import { setReminderPreferences } from '../domain/reminders/run-reminders.js';
 import { invitationCard, reminderSettingsCard } from './views-reach-out.js';
 import {
   activityCard,
@@ -111,7 +114,7 @@ import {
 } from './views.js';
 
 export interface TurnContextInfo {
-  readonly deps: Deps;
+  readonly deps: AllDeps;
   readonly actor: Actor;
   readonly s: Speech;
   /** personal, channel or groupChat. */

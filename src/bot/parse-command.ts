@@ -3,11 +3,11 @@
  * Korean and Chinese words need no space before their argument.
  */
 import { z } from 'zod';
-import { editDistance } from '../domain/fuzzy.js';
-import { RoleSchema, ROLES, type Role } from '../domain/roles.js';
-import { err, ok, type Result } from '../domain/result.js';
+import { editDistance } from '../domain/shared/fuzzy.js';
+import { RoleSchema, ROLES, type Role } from '../domain/shared/roles.js';
+import { err, ok, type Result } from '../domain/shared/result.js';
 import { COMMANDS, LOCALES, type CommandId } from './commands.js';
-import { BillingCycleSchema } from '../domain/model.js';
+import { BillingCycleSchema } from '../domain/shared/model.js';
 import {
   parseActivityArguments,
   parseAutoRenewArguments,

@@ -1,8 +1,12 @@
 /** Cards for buying and changing subscriptions: the cart, previews with their consequences, results. */
-import type { CartView, PurchaseResult } from '../domain/buy-subscriptions.js';
-import type { CancellationEffect } from '../domain/cancellation-policy.js';
-import type { CancelPreview, CancelResult, CancelTarget } from '../domain/cancel-subscription.js';
-import type { SubscriptionChange } from '../domain/subscription-changes.js';
+import type { CartView, PurchaseResult } from '../domain/purchase/start-purchase.js';
+import type { CancellationEffect } from '../domain/subscriptions/cancellation-policy.js';
+import type {
+  CancelPreview,
+  CancelResult,
+  CancelTarget,
+} from '../domain/subscriptions/cancel-subscription.js';
+import type { SubscriptionChange } from '../domain/subscriptions/subscription-change.js';
 import { VERBS } from './card-actions.js';
 import { renderCard, type AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';

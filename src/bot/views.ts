@@ -2,12 +2,12 @@
  * Outcomes → cards. No policy here: the domain decided; these functions only put it into words in the
  * turn's language and time zone.
  */
-import type { Actor } from '../domain/actor.js';
-import type { Candidate, DomainError } from '../domain/errors.js';
-import type { CustomerOrders, CustomerSubscriptions } from '../domain/list-customer-records.js';
-import type { RoleChangePreview, RoleChangeResult } from '../domain/manage-staff.js';
-import type { Customer, Staff, Subscription } from '../domain/model.js';
-import { can, ROLES, type Role } from '../domain/roles.js';
+import type { Actor } from '../domain/shared/actor.js';
+import type { Candidate, DomainError } from '../domain/shared/errors.js';
+import type { CustomerOrders, CustomerSubscriptions } from '../domain/customers/list-subscriptions.js';
+import type { RoleChangePreview, RoleChangeResult } from '../domain/staff/grant-role.js';
+import type { Customer, Staff, Subscription } from '../domain/shared/model.js';
+import { can, ROLES, type Role } from '../domain/shared/roles.js';
 import { VERBS } from './card-actions.js';
 import { renderCard, type AdaptiveCardJson } from './cards.js';
 import { COMMANDS } from './commands.js';

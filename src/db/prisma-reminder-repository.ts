@@ -1,11 +1,7 @@
 /** Reminders and reseller relationship requests. */
-import type {
-  RelationshipRepository,
-  ReminderKind,
-  ReminderRepository,
-  StoredReminder,
-} from '../domain/ports.js';
-import { at } from '../domain/time.js';
+import type { RelationshipRepository } from '../domain/ports/relationships.js';
+import type { ReminderKind, ReminderRepository, StoredReminder } from '../domain/ports/reminders.js';
+import { at } from '../domain/shared/time.js';
 import type { Prisma } from './generated/prisma/client.js';
 import { toProduct, toSubscription, type Db } from './prisma-repositories.js';
 

@@ -2,8 +2,8 @@
  * The domain's ports, implemented with Prisma. The only code that touches the Prisma client, with
  * src/db/seed.ts. Every method works the same on a PrismaClient and inside a transaction.
  */
-import type { AuditEntry } from '../domain/audit.js';
-import { CustomerRelationshipSchema } from '../domain/model.js';
+import type { AuditEntry } from '../domain/shared/audit.js';
+import { CustomerRelationshipSchema } from '../domain/shared/model.js';
 import type {
   BillingCycle,
   CancelRestriction,
@@ -17,11 +17,11 @@ import type {
   Staff,
   Subscription,
   SubscriptionStatus,
-} from '../domain/model.js';
-import type { PendingAction, PendingStatus } from '../domain/pending-action.js';
-import type { Repositories, UnitOfWork } from '../domain/ports.js';
-import { RoleSchema, type Role } from '../domain/roles.js';
-import { at, type Dayjs } from '../domain/time.js';
+} from '../domain/shared/model.js';
+import type { PendingAction, PendingStatus } from '../domain/confirmations/pending-action.js';
+import type { Repositories, UnitOfWork } from '../domain/ports/unit-of-work.js';
+import { RoleSchema, type Role } from '../domain/shared/roles.js';
+import { at, type Dayjs } from '../domain/shared/time.js';
 import type { Prisma } from './generated/prisma/client.js';
 import { type PrismaClient } from './generated/prisma/client.js';
 import { z } from 'zod';

@@ -5,9 +5,9 @@ import type {
   ProductKind,
   BillingCycle,
   SubscriptionStatus,
-} from '../domain/model.js';
-import type { SoftwarePurchase, SoftwareRepository, StoredDownloadLink } from '../domain/ports.js';
-import { at } from '../domain/time.js';
+} from '../domain/shared/model.js';
+import type { SoftwarePurchase, SoftwareRepository, StoredDownloadLink } from '../domain/ports/software.js';
+import { at } from '../domain/shared/time.js';
 import type { Prisma } from './generated/prisma/client.js';
 import type { Db } from './prisma-repositories.js';
 

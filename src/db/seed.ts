@@ -12,7 +12,7 @@ import { PRODUCTS, type SeedProduct } from '../../prisma/seed/catalog.js';
 import { CUSTOMERS } from '../../prisma/seed/customers.js';
 import { DEMO_STAFF } from '../../prisma/seed/staff.js';
 import { demoOrders } from '../../prisma/seed/subscriptions.js';
-import { SoftwareOptionsSchema } from '../domain/software-options.js';
+import { SoftwareOptionsSchema } from '../domain/software/software-options.js';
 
 export interface SeedOptions {
   /** The instant demo orders and subscriptions are placed relative to. */

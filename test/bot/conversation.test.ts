@@ -2,7 +2,7 @@
  * The foundation commands through the real /api/messages endpoint, with Teams-shaped activities.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, can } from '../../src/domain/roles.js';
+import { ROLES, can } from '../../src/domain/shared/roles.js';
 import { COMMANDS } from '../../src/bot/commands.js';
 import { DEMO_STAFF } from '../../prisma/seed/staff.js';
 import {

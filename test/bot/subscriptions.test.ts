@@ -3,7 +3,7 @@
  * flows with Action.Execute (Teams) and Action.Submit (Emulator), in English and Korean.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { movableClock } from '../../src/domain/time.js';
+import { movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonNamed,
   buttonsOf,

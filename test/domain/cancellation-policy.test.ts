@@ -4,9 +4,9 @@ import {
   cancellationEffect,
   termCharge,
   type CancellationEffect,
-} from '../../src/domain/cancellation-policy.js';
-import type { Product, Subscription } from '../../src/domain/model.js';
-import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/time.js';
+} from '../../src/domain/subscriptions/cancellation-policy.js';
+import type { Product, Subscription } from '../../src/domain/shared/model.js';
+import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/shared/time.js';
 import { aProduct, aSubscription, anIsvSaasProduct } from '../support/builders.js';
 
 const ORDERED = at('2026-03-01T09:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AZURE_RESERVATION_UNAVAILABLE_COUNTRY_CODES } from '../../prisma/seed/catalog.js';
-import type { Product, Subscription } from '../../src/domain/model.js';
-import type { PartnerSettings } from '../../src/domain/ports.js';
+import type { Product, Subscription } from '../../src/domain/shared/model.js';
+import type { PartnerSettings } from '../../src/domain/ports/partner.js';
 import {
   buyActionFor,
   checkAvailability,
@@ -9,9 +9,9 @@ import {
   pricesIncludeTax,
   trialEndFor,
   type PurchaseLine,
-} from '../../src/domain/purchase-rules.js';
-import { can } from '../../src/domain/roles.js';
-import { at, DAY_MS } from '../../src/domain/time.js';
+} from '../../src/domain/purchase/purchase-rules.js';
+import { can } from '../../src/domain/shared/roles.js';
+import { at, DAY_MS } from '../../src/domain/shared/time.js';
 import { aCustomer, aProduct, aSubscription, anIsvSaasProduct } from '../support/builders.js';
 
 const PARTNER: PartnerSettings = { partnerId: 'partner-self-001', region: 'APAC' };

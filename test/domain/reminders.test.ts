@@ -9,11 +9,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDatabase } from '../../src/db/seed.js';
-import type { Actor } from '../../src/domain/actor.js';
-import { purchaseExecutor, startPurchase } from '../../src/domain/buy-subscriptions.js';
-import { cancelExecutor, previewCancellation } from '../../src/domain/cancel-subscription.js';
-import { confirmPendingAction } from '../../src/domain/confirmations.js';
-import type { Deps, ReminderKind, ReminderPreferences, StoredReminder } from '../../src/domain/ports.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import { purchaseExecutor, startPurchase } from '../../src/domain/purchase/start-purchase.js';
+import { cancelExecutor, previewCancellation } from '../../src/domain/subscriptions/cancel-subscription.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import type { ReminderKind, StoredReminder } from '../../src/domain/ports/reminders.js';
+import type { ReminderPreferences } from '../../src/domain/ports/staff.js';
 import {
   backoffMs,
   CLAIM_LEASE_MS,
@@ -24,10 +26,10 @@ import {
   setReminderPreferences,
   type DeliveryResult,
   type ReminderNotifier,
-} from '../../src/domain/reminders.js';
-import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software-keys.js';
-import { previewSuspend, suspendExecutor } from '../../src/domain/subscription-changes.js';
-import { addDays, addHours, at, HOUR_MS, movableClock, type Dayjs } from '../../src/domain/time.js';
+} from '../../src/domain/reminders/run-reminders.js';
+import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software/issue-key.js';
+import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/subscription-change.js';
+import { addDays, addHours, at, HOUR_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { anActor } from '../support/builders.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -47,7 +49,7 @@ beforeEach(() => clock.set(NOW));
 
 interface World {
   db: Database;
-  deps: Deps;
+  deps: AllDeps;
 }
 
 /** Its own seeded in-memory database for the tests of one `describe`. */

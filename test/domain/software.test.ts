@@ -15,17 +15,18 @@ import {
   exportActivityCsv,
   queryActivity,
   startActivityExport,
-} from '../../src/domain/activity-log.js';
-import type { Actor } from '../../src/domain/actor.js';
-import { confirmPendingAction } from '../../src/domain/confirmations.js';
-import type { Deps, Repositories } from '../../src/domain/ports.js';
-import type { Role } from '../../src/domain/roles.js';
+} from '../../src/domain/software/query-activity.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import type { Repositories } from '../../src/domain/ports/unit-of-work.js';
+import type { Role } from '../../src/domain/shared/roles.js';
 import {
   cancelWindow,
   softwareCancelExecutor,
   softwareCredit,
   startSoftwareCancel,
-} from '../../src/domain/software-cancel.js';
+} from '../../src/domain/software/cancel-software-order.js';
 import {
   download,
   issueKeyExecutor,
@@ -34,14 +35,14 @@ import {
   startKeyRequest,
   type IssuedKey,
   type RevealedKey,
-} from '../../src/domain/software-keys.js';
+} from '../../src/domain/software/issue-key.js';
 import {
   listSupportRequests,
   PROBLEM_TYPE,
   startSupportRequest,
   submitSupportRequestExecutor,
-} from '../../src/domain/support-requests.js';
-import { addDays, at, DAY_MS, movableClock, type Dayjs } from '../../src/domain/time.js';
+} from '../../src/domain/support/submit-support-request.js';
+import { addDays, at, DAY_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { aSubscription, anActor } from '../support/builders.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -58,7 +59,7 @@ const HELPDESK = anActor(['helpdesk-agent']);
 
 const clock = movableClock(NOW);
 let db: Database;
-let deps: Deps;
+let deps: AllDeps;
 
 beforeAll(async () => {
   db = await openDatabase({ kind: 'memory' });
@@ -829,7 +830,7 @@ describe('after cancelling (R-SWC-6)', () => {
     const { token } = await keyAndToken(orderId);
     const preview = value(await startSoftwareCancel(deps, ADMIN_AGENT, { product: orderId, customer: '' }));
     // Someone else changes the order between the revocation and the cancellation write.
-    const failingDeps: Deps = {
+    const failingDeps: AllDeps = {
       ...deps,
       uow: {
         run: (work) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSubscription } from '../../src/domain/subscription-state.js';
-import { addDays, at, type Dayjs } from '../../src/domain/time.js';
+import { effectiveSubscription } from '../../src/domain/subscriptions/subscription-state.js';
+import { addDays, at, type Dayjs } from '../../src/domain/shared/time.js';
 import { aSubscription } from '../support/builders.js';
 
 const ORDERED = at('2026-03-01T09:00:00Z');

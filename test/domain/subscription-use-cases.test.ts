@@ -7,21 +7,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDatabase } from '../../src/db/seed.js';
-import type { Actor } from '../../src/domain/actor.js';
-import { editCart, purchaseExecutor, startPurchase } from '../../src/domain/buy-subscriptions.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import { editCart, purchaseExecutor, startPurchase } from '../../src/domain/purchase/start-purchase.js';
 import {
   cancelExecutor,
   previewCancellation,
   startCancellation,
-} from '../../src/domain/cancel-subscription.js';
+} from '../../src/domain/subscriptions/cancel-subscription.js';
 import {
   confirmPendingAction,
   type ExecutionContext,
   type Executor,
-} from '../../src/domain/confirmations.js';
-import type { Subscription } from '../../src/domain/model.js';
-import type { Deps, LicenceAddition, Repositories } from '../../src/domain/ports.js';
-import type { Action } from '../../src/domain/roles.js';
+} from '../../src/domain/confirmations/confirm-pending-action.js';
+import type { Subscription } from '../../src/domain/shared/model.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import type { LicenceAddition } from '../../src/domain/ports/subscriptions.js';
+import type { Repositories } from '../../src/domain/ports/unit-of-work.js';
+import type { Action } from '../../src/domain/shared/roles.js';
 import {
   autoRenewExecutor,
   licencesExecutor,
@@ -31,8 +33,8 @@ import {
   previewSuspend,
   reactivateExecutor,
   suspendExecutor,
-} from '../../src/domain/subscription-changes.js';
-import { addDays, addHours, DAY_MS, movableClock, type Dayjs } from '../../src/domain/time.js';
+} from '../../src/domain/subscriptions/subscription-change.js';
+import { addDays, addHours, DAY_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { aSubscription, anActor } from '../support/builders.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -45,7 +47,7 @@ const REFERRAL = anActor(['referral-admin']);
 
 const clock = movableClock(NOW);
 let db: Database;
-let deps: Deps;
+let deps: AllDeps;
 
 beforeAll(async () => {
   db = await openDatabase({ kind: 'memory' });
@@ -530,8 +532,8 @@ describe('licence count', () => {
 // ---- roles ----
 
 describe('who may act', () => {
-  /** Deps whose customer, product, subscription and order repositories fail the test if touched. */
-  const withoutLookups = (): Deps => {
+  /** AllDeps whose customer, product, subscription and order repositories fail the test if touched. */
+  const withoutLookups = (): AllDeps => {
     const forbidden = (name: string) =>
       new Proxy(
         {},
@@ -543,14 +545,14 @@ describe('who may act', () => {
       );
     return {
       ...deps,
-      customers: forbidden('customers') as Deps['customers'],
-      products: forbidden('products') as Deps['products'],
-      subscriptions: forbidden('subscriptions') as Deps['subscriptions'],
-      orders: forbidden('orders') as Deps['orders'],
+      customers: forbidden('customers') as AllDeps['customers'],
+      products: forbidden('products') as AllDeps['products'],
+      subscriptions: forbidden('subscriptions') as AllDeps['subscriptions'],
+      orders: forbidden('orders') as AllDeps['orders'],
     };
   };
 
-  const attempts: Array<[string, Action, (d: Deps, actor: Actor) => Promise<unknown>]> = [
+  const attempts: Array<[string, Action, (d: AllDeps, actor: Actor) => Promise<unknown>]> = [
     [
       'suspending',
       'subscription.suspend',

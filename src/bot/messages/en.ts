@@ -1,7 +1,7 @@
 /** English replies. ko.ts and zh.ts have the same shape (the compiler checks). */
-import type { Action, Role } from '../../domain/roles.js';
-import type { Subject } from '../../domain/errors.js';
-import type { SubscriptionStatus, BillingCycle, Segment } from '../../domain/model.js';
+import type { Action, Role } from '../../domain/shared/roles.js';
+import type { Subject } from '../../domain/shared/errors.js';
+import type { SubscriptionStatus, BillingCycle, Segment } from '../../domain/shared/model.js';
 import type { CommandId } from '../commands.js';
 
 export const en = {
