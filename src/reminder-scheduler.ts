@@ -9,7 +9,7 @@ import {
   type ReminderNotifier,
   type ReminderRunReport,
 } from './domain/reminders/run-reminders.js';
-import { purgeExpiredConfirmations } from './domain/confirmations/confirm-pending-action.js';
+import { purgeExpiredConfirmations } from './domain/confirmations/purge-expired-confirmations.js';
 import type { Logger } from './log.js';
 
 export interface ReminderScheduler {

@@ -3,10 +3,8 @@
  * the same use case. Handlers translate only; the domain decides.
  */
 import type { Actor } from '../domain/shared/actor.js';
-import {
-  confirmPendingAction,
-  discardPendingAction,
-} from '../domain/confirmations/confirm-pending-action.js';
+import { confirmPendingAction } from '../domain/confirmations/confirm-pending-action.js';
+import { discardPendingAction } from '../domain/confirmations/discard-pending-action.js';
 import type { Candidate, DomainError } from '../domain/shared/errors.js';
 import { findCustomers } from '../domain/customers/find-customers.js';
 import { whoCanGrantRoles } from '../domain/staff/identify-actor.js';
@@ -45,7 +43,7 @@ import {
   suspendExecutor,
   type SubscriptionChange,
 } from '../domain/subscriptions/subscription-change.js';
-import type { Executor } from '../domain/confirmations/confirm-pending-action.js';
+import type { Executor } from '../domain/confirmations/executor.js';
 import { exportUrl } from './links.js';
 import { queryActivity, startActivityExport } from '../domain/software/query-activity.js';
 import {

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import {
-  createPendingAction,
-  purgeExpiredConfirmations,
-} from '../../src/domain/confirmations/confirm-pending-action.js';
+import { createPendingAction } from '../../src/domain/confirmations/create-pending-action.js';
+import { purgeExpiredConfirmations } from '../../src/domain/confirmations/purge-expired-confirmations.js';
 import type { AllDeps } from '../../src/domain/ports/deps.js';
 import { movableClock } from '../../src/domain/shared/time.js';
 import { anActor } from '../support/builders.js';

@@ -14,11 +14,8 @@ import {
   previewCancellation,
   startCancellation,
 } from '../../src/domain/subscriptions/cancel-subscription.js';
-import {
-  confirmPendingAction,
-  type ExecutionContext,
-  type Executor,
-} from '../../src/domain/confirmations/confirm-pending-action.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import { type ExecutionContext, type Executor } from '../../src/domain/confirmations/executor.js';
 import type { Subscription } from '../../src/domain/shared/model.js';
 import type { AllDeps } from '../../src/domain/ports/deps.js';
 import type { LicenceAddition } from '../../src/domain/ports/subscriptions.js';

@@ -10,73 +10,29 @@
  *    retry or another bot instance finds the claim taken and gets the first result back.
  */
 import type { Actor } from '../shared/actor.js';
-import { requireRole } from '../shared/authorize.js';
 import type { DomainError } from '../shared/errors.js';
-import type { AuditEntry } from '../shared/audit.js';
-import { PENDING_ACTION_TTL_MINUTES, type PendingAction } from './pending-action.js';
-import type { AllDeps } from '../ports/deps.js';
-import type { PartnerSettings } from '../ports/partner.js';
-import type { Repositories } from '../ports/unit-of-work.js';
-import type { SecretSource } from '../ports/secrets.js';
-import { err, ok, type Result } from '../shared/result.js';
 import type { Action } from '../shared/roles.js';
-import type { Dayjs } from '../shared/time.js';
-import type { z } from 'zod';
+import type { AuditLog } from '../ports/audit.js';
+import type { Clock } from '../shared/time.js';
+import type { PartnerSettings } from '../ports/partner.js';
+import type { PendingActionRepository } from '../ports/pending-actions.js';
+import type { SecretSource } from '../ports/secrets.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
+import type { Executor, Confirmed } from './executor.js';
+import type { Result } from '../shared/result.js';
+import { requireRole } from '../shared/authorize.js';
+import { err, ok } from '../shared/result.js';
+import { loadUsablePendingAction } from './load-usable-pending-action.js';
 
-/** What an executed action reports: the value shown to the user and what the audit entry says. */
-export interface Executed<R> {
-  readonly result: R;
-  readonly audit: Pick<AuditEntry, 'customerId' | 'subjectId' | 'productId' | 'detail'>;
-}
-
-/** What an executor gets besides the transaction: the instant of the click and the partner's settings. */
-export interface ExecutionContext {
-  readonly now: Dayjs;
+export interface ConfirmPendingActionDeps {
+  readonly clock: Clock;
+  readonly audit: AuditLog;
+  readonly pending: PendingActionRepository;
   readonly partner: PartnerSettings;
-  readonly newId: () => string;
   readonly secrets: SecretSource;
-  readonly pendingId: string;
-  /** What the card sent with the button (choices, an acknowledgement, form fields); the executor checks it. */
-  readonly input: Readonly<Record<string, unknown>>;
-}
-
-export interface Executor<P, R> {
-  readonly action: Action;
-  readonly payload: z.ZodType<P>;
-  /** Re-checks everything against current data at `ctx.now` and applies the change, inside the transaction. */
-  execute(
-    tx: Repositories,
-    actor: Actor,
-    payload: P,
-    ctx: ExecutionContext,
-  ): Promise<Result<Executed<R>, DomainError>>;
-}
-
-export type AnyExecutor = Executor<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export interface Confirmed<R> {
-  readonly action: Action;
-  readonly pendingId: string;
-  readonly result: R;
-}
-
-/** Stores a preview as a pending action and returns it. */
-export async function createPendingAction<P>(
-  deps: AllDeps,
-  actor: Actor,
-  action: Action,
-  payload: P,
-): Promise<PendingAction<P>> {
-  const now = deps.clock.now();
-  if (!actor.aadObjectId) throw new Error('an actor without an id cannot start an action');
-  return deps.pending.create<P>({
-    id: deps.newId(),
-    action,
-    initiatorAadObjectId: actor.aadObjectId,
-    payload,
-    createdAt: now,
-    expiresAt: now.add(PENDING_ACTION_TTL_MINUTES, 'minute'),
-  });
+  readonly newId: () => string;
+  /** Every repository: the protocol runs whichever executor it is given. */
+  readonly uow: UnitOfWork;
 }
 
 class Rollback extends Error {
@@ -85,24 +41,8 @@ class Rollback extends Error {
   }
 }
 
-async function loadUsable(
-  deps: AllDeps,
-  actor: Actor,
-  action: Action,
-  pendingId: string,
-): Promise<Result<PendingAction, DomainError>> {
-  const pending = await deps.pending.find(pendingId);
-  if (!pending || pending.action !== action)
-    return err({ kind: 'not-found', what: 'pending-action', ref: pendingId });
-  if (pending.initiatorAadObjectId !== actor.aadObjectId) return err({ kind: 'not-initiator' });
-  if (pending.status === 'done') return err({ kind: 'already-done', previous: pending.result });
-  if (pending.status === 'discarded') return err({ kind: 'discarded' });
-  if (!deps.clock.now().isBefore(pending.expiresAt)) return err({ kind: 'expired', what: 'pending-action' });
-  return ok(pending);
-}
-
 export async function confirmPendingAction<P, R>(
-  deps: AllDeps,
+  deps: ConfirmPendingActionDeps,
   actor: Actor,
   executor: Executor<P, R>,
   pendingId: string,
@@ -110,7 +50,7 @@ export async function confirmPendingAction<P, R>(
 ): Promise<Result<Confirmed<R>, DomainError>> {
   const denied = await requireRole(deps, actor, executor.action);
   if (denied) return denied;
-  const usable = await loadUsable(deps, actor, executor.action, pendingId);
+  const usable = await loadUsablePendingAction(deps, actor, executor.action, pendingId);
   if (!usable.ok) {
     if (usable.error.kind !== 'already-done')
       await auditFailure(deps, actor, executor.action, pendingId, usable.error);
@@ -161,33 +101,8 @@ export async function confirmPendingAction<P, R>(
   }
 }
 
-/** How long an expired confirmation is kept (its first result answers late presses), then deleted. */
-export const PENDING_ACTION_KEEP_DAYS = 7;
-
-/** Housekeeping: previews, carts and export links long past their expiry. The audit log keeps the record. */
-export const purgeExpiredConfirmations = (deps: AllDeps): Promise<number> =>
-  deps.pending.purgeExpired(deps.clock.now().subtract(PENDING_ACTION_KEEP_DAYS, 'day'));
-
-/** The "Cancel" button of a preview: only its initiator may discard it. */
-export async function discardPendingAction(
-  deps: AllDeps,
-  actor: Actor,
-  action: Action,
-  pendingId: string,
-): Promise<Result<{ discarded: true }, DomainError>> {
-  const usable = await loadUsable(deps, actor, action, pendingId);
-  if (!usable.ok) return usable;
-  if (!(await deps.pending.discard(pendingId, deps.clock.now()))) {
-    const again = await deps.pending.find(pendingId);
-    return err(
-      again?.status === 'done' ? { kind: 'already-done', previous: again.result } : { kind: 'discarded' },
-    );
-  }
-  return ok({ discarded: true });
-}
-
 async function auditFailure(
-  deps: AllDeps,
+  deps: Pick<ConfirmPendingActionDeps, 'clock' | 'audit'>,
   actor: Actor,
   action: Action,
   pendingId: string,

@@ -4,13 +4,19 @@
  */
 import type { Actor } from './actor.js';
 import type { DomainError } from './errors.js';
-import type { AllDeps } from '../ports/deps.js';
+import type { AuditLog } from '../ports/audit.js';
+import type { Clock } from './time.js';
 import { err, type Err } from './result.js';
 import { can, rolesAllowedTo, type Action } from './roles.js';
 
+export interface RequireRoleDeps {
+  readonly clock: Clock;
+  readonly audit: AuditLog;
+}
+
 /** Undefined when the actor may act; otherwise the refusal, already audited. */
 export async function requireRole(
-  deps: AllDeps,
+  deps: RequireRoleDeps,
   actor: Actor,
   action: Action,
 ): Promise<Err<DomainError> | undefined> {

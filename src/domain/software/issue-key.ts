@@ -6,7 +6,8 @@
  */
 import type { Actor } from '../shared/actor.js';
 import { requireRole } from '../shared/authorize.js';
-import { createPendingAction, type Executor } from '../confirmations/confirm-pending-action.js';
+import { createPendingAction } from '../confirmations/create-pending-action.js';
+import { type Executor } from '../confirmations/executor.js';
 import type { Candidate, DomainError } from '../shared/errors.js';
 import { resolveCustomer } from '../customers/find-customers.js';
 import { matchName } from '../shared/fuzzy.js';

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Actor } from '../shared/actor.js';
 import { requireRole } from '../shared/authorize.js';
-import { createPendingAction, type Executor } from '../confirmations/confirm-pending-action.js';
+import { createPendingAction } from '../confirmations/create-pending-action.js';
+import { type Executor } from '../confirmations/executor.js';
 import type { DomainError } from '../shared/errors.js';
 import type { Staff } from '../shared/model.js';
 import type { AllDeps } from '../ports/deps.js';

@@ -6,11 +6,8 @@
 import { z } from 'zod';
 import type { Actor } from '../shared/actor.js';
 import { requireRole } from '../shared/authorize.js';
-import {
-  createPendingAction,
-  type Executed,
-  type Executor,
-} from '../confirmations/confirm-pending-action.js';
+import { createPendingAction } from '../confirmations/create-pending-action.js';
+import { type Executed, type Executor } from '../confirmations/executor.js';
 import type { DomainError } from '../shared/errors.js';
 import { findSubscription } from './find-subscription.js';
 import type { Customer, Product, Subscription } from '../shared/model.js';

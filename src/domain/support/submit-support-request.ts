@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { Actor } from '../shared/actor.js';
 import { requireRole } from '../shared/authorize.js';
-import { createPendingAction, type Executor } from '../confirmations/confirm-pending-action.js';
+import { createPendingAction } from '../confirmations/create-pending-action.js';
+import { type Executor } from '../confirmations/executor.js';
 import type { DomainError } from '../shared/errors.js';
 import { resolveCustomer } from '../customers/find-customers.js';
 import type { Customer } from '../shared/model.js';
