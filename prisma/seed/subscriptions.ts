@@ -55,6 +55,7 @@ export interface DemoSubscription {
   dataDeletedAt: string | null;
   cancelledAt: string | null;
   cancelAt: string | null;
+  /** The column keeps its first spelling: renaming it would need a migration. */
   licenceAdditions: Array<{ at: string; count: number }>;
 }
 

@@ -112,7 +112,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     id: 'licenses',
-    words: { en: ['licenses', 'licences', 'seats'], ko: ['라이선스'], zh: ['许可证'] },
+    words: { en: ['licenses', 'licenses', 'seats'], ko: ['라이선스'], zh: ['许可证'] },
     action: 'subscription.licenses',
     example: { en: 'licenses contoso E3 25', ko: '라이선스 contoso E3 25', zh: '许可证 contoso E3 25' },
   },

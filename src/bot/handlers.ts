@@ -26,23 +26,14 @@ import {
   startPurchase,
   type PurchaseResult,
 } from '../domain/purchase/start-purchase.js';
-import {
-  cancelExecutor,
-  previewCancellation,
-  startCancellation,
-  type CancelResult,
-} from '../domain/subscriptions/cancel-subscription.js';
-import {
-  autoRenewExecutor,
-  licencesExecutor,
-  previewAutoRenew,
-  previewLicences,
-  previewReactivate,
-  previewSuspend,
-  reactivateExecutor,
-  suspendExecutor,
-  type SubscriptionChange,
-} from '../domain/subscriptions/subscription-change.js';
+import { cancelExecutor, type CancelResult } from '../domain/subscriptions/cancel-subscription.js';
+import { previewCancellation } from '../domain/subscriptions/preview-cancellation.js';
+import { startCancellation } from '../domain/subscriptions/start-cancellation.js';
+import { autoRenewExecutor, previewAutoRenew } from '../domain/subscriptions/set-auto-renew.js';
+import { licensesExecutor, previewLicenses } from '../domain/subscriptions/change-license-count.js';
+import { previewReactivate, reactivateExecutor } from '../domain/subscriptions/reactivate-subscription.js';
+import { previewSuspend, suspendExecutor } from '../domain/subscriptions/suspend-subscription.js';
+import { type SubscriptionChange } from '../domain/subscriptions/subscription-change.js';
 import type { Executor } from '../domain/confirmations/executor.js';
 import { exportUrl } from './links.js';
 import { queryActivity, startActivityExport } from '../domain/software/query-activity.js';
@@ -176,12 +167,12 @@ const CHANGE_EXECUTORS = {
   [VERBS.suspendConfirm]: suspendExecutor,
   [VERBS.reactivateConfirm]: reactivateExecutor,
   [VERBS.autoRenewConfirm]: autoRenewExecutor,
-  [VERBS.licencesConfirm]: licencesExecutor,
+  [VERBS.licensesConfirm]: licensesExecutor,
 } as Record<
   | typeof VERBS.suspendConfirm
   | typeof VERBS.reactivateConfirm
   | typeof VERBS.autoRenewConfirm
-  | typeof VERBS.licencesConfirm,
+  | typeof VERBS.licensesConfirm,
   Executor<unknown, SubscriptionChange>
 >;
 
@@ -275,9 +266,9 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
     case 'licenses':
       return reply(
         turn,
-        await previewLicences(deps, actor, command),
+        await previewLicenses(deps, actor, command),
         (c) => changePreviewCard(s, c),
-        subscriptionChoice(VERBS.licencesStart, { quantity: command.quantity }),
+        subscriptionChoice(VERBS.licensesStart, { quantity: command.quantity }),
       );
     case 'cancel': {
       if (command.reason) {
@@ -495,7 +486,7 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
         subscription: action.ref,
         autoRenew: action.autoRenew,
       });
-    case VERBS.licencesStart:
+    case VERBS.licensesStart:
       return handleCommand(turn, { kind: 'licenses', subscription: action.ref, quantity: action.quantity });
     case VERBS.cancelReason:
       return reply(
@@ -509,7 +500,7 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
     case VERBS.suspendConfirm:
     case VERBS.reactivateConfirm:
     case VERBS.autoRenewConfirm:
-    case VERBS.licencesConfirm:
+    case VERBS.licensesConfirm:
       return confirm(turn, CHANGE_EXECUTORS[action.verb], action.pendingId, (r, n) =>
         changeResultCard(s, r, n),
       );

@@ -100,7 +100,7 @@ export function parseAutoRenewArguments(
   return subscription ? { subscription, autoRenew: Boolean(on) } : undefined;
 }
 
-export function parseLicenceArguments(
+export function parseLicenseArguments(
   raw: string,
 ): { subscription: string; quantity: number } | { subscription: string; badQuantity: string } | undefined {
   const text = raw.trim();

@@ -12,7 +12,7 @@ import {
   parseActivityArguments,
   parseAutoRenewArguments,
   parseBuyArguments,
-  parseLicenceArguments,
+  parseLicenseArguments,
   parseProductForCustomer,
   splitCancelReason,
 } from './parse-arguments.js';
@@ -238,7 +238,7 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
       return ok({ kind: id });
     }
     case 'licenses': {
-      const args = parseLicenceArguments(rest);
+      const args = parseLicenseArguments(rest);
       if (!args) return err({ kind: 'missing-argument', command: id });
       if ('badQuantity' in args) return err({ kind: 'bad-quantity', command: id, text: args.badQuantity });
       return ok({ kind: id, subscription: args.subscription.slice(0, 300), quantity: args.quantity });

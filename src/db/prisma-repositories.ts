@@ -30,7 +30,8 @@ import { makeReminderRepository, makeRelationshipRepository } from './prisma-rem
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
-const LicenceAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
+/** The column keeps its first spelling (`licenceAdditions`): renaming it would need a migration. */
+const LicenseAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
 
 const GLOBAL_ADMIN_LOCK_ID = 72707370;
 
@@ -351,9 +352,9 @@ export function makeRepositories(db: Db): Repositories {
             dataDeletedAt: next.dataDeletedAt?.toDate() ?? null,
             cancelledAt: next.cancelledAt?.toDate() ?? null,
             cancelAt: next.cancelAt?.toDate() ?? null,
-            ...(changes.licenceAdditions !== undefined
+            ...(changes.licenseAdditions !== undefined
               ? {
-                  licenceAdditions: changes.licenceAdditions.map((a) => ({
+                  licenceAdditions: changes.licenseAdditions.map((a) => ({
                     at: a.at.toISOString(),
                     count: a.count,
                   })),
@@ -364,9 +365,9 @@ export function makeRepositories(db: Db): Repositories {
         });
         return saved.count === 1;
       },
-      async licenceAdditions(id) {
+      async licenseAdditions(id) {
         const row = await db.subscription.findUnique({ where: { id }, select: { licenceAdditions: true } });
-        const parsed = LicenceAdditionsSchema.safeParse(row?.licenceAdditions ?? []);
+        const parsed = LicenseAdditionsSchema.safeParse(row?.licenceAdditions ?? []);
         return parsed.success ? parsed.data.map((a) => ({ at: at(a.at), count: a.count })) : [];
       },
     },

@@ -158,10 +158,10 @@ describe('subscriptions and orders', () => {
     expect(textOf(invokeCardOf(reply))).toContain('Subscriptions of Contoso Pharmaceuticals');
   });
 
-  it('lists product, status, licences, billing cycle, order date, renewal date and trial end', async () => {
+  it('lists product, status, licenses, billing cycle, order date, renewal date and trial end', async () => {
     const text = textOf(await say('subscriptions fabrikam'));
     expect(text).toContain('Subscriptions of Fabrikam');
-    for (const label of ['Licences', 'Billing', 'Ordered', 'Renews', 'Trial ends'])
+    for (const label of ['Licenses', 'Billing', 'Ordered', 'Renews', 'Trial ends'])
       expect(text).toContain(label);
     expect(text).toContain('Suspended');
     expect(text).toMatch(/data deleted on \d{4}-\d{2}-\d{2}/);

@@ -10,11 +10,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/shared/actor.js';
 import { purchaseExecutor, startPurchase } from '../../src/domain/purchase/start-purchase.js';
-import { cancelExecutor, previewCancellation } from '../../src/domain/subscriptions/cancel-subscription.js';
+import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
+import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
 import { nextDigestAt } from '../../src/domain/reminders/run-reminders.js';
 import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software/issue-key.js';
-import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/subscription-change.js';
+import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
 import { addDays, addHours, at, movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonsOf,

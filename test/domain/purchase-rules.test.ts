@@ -185,14 +185,14 @@ describe('a cart line', () => {
   const check = (overrides: Partial<PurchaseLine>, p = product) =>
     checkLine(line(overrides), p, customer, [], PARTNER);
 
-  it.each([0, -1, 1.5, 301])('R-BUY-1: refuses a licence count of %s', (quantity) => {
+  it.each([0, -1, 1.5, 301])('R-BUY-1: refuses a license count of %s', (quantity) => {
     expect(check({ quantity })).toMatchObject({
       ok: false,
       error: { kind: 'refused', rule: 'R-BUY-1', reason: 'quantity', facts: { max: 300, quantity } },
     });
   });
 
-  it.each([1, 300])('R-BUY-1: allows a licence count of %s', (quantity) => {
+  it.each([1, 300])('R-BUY-1: allows a license count of %s', (quantity) => {
     expect(check({ quantity })).toEqual({ ok: true, value: undefined });
   });
 

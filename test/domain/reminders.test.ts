@@ -11,7 +11,8 @@ import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDatabase } from '../../src/db/seed.js';
 import type { Actor } from '../../src/domain/shared/actor.js';
 import { purchaseExecutor, startPurchase } from '../../src/domain/purchase/start-purchase.js';
-import { cancelExecutor, previewCancellation } from '../../src/domain/subscriptions/cancel-subscription.js';
+import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
+import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
 import type { AllDeps } from '../../src/domain/ports/deps.js';
 import type { ReminderKind, StoredReminder } from '../../src/domain/ports/reminders.js';
@@ -28,7 +29,7 @@ import {
   type ReminderNotifier,
 } from '../../src/domain/reminders/run-reminders.js';
 import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software/issue-key.js';
-import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/subscription-change.js';
+import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
 import { addDays, addHours, at, HOUR_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { anActor } from '../support/builders.js';
 

@@ -13,13 +13,13 @@ export interface SubscriptionRepository {
   save(
     next: Subscription,
     expectedVersion: number,
-    changes: { licenceAdditions?: readonly LicenceAddition[] },
+    changes: { licenseAdditions?: readonly LicenseAddition[] },
   ): Promise<boolean>;
-  /** The licences added and when, oldest first (R-NCE-2). */
-  licenceAdditions(id: string): Promise<LicenceAddition[]>;
+  /** The licenses added and when, oldest first (R-NCE-2). */
+  licenseAdditions(id: string): Promise<LicenseAddition[]>;
 }
 
-export interface LicenceAddition {
+export interface LicenseAddition {
   readonly at: Dayjs;
   readonly count: number;
 }

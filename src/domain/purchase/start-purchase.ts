@@ -55,7 +55,7 @@ export interface CartLineView {
   readonly billingCycle: BillingCycle;
   readonly cyclesOffered: readonly BillingCycle[];
   readonly maxQuantity: number;
-  /** Price of one licence for one term of the chosen cycle. */
+  /** Price of one license for one term of the chosen cycle. */
   readonly unitPrice: number;
   readonly lineTotal: number;
   readonly currency: string;

@@ -76,7 +76,7 @@ export type RefusalReason =
   | 'not-cancellable-nce'
   | 'cancel-already-scheduled'
   | 'software-use-cancel-order'
-  | 'licence-decrease-window'
+  | 'license-decrease-window'
   | 'customer-not-active'
   | 'software-own-order'
   | 'no-key'

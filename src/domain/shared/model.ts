@@ -24,7 +24,7 @@ export type Category = z.infer<typeof CategorySchema>;
 export const BillingCycleSchema = z.enum(['monthly', 'annual']);
 export type BillingCycle = z.infer<typeof BillingCycleSchema>;
 
-/** Which cancellation and licence rules apply to a product: the 2019–2021 documents or new commerce. */
+/** Which cancellation and license rules apply to a product: the 2019–2021 documents or new commerce. */
 export const CommercePolicySchema = z.enum(['legacy', 'new-commerce']);
 export type CommercePolicy = z.infer<typeof CommercePolicySchema>;
 

@@ -5,40 +5,20 @@
  * is told what applies now.
  */
 import { z } from 'zod';
-import type { Actor } from '../shared/actor.js';
-import { requireRole } from '../shared/authorize.js';
-import { cancellationEffect, applyCancellation, type CancellationEffect } from './cancellation-policy.js';
-import { createPendingAction } from '../confirmations/create-pending-action.js';
-import { type Executor } from '../confirmations/executor.js';
-import type { DomainError } from '../shared/errors.js';
-import { findSubscription } from './find-subscription.js';
-import type { AllDeps } from '../ports/deps.js';
-import { err, ok, type Result } from '../shared/result.js';
+import type { CancellationEffect } from './cancellation-policy.js';
+import type { CancelTarget } from './start-cancellation.js';
+import type { Executor } from '../confirmations/executor.js';
+import type { Repositories } from '../ports/unit-of-work.js';
+import { applyCancellation, cancellationEffect } from './cancellation-policy.js';
 import { effectiveSubscription } from './subscription-state.js';
-
-export const MAX_REASON_LENGTH = 500;
-
-export interface CancelTarget {
-  readonly subscriptionId: string;
-  readonly productName: string;
-  readonly customerName: string;
-  readonly quantity: number;
-  readonly billingCycle: 'monthly' | 'annual';
-}
-
-export interface CancelPreview extends CancelTarget {
-  readonly pendingId: string;
-  readonly expiresAt: string;
-  readonly effect: CancellationEffect;
-  /** Milliseconds left in the window that gives the previewed effect, when it has one. */
-  readonly windowLeftMs: number | null;
-  readonly reason: string;
-}
+import { err, ok } from '../shared/result.js';
 
 export interface CancelResult extends CancelTarget {
   readonly effect: CancellationEffect;
   readonly reason: string;
 }
+
+export const MAX_REASON_LENGTH = 500;
 
 export const CancelPayloadSchema = z.object({
   subscriptionId: z.string().min(1).max(100),
@@ -47,63 +27,10 @@ export const CancelPayloadSchema = z.object({
 });
 export type CancelPayload = z.infer<typeof CancelPayloadSchema>;
 
-/** Step 1 (R-CAN-5): which subscription, and is there anything to ask a reason for? */
-export async function startCancellation(
-  deps: AllDeps,
-  actor: Actor,
-  command: { subscription: string },
-): Promise<Result<CancelTarget & { effect: CancellationEffect }, DomainError>> {
-  const denied = await requireRole(deps, actor, 'subscription.cancel');
-  if (denied) return denied;
-  const found = await findSubscription(deps, command.subscription, deps.clock.now());
-  if (!found.ok) return found;
-  const product = await deps.products.findById(found.value.subscription.productId);
-  if (!product) return err({ kind: 'not-found', what: 'product', ref: found.value.subscription.productId });
-  const effect = cancellationEffect(product, found.value.subscription, deps.clock.now());
-  if (!effect.ok) return effect;
-  const { subscription, customer } = found.value;
-  return ok({
-    subscriptionId: subscription.id,
-    productName: subscription.productName,
-    customerName: customer.companyName,
-    quantity: subscription.quantity,
-    billingCycle: subscription.billingCycle,
-    effect: effect.value,
-  });
-}
+/** What the click touches inside its transaction. */
+export type CancelSubscriptionTx = Pick<Repositories, 'subscriptions' | 'products' | 'customers'>;
 
-/** Step 2: with a reason, the effect now and the "Yes, cancel" confirmation. */
-export async function previewCancellation(
-  deps: AllDeps,
-  actor: Actor,
-  command: { subscriptionId: string; reason: string },
-): Promise<Result<CancelPreview, DomainError>> {
-  const denied = await requireRole(deps, actor, 'subscription.cancel');
-  if (denied) return denied;
-  const reason = command.reason.trim();
-  if (!reason) return err({ kind: 'invalid-input', field: 'reason', reason: 'empty' });
-  if (reason.length > MAX_REASON_LENGTH)
-    return err({ kind: 'invalid-input', field: 'reason', reason: 'too-long' });
-  const target = await startCancellation(deps, actor, { subscription: command.subscriptionId });
-  if (!target.ok) return target;
-  const now = deps.clock.now();
-  const effect = target.value.effect;
-  const closesAt = 'windowClosesAt' in effect ? effect.windowClosesAt : null;
-  const pending = await createPendingAction<CancelPayload>(deps, actor, 'subscription.cancel', {
-    subscriptionId: target.value.subscriptionId,
-    reason,
-    expectedEffect: effect.kind,
-  });
-  return ok({
-    ...target.value,
-    reason,
-    pendingId: pending.id,
-    expiresAt: pending.expiresAt.toISOString(),
-    windowLeftMs: closesAt ? Math.max(0, new Date(closesAt).getTime() - now.valueOf()) : null,
-  });
-}
-
-export const cancelExecutor: Executor<CancelPayload, CancelResult> = {
+export const cancelExecutor: Executor<CancelPayload, CancelResult, CancelSubscriptionTx> = {
   action: 'subscription.cancel',
   payload: CancelPayloadSchema,
   async execute(tx, _actor, payload, { now }) {

@@ -14,6 +14,9 @@ import type { Dayjs } from '../shared/time.js';
 const SUBSCRIPTION_ID = /^sub-[a-z0-9-]{1,80}$/i;
 const SEPARATORS = [/\s+for\s+/i, /\s*给\s*/, /\s*为\s*/];
 
+/** The repositories a subscription lookup reads. */
+export type FindSubscriptionDeps = Pick<Repositories, 'subscriptions' | 'customers'>;
+
 export interface FoundSubscription {
   readonly subscription: Subscription;
   readonly customer: Customer;
@@ -30,7 +33,7 @@ function splitProductAndCustomer(ref: string): { product: string; customer: stri
 
 /** The longest leading words that name at least one customer, and the rest (the product). */
 async function splitCustomerFirst(
-  repos: Repositories,
+  repos: FindSubscriptionDeps,
   ref: string,
 ): Promise<{ customer: string; product: string }> {
   const words = ref.split(/\s+/);
@@ -43,7 +46,7 @@ async function splitCustomerFirst(
 }
 
 export async function findSubscription(
-  repos: Repositories,
+  repos: FindSubscriptionDeps,
   rawRef: string,
   now: Dayjs,
 ): Promise<Result<FoundSubscription, DomainError>> {
