@@ -15,7 +15,8 @@ import {
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application } from '@microsoft/teams-ai';
 import { identifyActor, type Identity } from '../domain/staff/identify-actor.js';
-import { suggestCustomers, suggestProducts } from '../domain/customers/suggest-customers.js';
+import { suggestCustomers } from '../domain/customers/suggest-customers.js';
+import { suggestProducts } from '../domain/purchase/suggest-products.js';
 import type { AllDeps } from '../domain/ports/deps.js';
 import type { Logger } from '../log.js';
 import { parseCardAction } from './card-actions.js';

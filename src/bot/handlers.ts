@@ -8,7 +8,8 @@ import { discardPendingAction } from '../domain/confirmations/discard-pending-ac
 import type { Candidate, DomainError } from '../domain/shared/errors.js';
 import { findCustomers } from '../domain/customers/find-customers.js';
 import { whoCanGrantRoles } from '../domain/staff/identify-actor.js';
-import { listOrders, listSubscriptions } from '../domain/customers/list-subscriptions.js';
+import { listOrders } from '../domain/customers/list-orders.js';
+import { listSubscriptions } from '../domain/customers/list-subscriptions.js';
 import {
   grantRoleExecutor,
   listStaff,
@@ -19,13 +20,10 @@ import {
 import type { AllDeps } from '../domain/ports/deps.js';
 import type { Result } from '../domain/shared/result.js';
 import { VERBS, cartLineInputs, type CardAction } from './card-actions.js';
-import {
-  editCart,
-  purchaseExecutor,
-  showCart,
-  startPurchase,
-  type PurchaseResult,
-} from '../domain/purchase/start-purchase.js';
+import { editCart } from '../domain/purchase/edit-cart.js';
+import { purchaseExecutor, type PurchaseResult } from '../domain/purchase/purchase-cart.js';
+import { showCart } from '../domain/purchase/show-cart.js';
+import { startPurchase } from '../domain/purchase/start-purchase.js';
 import { cancelExecutor, type CancelResult } from '../domain/subscriptions/cancel-subscription.js';
 import { previewCancellation } from '../domain/subscriptions/preview-cancellation.js';
 import { startCancellation } from '../domain/subscriptions/start-cancellation.js';

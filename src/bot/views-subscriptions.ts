@@ -1,5 +1,6 @@
 /** Cards for buying and changing subscriptions: the cart, previews with their consequences, results. */
-import type { CartView, PurchaseResult } from '../domain/purchase/start-purchase.js';
+import type { CartView } from '../domain/purchase/cart.js';
+import type { PurchaseResult } from '../domain/purchase/purchase-cart.js';
 import type { CancellationEffect } from '../domain/subscriptions/cancellation-policy.js';
 import type { CancelPreview } from '../domain/subscriptions/preview-cancellation.js';
 import type { CancelResult } from '../domain/subscriptions/cancel-subscription.js';

@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/shared/actor.js';
-import { purchaseExecutor, startPurchase } from '../../src/domain/purchase/start-purchase.js';
+import { purchaseExecutor } from '../../src/domain/purchase/purchase-cart.js';
+import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
 import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
 import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';

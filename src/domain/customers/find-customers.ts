@@ -79,13 +79,15 @@ export async function resolveCustomer(
   return ok(found[0]!);
 }
 
+export type FindCustomersDeps = Pick<AllDeps, 'clock' | 'audit' | 'customers'>;
+
 export interface FindCustomersCommand {
   readonly query: string;
 }
 
 /** `customers <query>`: every match, for a list or a choice card. */
 export async function findCustomers(
-  deps: AllDeps,
+  deps: FindCustomersDeps,
   actor: Actor,
   command: FindCustomersCommand,
 ): Promise<Result<Customer[], DomainError>> {
