@@ -9,12 +9,12 @@ import { openDatabase, type Database, type DatabaseTarget } from './db/database.
 import { createDeps } from './db/create-deps.js';
 import { seedDatabase } from './db/seed.js';
 import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
-import { download } from './domain/software/issue-key.js';
+import { download } from './domain/software/download-software.js';
 import { acceptRelationship } from './domain/relationships/request-relationship.js';
 import { createProactiveSender } from './bot/proactive.js';
 import { createReminderNotifier } from './bot/reminder-notifier.js';
 import { startReminderScheduler, type ReminderScheduler } from './reminder-scheduler.js';
-import { exportActivityCsv } from './domain/software/query-activity.js';
+import { exportActivityCsv } from './domain/software/export-activity.js';
 import type { AllDeps } from './domain/ports/deps.js';
 import type { Clock } from './domain/shared/time.js';
 import { at } from './domain/shared/time.js';

@@ -34,19 +34,17 @@ import { previewSuspend, suspendExecutor } from '../domain/subscriptions/suspend
 import { type SubscriptionChange } from '../domain/subscriptions/subscription-change.js';
 import type { Executor } from '../domain/confirmations/executor.js';
 import { exportUrl } from './links.js';
-import { queryActivity, startActivityExport } from '../domain/software/query-activity.js';
+import { queryActivity } from '../domain/software/query-activity.js';
+import { startActivityExport } from '../domain/software/export-activity.js';
 import {
   softwareCancelExecutor,
-  startSoftwareCancel,
   type SoftwareCancelResult,
 } from '../domain/software/cancel-software-order.js';
-import {
-  issueKeyExecutor,
-  listSoftwarePurchases,
-  revealKey,
-  startKeyRequest,
-  type IssuedKey,
-} from '../domain/software/issue-key.js';
+import { startSoftwareCancel } from '../domain/software/start-software-cancel.js';
+import { issueKeyExecutor, type IssuedKey } from '../domain/software/issue-key.js';
+import { listSoftwarePurchases } from '../domain/software/list-software-purchases.js';
+import { revealKey } from '../domain/software/reveal-key.js';
+import { startKeyRequest } from '../domain/software/request-key.js';
 import {
   listSupportRequests,
   startSupportRequest,

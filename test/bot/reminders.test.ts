@@ -15,7 +15,8 @@ import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscripti
 import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
 import { nextDigestAt } from '../../src/domain/reminders/run-reminders.js';
-import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software/issue-key.js';
+import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
+import { startKeyRequest } from '../../src/domain/software/request-key.js';
 import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
 import { addDays, addHours, at, movableClock } from '../../src/domain/shared/time.js';
 import {

@@ -29,7 +29,8 @@ import {
   type DeliveryResult,
   type ReminderNotifier,
 } from '../../src/domain/reminders/run-reminders.js';
-import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software/issue-key.js';
+import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
+import { startKeyRequest } from '../../src/domain/software/request-key.js';
 import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
 import { addDays, addHours, at, HOUR_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { anActor } from '../support/builders.js';

@@ -10,32 +10,22 @@ import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { Prisma } from '../../src/db/generated/prisma/client.js';
 import { seedDatabase } from '../../src/db/seed.js';
-import {
-  ACTIVITY_PAGE_SIZE,
-  exportActivityCsv,
-  queryActivity,
-  startActivityExport,
-} from '../../src/domain/software/query-activity.js';
+import { ACTIVITY_PAGE_SIZE } from '../../src/domain/software/activity.js';
+import { exportActivityCsv, startActivityExport } from '../../src/domain/software/export-activity.js';
+import { queryActivity } from '../../src/domain/software/query-activity.js';
 import type { Actor } from '../../src/domain/shared/actor.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
 import type { AllDeps } from '../../src/domain/ports/deps.js';
 import type { Repositories } from '../../src/domain/ports/unit-of-work.js';
 import type { Role } from '../../src/domain/shared/roles.js';
-import {
-  cancelWindow,
-  softwareCancelExecutor,
-  softwareCredit,
-  startSoftwareCancel,
-} from '../../src/domain/software/cancel-software-order.js';
-import {
-  download,
-  issueKeyExecutor,
-  listSoftwarePurchases,
-  revealKey,
-  startKeyRequest,
-  type IssuedKey,
-  type RevealedKey,
-} from '../../src/domain/software/issue-key.js';
+import { cancelWindow, softwareCredit } from '../../src/domain/software/software-cancel-rules.js';
+import { softwareCancelExecutor } from '../../src/domain/software/cancel-software-order.js';
+import { startSoftwareCancel } from '../../src/domain/software/start-software-cancel.js';
+import { download } from '../../src/domain/software/download-software.js';
+import { issueKeyExecutor, type IssuedKey } from '../../src/domain/software/issue-key.js';
+import { listSoftwarePurchases } from '../../src/domain/software/list-software-purchases.js';
+import { revealKey, type RevealedKey } from '../../src/domain/software/reveal-key.js';
+import { startKeyRequest } from '../../src/domain/software/request-key.js';
 import {
   listSupportRequests,
   PROBLEM_TYPE,

@@ -3,6 +3,7 @@
  * customer's subscriptions and the partner. The same checks run when the cart is shown and again at
  * purchase.
  */
+import { isSoftware } from '../shared/model.js';
 import type { DomainError } from '../shared/errors.js';
 import {
   isMicrosoftProduct,
@@ -25,11 +26,7 @@ export const pricesIncludeTax = (customer: Pick<Customer, 'billingCountry'>): bo
 
 /** Software, perpetual software and Azure reservations need R-ROLE-2; the rest R-ROLE-1. */
 export const buyActionFor = (product: Pick<Product, 'kind'>): Action =>
-  product.kind === 'software-subscription' ||
-  product.kind === 'perpetual-software' ||
-  product.kind === 'azure-reservation'
-    ? 'software.buy'
-    : 'subscription.buy';
+  isSoftware(product.kind) ? 'software.buy' : 'subscription.buy';
 
 export interface PurchaseLine {
   readonly productId: string;

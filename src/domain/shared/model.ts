@@ -15,6 +15,15 @@ export const ProductKindSchema = z.enum([
 ]);
 export type ProductKind = z.infer<typeof ProductKindSchema>;
 
+/** The kinds bought as software: an order of their own, cancelled as an order (R-SWC-*). */
+export const SOFTWARE_KINDS: readonly ProductKind[] = [
+  'software-subscription',
+  'perpetual-software',
+  'azure-reservation',
+];
+
+export const isSoftware = (kind: ProductKind): boolean => SOFTWARE_KINDS.includes(kind);
+
 export const BillingTypeSchema = z.enum(['license', 'usage']);
 export type BillingType = z.infer<typeof BillingTypeSchema>;
 

@@ -5,6 +5,7 @@
  * Decision (spec): online services other than marketplace SaaS follow R-CAN-1..3 by their billing cycle.
  * Decision: a subscription still in its free trial is cancelled at once with nothing to credit.
  */
+import { isSoftware } from '../shared/model.js';
 import type { DomainError } from '../shared/errors.js';
 import type { Product, Subscription } from '../shared/model.js';
 import { err, ok, type Result } from '../shared/result.js';
@@ -47,11 +48,6 @@ export function termCharge(
   return Math.round(perTerm * sub.quantity * 100) / 100;
 }
 
-const isSoftware = (product: Pick<Product, 'kind'>) =>
-  product.kind === 'software-subscription' ||
-  product.kind === 'perpetual-software' ||
-  product.kind === 'azure-reservation';
-
 export function cancellationEffect(
   product: Product,
   sub: Subscription,
@@ -60,7 +56,7 @@ export function cancellationEffect(
   if (sub.status !== 'active') {
     return err({ kind: 'invalid-state', what: 'subscription', status: sub.status, attempted: 'cancel' });
   }
-  if (isSoftware(product))
+  if (isSoftware(product.kind))
     return err({ kind: 'refused', rule: 'R-SWC-4', reason: 'software-use-cancel-order' });
   if (sub.cancelAt) {
     return err({
