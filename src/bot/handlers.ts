@@ -7,16 +7,12 @@ import { confirmPendingAction } from '../domain/confirmations/confirm-pending-ac
 import { discardPendingAction } from '../domain/confirmations/discard-pending-action.js';
 import type { Candidate, DomainError } from '../domain/shared/errors.js';
 import { findCustomers } from '../domain/customers/find-customers.js';
-import { whoCanGrantRoles } from '../domain/staff/identify-actor.js';
+import { whoCanGrantRoles } from '../domain/staff/who-can-grant-roles.js';
 import { listOrders } from '../domain/customers/list-orders.js';
 import { listSubscriptions } from '../domain/customers/list-subscriptions.js';
-import {
-  grantRoleExecutor,
-  listStaff,
-  previewGrantRole,
-  previewRevokeRole,
-  revokeRoleExecutor,
-} from '../domain/staff/grant-role.js';
+import { grantRoleExecutor, previewGrantRole } from '../domain/staff/grant-role.js';
+import { listStaff } from '../domain/staff/list-staff.js';
+import { previewRevokeRole, revokeRoleExecutor } from '../domain/staff/revoke-role.js';
 import type { AllDeps } from '../domain/ports/deps.js';
 import type { Result } from '../domain/shared/result.js';
 import { VERBS, cartLineInputs, type CardAction } from './card-actions.js';
@@ -45,12 +41,10 @@ import { issueKeyExecutor, type IssuedKey } from '../domain/software/issue-key.j
 import { listSoftwarePurchases } from '../domain/software/list-software-purchases.js';
 import { revealKey } from '../domain/software/reveal-key.js';
 import { startKeyRequest } from '../domain/software/request-key.js';
-import {
-  listSupportRequests,
-  startSupportRequest,
-  submitSupportRequestExecutor,
-  type SupportReceipt,
-} from '../domain/support/submit-support-request.js';
+import { listSupportRequests } from '../domain/support/list-support-requests.js';
+import { startSupportRequest } from '../domain/support/start-support-request.js';
+import { submitSupportRequestExecutor } from '../domain/support/submit-support-request.js';
+import { type SupportReceipt } from '../domain/support/support-request.js';
 import { cardInputs } from './card-actions.js';
 import { requestRelationship } from '../domain/relationships/request-relationship.js';
 import { setReminderPreferences } from '../domain/reminders/run-reminders.js';

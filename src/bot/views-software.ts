@@ -8,8 +8,8 @@ import type { SoftwareCancelPreview } from '../domain/software/start-software-ca
 import type { SoftwareCancelResult } from '../domain/software/cancel-software-order.js';
 import type { KeyChooser } from '../domain/software/request-key.js';
 import type { RevealedKey } from '../domain/software/reveal-key.js';
-import type { SupportForm, SupportReceipt } from '../domain/support/submit-support-request.js';
-import { IMPACTS } from '../domain/support/submit-support-request.js';
+import type { SupportForm, SupportReceipt } from '../domain/support/support-request.js';
+import { IMPACTS } from '../domain/support/support-request.js';
 import { VERBS } from './card-actions.js';
 import { renderCard, type AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';

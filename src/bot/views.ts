@@ -6,7 +6,7 @@ import type { Actor } from '../domain/shared/actor.js';
 import type { Candidate, DomainError } from '../domain/shared/errors.js';
 import type { CustomerOrders } from '../domain/customers/list-orders.js';
 import type { CustomerSubscriptions } from '../domain/customers/list-subscriptions.js';
-import type { RoleChangePreview, RoleChangeResult } from '../domain/staff/grant-role.js';
+import type { RoleChangePreview, RoleChangeResult } from '../domain/staff/role-change.js';
 import type { Customer, Staff, Subscription } from '../domain/shared/model.js';
 import { can, ROLES, type Role } from '../domain/shared/roles.js';
 import { VERBS } from './card-actions.js';

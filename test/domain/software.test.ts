@@ -26,12 +26,10 @@ import { issueKeyExecutor, type IssuedKey } from '../../src/domain/software/issu
 import { listSoftwarePurchases } from '../../src/domain/software/list-software-purchases.js';
 import { revealKey, type RevealedKey } from '../../src/domain/software/reveal-key.js';
 import { startKeyRequest } from '../../src/domain/software/request-key.js';
-import {
-  listSupportRequests,
-  PROBLEM_TYPE,
-  startSupportRequest,
-  submitSupportRequestExecutor,
-} from '../../src/domain/support/submit-support-request.js';
+import { listSupportRequests } from '../../src/domain/support/list-support-requests.js';
+import { PROBLEM_TYPE } from '../../src/domain/support/support-request.js';
+import { startSupportRequest } from '../../src/domain/support/start-support-request.js';
+import { submitSupportRequestExecutor } from '../../src/domain/support/submit-support-request.js';
 import { addDays, at, DAY_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { aSubscription, anActor } from '../support/builders.js';
 

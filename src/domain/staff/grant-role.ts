@@ -1,112 +1,20 @@
-/** Granting and revoking staff roles from chat (R-ROLE-8), through the confirmation protocol. */
-import { z } from 'zod';
+/** Granting a staff role from chat (R-ROLE-8), through the confirmation protocol. */
 import type { Actor } from '../shared/actor.js';
-import { requireRole } from '../shared/authorize.js';
-import { createPendingAction } from '../confirmations/create-pending-action.js';
-import { type Executor } from '../confirmations/executor.js';
-import type { DomainError } from '../shared/errors.js';
-import type { Staff } from '../shared/model.js';
-import type { AllDeps } from '../ports/deps.js';
-import type { StaffRepository } from '../ports/staff.js';
-import { err, ok, type Result } from '../shared/result.js';
-import { RoleSchema, type Role } from '../shared/roles.js';
+import type { Executor } from '../confirmations/executor.js';
+import type { Role } from '../shared/roles.js';
+import type { RoleChange, RoleChangeResult, RoleChangeTx, PreviewRoleChangeDeps } from './role-change.js';
+import { previewRoleChange, RoleChangeSchema } from './role-change.js';
+import { err, ok } from '../shared/result.js';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type GrantRoleDeps = PreviewRoleChangeDeps;
 
-export const RoleChangeSchema = z.object({
-  aadObjectId: z.string().min(1).max(100),
-  displayName: z.string().max(200),
-  role: RoleSchema,
-});
-export type RoleChange = z.infer<typeof RoleChangeSchema>;
-
-export interface RoleChangePreview {
-  readonly pendingId: string;
-  readonly change: 'grant' | 'revoke';
-  readonly person: Pick<Staff, 'aadObjectId' | 'displayName' | 'roles'>;
-  readonly role: Role;
-  readonly expiresAt: string;
-}
-
-export interface RoleChangeResult {
-  readonly change: 'grant' | 'revoke';
-  readonly aadObjectId: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly roles: readonly Role[];
-}
-
-/** Finds the one staff member meant by a name, e-mail or object id. */
-export async function resolveStaff(
-  staff: StaffRepository,
-  query: string,
-): Promise<Result<Staff, DomainError>> {
-  const q = query.trim();
-  if (!q) return err({ kind: 'invalid-input', field: 'person', reason: 'empty' });
-  if (GUID.test(q)) {
-    const found = await staff.find(q.toLowerCase());
-    return found
-      ? ok(found)
-      : ok({ aadObjectId: q.toLowerCase(), displayName: q, roles: [], locale: null, timeZone: null });
-  }
-  const matches = await staff.search(q);
-  const exact = matches.filter((s) => s.displayName.toLowerCase() === q.toLowerCase());
-  const chosen = exact.length === 1 ? exact : matches;
-  if (chosen.length === 0) return err({ kind: 'not-found', what: 'staff', ref: q });
-  if (chosen.length > 1) {
-    return err({
-      kind: 'ambiguous',
-      what: 'staff',
-      ref: q,
-      candidates: chosen.map((s) => ({
-        id: s.aadObjectId,
-        label: s.displayName,
-        detail: s.roles.join(', '),
-      })),
-    });
-  }
-  return ok(chosen[0]!);
-}
-
-async function previewRoleChange(
-  deps: AllDeps,
+export const previewGrantRole = (
+  deps: GrantRoleDeps,
   actor: Actor,
-  change: 'grant' | 'revoke',
   command: { person: string; role: Role },
-): Promise<Result<RoleChangePreview, DomainError>> {
-  const action = change === 'grant' ? 'staff.grant' : 'staff.revoke';
-  const denied = await requireRole(deps, actor, action);
-  if (denied) return denied;
-  const person = await resolveStaff(deps.staff, command.person);
-  if (!person.ok) return person;
-  const holds = person.value.roles.includes(command.role);
-  if (change === 'grant' && holds) return err({ kind: 'no-change', reason: 'role-already-held' });
-  if (change === 'revoke' && !holds) return err({ kind: 'no-change', reason: 'role-not-held' });
-  const pending = await createPendingAction<RoleChange>(deps, actor, action, {
-    aadObjectId: person.value.aadObjectId,
-    displayName: person.value.displayName,
-    role: command.role,
-  });
-  return ok({
-    pendingId: pending.id,
-    change,
-    person: {
-      aadObjectId: person.value.aadObjectId,
-      displayName: person.value.displayName,
-      roles: person.value.roles,
-    },
-    role: command.role,
-    expiresAt: pending.expiresAt.toISOString(),
-  });
-}
+) => previewRoleChange(deps, actor, 'grant', command);
 
-export const previewGrantRole = (deps: AllDeps, actor: Actor, command: { person: string; role: Role }) =>
-  previewRoleChange(deps, actor, 'grant', command);
-
-export const previewRevokeRole = (deps: AllDeps, actor: Actor, command: { person: string; role: Role }) =>
-  previewRoleChange(deps, actor, 'revoke', command);
-
-export const grantRoleExecutor: Executor<RoleChange, RoleChangeResult> = {
+export const grantRoleExecutor: Executor<RoleChange, RoleChangeResult, RoleChangeTx> = {
   action: 'staff.grant',
   payload: RoleChangeSchema,
   async execute(tx, actor, payload) {
@@ -128,33 +36,3 @@ export const grantRoleExecutor: Executor<RoleChange, RoleChangeResult> = {
     });
   },
 };
-
-export const revokeRoleExecutor: Executor<RoleChange, RoleChangeResult> = {
-  action: 'staff.revoke',
-  payload: RoleChangeSchema,
-  async execute(tx, _actor, payload) {
-    const removed = await tx.staff.revoke(payload.aadObjectId, payload.role);
-    if (removed === 'last-global-admin') {
-      return err({ kind: 'invalid-state', what: 'role', status: 'last-global-admin', attempted: 'revoke' });
-    }
-    if (!removed) return err({ kind: 'no-change', reason: 'role-not-held' });
-    const roles = await tx.staff.rolesOf(payload.aadObjectId);
-    return ok({
-      result: {
-        change: 'revoke',
-        aadObjectId: payload.aadObjectId,
-        displayName: payload.displayName,
-        role: payload.role,
-        roles,
-      },
-      audit: { subjectId: payload.aadObjectId, detail: { role: payload.role, change: 'revoke' } },
-    });
-  },
-};
-
-/** `staff`: everyone known to the bot with their roles (global admins). */
-export async function listStaff(deps: AllDeps, actor: Actor): Promise<Result<Staff[], DomainError>> {
-  const denied = await requireRole(deps, actor, 'staff.grant');
-  if (denied) return denied;
-  return ok(await deps.staff.list());
-}

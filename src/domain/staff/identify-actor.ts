@@ -3,7 +3,11 @@
  * one-to-one conversation, language and time zone), writing only when something changed.
  */
 import type { Actor } from '../shared/actor.js';
-import type { AllDeps } from '../ports/deps.js';
+import type { StaffRepository } from '../ports/staff.js';
+
+export interface IdentifyActorDeps {
+  readonly staff: StaffRepository;
+}
 
 export interface Identity {
   readonly aadObjectId: string | null;
@@ -14,7 +18,7 @@ export interface Identity {
   readonly personalConversation?: { readonly id: string; readonly reference: unknown } | undefined;
 }
 
-export async function identifyActor(deps: AllDeps, identity: Identity): Promise<Actor> {
+export async function identifyActor(deps: IdentifyActorDeps, identity: Identity): Promise<Actor> {
   if (!identity.aadObjectId) return { aadObjectId: null, displayName: identity.displayName, roles: [] };
   const aadObjectId = identity.aadObjectId.toLowerCase();
   const staff = await deps.staff.find(aadObjectId);
@@ -37,10 +41,4 @@ export async function identifyActor(deps: AllDeps, identity: Identity): Promise<
     });
   }
   return { aadObjectId, displayName, roles: staff?.roles ?? [] };
-}
-
-/** The names of the people who can grant roles, for someone who holds none. */
-export async function whoCanGrantRoles(deps: AllDeps): Promise<string[]> {
-  const staff = await deps.staff.list();
-  return staff.filter((s) => s.roles.includes('global-admin')).map((s) => s.displayName);
 }

@@ -2,118 +2,17 @@
  * Refund support requests (R-SUP-1): drafted pre-filled from what the bot knows (customer tenant and
  * domain, order or subscription, amount), completed by the user, validated, stored with a reference.
  */
-import { z } from 'zod';
-import type { Actor } from '../shared/actor.js';
-import { requireRole } from '../shared/authorize.js';
-import { createPendingAction } from '../confirmations/create-pending-action.js';
-import { type Executor } from '../confirmations/executor.js';
-import type { DomainError } from '../shared/errors.js';
-import { resolveCustomer } from '../customers/find-customers.js';
-import type { Customer } from '../shared/model.js';
-import type { AllDeps } from '../ports/deps.js';
+import type { Executor } from '../confirmations/executor.js';
+import type { Repositories } from '../ports/unit-of-work.js';
 import type { NewSupportRequest } from '../ports/support-requests.js';
-import { err, ok, type Result } from '../shared/result.js';
+import type { SupportDraft, SupportReceipt } from './support-request.js';
+import { err, ok } from '../shared/result.js';
+import { SupportDraftSchema, SupportFieldsSchema, PROBLEM_TYPE } from './support-request.js';
 
-export const PROBLEM_TYPE = 'CSP purchase/refund on behalf of customers';
-export const IMPACTS = ['low', 'moderate', 'high', 'critical'] as const;
+/** What the click touches inside its transaction. */
+export type SubmitSupportRequestTx = Pick<Repositories, 'customers' | 'supportRequests'>;
 
-export const SupportDraftSchema = z.object({
-  customerId: z.string().min(1).max(100),
-  orderId: z.string().max(100).nullable(),
-  subscriptionId: z.string().max(100).nullable(),
-  amount: z.number().nullable(),
-  currency: z.string().max(3).nullable(),
-});
-export type SupportDraft = z.infer<typeof SupportDraftSchema>;
-
-export interface SupportForm extends SupportDraft {
-  readonly pendingId: string;
-  readonly expiresAt: string;
-  readonly customerName: string;
-  readonly tenantId: string;
-  readonly primaryDomain: string;
-  readonly suggestedTitle: string;
-  readonly contactName: string;
-}
-
-/** What the user fills in; checked at submission. */
-export const SupportFieldsSchema = z.object({
-  reason: z.string().trim().min(3).max(1000),
-  impact: z.enum(IMPACTS),
-  title: z.string().trim().min(3).max(200),
-  contactName: z.string().trim().min(1).max(200),
-  contactEmail: z.string().trim().email().max(254),
-  contactPhone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{5,24}$/),
-});
-
-export interface SupportReceipt {
-  readonly reference: string;
-  readonly title: string;
-  readonly customerName: string;
-  readonly orderId: string | null;
-  readonly subscriptionId: string | null;
-  readonly impact: string;
-  readonly description: string;
-}
-
-/** `support request ORD-…` / `support request SUB-…` / `support request <customer>`: a pre-filled form. */
-export async function startSupportRequest(
-  deps: AllDeps,
-  actor: Actor,
-  command: { ref: string },
-): Promise<Result<SupportForm, DomainError>> {
-  const denied = await requireRole(deps, actor, 'support.request');
-  if (denied) return denied;
-  const ref = command.ref.trim();
-  let draft: SupportDraft;
-  let customer: Customer | null;
-  if (/^ord-/i.test(ref)) {
-    const order = await deps.orders.findById(ref);
-    if (!order) return err({ kind: 'not-found', what: 'order', ref });
-    customer = await deps.customers.findById(order.customerId);
-    draft = {
-      customerId: order.customerId,
-      orderId: order.id,
-      subscriptionId: null,
-      amount: order.total,
-      currency: order.currency,
-    };
-  } else if (/^sub-/i.test(ref)) {
-    const sub = await deps.subscriptions.findById(ref);
-    if (!sub) return err({ kind: 'not-found', what: 'subscription', ref });
-    customer = await deps.customers.findById(sub.customerId);
-    const order = await deps.orders.findById(sub.orderId);
-    draft = {
-      customerId: sub.customerId,
-      orderId: sub.orderId,
-      subscriptionId: sub.id,
-      amount: order?.total ?? null,
-      currency: order?.currency ?? null,
-    };
-  } else {
-    const found = await resolveCustomer(deps.customers, ref);
-    if (!found.ok) return found;
-    customer = found.value;
-    draft = { customerId: found.value.id, orderId: null, subscriptionId: null, amount: null, currency: null };
-  }
-  if (!customer) return err({ kind: 'not-found', what: 'customer', ref });
-  const pending = await createPendingAction<SupportDraft>(deps, actor, 'support.request', draft);
-  return ok({
-    ...draft,
-    pendingId: pending.id,
-    expiresAt: pending.expiresAt.toISOString(),
-    customerName: customer.companyName,
-    tenantId: customer.tenantId,
-    primaryDomain: customer.primaryDomain,
-    suggestedTitle: `Refund request: ${draft.orderId ?? draft.subscriptionId ?? customer.primaryDomain}`,
-    contactName: actor.displayName,
-  });
-}
-
-export const submitSupportRequestExecutor: Executor<SupportDraft, SupportReceipt> = {
+export const submitSupportRequestExecutor: Executor<SupportDraft, SupportReceipt, SubmitSupportRequestTx> = {
   action: 'support.request',
   payload: SupportDraftSchema,
   async execute(tx, actor, draft, { now, newId, input }) {
@@ -178,10 +77,3 @@ export const submitSupportRequestExecutor: Executor<SupportDraft, SupportReceipt
     });
   },
 };
-
-/** `support requests`: the most recent ones. */
-export async function listSupportRequests(deps: AllDeps, actor: Actor) {
-  const denied = await requireRole(deps, actor, 'support.request');
-  if (denied) return denied;
-  return ok(await deps.supportRequests.list(25));
-}
