@@ -4,11 +4,8 @@
  */
 import crypto from 'node:crypto';
 import type { AllDeps } from './domain/ports/deps.js';
-import {
-  runReminders,
-  type ReminderNotifier,
-  type ReminderRunReport,
-} from './domain/reminders/run-reminders.js';
+import { runReminders, type ReminderRunReport } from './domain/reminders/run-reminders.js';
+import { type ReminderNotifier } from './domain/reminders/reminder-notifier.js';
 import { purgeExpiredConfirmations } from './domain/confirmations/purge-expired-confirmations.js';
 import type { Logger } from './log.js';
 

@@ -47,7 +47,7 @@ import { submitSupportRequestExecutor } from '../domain/support/submit-support-r
 import { type SupportReceipt } from '../domain/support/support-request.js';
 import { cardInputs } from './card-actions.js';
 import { requestRelationship } from '../domain/relationships/request-relationship.js';
-import { setReminderPreferences } from '../domain/reminders/run-reminders.js';
+import { setReminderPreferences } from '../domain/reminders/set-reminder-preferences.js';
 import { invitationCard, reminderSettingsCard } from './views-reach-out.js';
 import {
   activityCard,

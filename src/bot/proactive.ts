@@ -6,7 +6,7 @@
  */
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { AllDeps } from '../domain/ports/deps.js';
-import { backoffMs } from '../domain/reminders/run-reminders.js';
+import { backoffMs } from '../domain/reminders/reminder-schedule.js';
 import { adaptForChannel as toChannel, type AdaptiveCardJson } from './cards.js';
 import { localeOf, speechFor, type Speech } from './i18n.js';
 

@@ -18,11 +18,9 @@ import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
 import type { AllDeps } from '../../src/domain/ports/deps.js';
 import type { ReminderKind, StoredReminder } from '../../src/domain/ports/reminders.js';
-import {
-  REMINDER_LEAD,
-  runReminders,
-  type ReminderNotifier,
-} from '../../src/domain/reminders/run-reminders.js';
+import { REMINDER_LEAD } from '../../src/domain/reminders/reminder-schedule.js';
+import { runReminders } from '../../src/domain/reminders/run-reminders.js';
+import { type ReminderNotifier } from '../../src/domain/reminders/reminder-notifier.js';
 import { addHours, at, movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonsOf,

@@ -14,7 +14,7 @@ import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
 import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
 import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
-import { nextDigestAt } from '../../src/domain/reminders/run-reminders.js';
+import { nextDigestAt } from '../../src/domain/reminders/reminder-schedule.js';
 import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
 import { startKeyRequest } from '../../src/domain/software/request-key.js';
 import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';

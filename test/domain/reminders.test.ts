@@ -24,11 +24,10 @@ import {
   MAX_BACKOFF_MS,
   nextDigestAt,
   REMINDER_LEAD,
-  runReminders,
-  setReminderPreferences,
-  type DeliveryResult,
-  type ReminderNotifier,
-} from '../../src/domain/reminders/run-reminders.js';
+} from '../../src/domain/reminders/reminder-schedule.js';
+import { runReminders } from '../../src/domain/reminders/run-reminders.js';
+import { setReminderPreferences } from '../../src/domain/reminders/set-reminder-preferences.js';
+import { type DeliveryResult, type ReminderNotifier } from '../../src/domain/reminders/reminder-notifier.js';
 import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
 import { startKeyRequest } from '../../src/domain/software/request-key.js';
 import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';

@@ -5,140 +5,17 @@
  * it is created once, claimed by one instance with a lease, and marked sent once delivered; failed sends
  * are retried with back-off, never dropped.
  */
-import { cancellationEffect } from '../subscriptions/cancellation-policy.js';
+import type { DeliveryResult } from './reminder-notifier.js';
+import { MAX_BACKOFF_MS } from './reminder-schedule.js';
 import type { AllDeps } from '../ports/deps.js';
-import type { NewReminder, ReminderKind, StoredReminder } from '../ports/reminders.js';
+import type { StoredReminder } from '../ports/reminders.js';
 import type { ReminderPreferences } from '../ports/staff.js';
-import { effectiveSubscription } from '../subscriptions/subscription-state.js';
-import { addHours, at as instant, isValidTimeZone, type Dayjs } from '../shared/time.js';
+import type { ReminderNotifier } from './reminder-notifier.js';
+import type { DiscoverRemindersDeps } from './discover-reminders.js';
+import { discoverReminders } from './discover-reminders.js';
+import { nextDigestAt, backoffMs, CLAIM_LEASE_MS } from './reminder-schedule.js';
 
-export const REMINDER_LEAD: Record<ReminderKind, number> = {
-  'cancel-window-24h': 24,
-  'cancel-window-2h': 2,
-  'trial-ends-3d': 72,
-  'data-deletion-7d': 7 * 24,
-  'link-expires-1d': 24,
-  'cancellation-1d': 24,
-  'relationship-accepted': 0,
-};
-export const DIGEST_HOUR = 9;
-export const CLAIM_LEASE_MS = 60_000;
-export const MAX_BACKOFF_MS = 60 * 60_000;
-
-const reminder = (
-  deps: Pick<AllDeps, 'newId'>,
-  now: Dayjs,
-  kind: ReminderKind,
-  subjectId: string,
-  recipient: string,
-  eventAt: Dayjs,
-  payload: NewReminder['payload'],
-): NewReminder | undefined => {
-  const dueAt = addHours(eventAt, -REMINDER_LEAD[kind]);
-  // Only while the event is ahead: a reminder after the fact is noise.
-  if (!now.isBefore(eventAt) || now.isBefore(dueAt)) return undefined;
-  return {
-    id: deps.newId(),
-    kind,
-    subjectId,
-    recipientAadObjectId: recipient,
-    eventAt,
-    uniqueKey: `${kind}:${subjectId}:${eventAt.toISOString()}`,
-    payload,
-    createdAt: now,
-    nextAttemptAt: now,
-  };
-};
-
-/** The reminders that are due at `now` (those already known are ignored by their unique key). */
-export async function discoverReminders(deps: AllDeps, now: Dayjs): Promise<NewReminder[]> {
-  const sources = await deps.reminders.sources(now);
-  const out: Array<NewReminder | undefined> = [];
-  for (const source of sources.subscriptions) {
-    const sub = effectiveSubscription(source.subscription, now);
-    const base = { subscriptionId: sub.id, product: sub.productName, customer: source.customerName };
-    if (sub.status === 'active') {
-      const effect = cancellationEffect(source.product, sub, now);
-      if (effect.ok && 'windowClosesAt' in effect.value) {
-        const closesAt = instant(effect.value.windowClosesAt);
-        const payload = { ...base, effect: effect.value.kind };
-        out.push(reminder(deps, now, 'cancel-window-24h', sub.id, source.placedBy, closesAt, payload));
-        out.push(reminder(deps, now, 'cancel-window-2h', sub.id, source.placedBy, closesAt, payload));
-      }
-      if (sub.trialEndsAt && now.isBefore(sub.trialEndsAt)) {
-        out.push(reminder(deps, now, 'trial-ends-3d', sub.id, source.placedBy, sub.trialEndsAt, base));
-      }
-      if (sub.cancelAt) {
-        out.push(
-          reminder(
-            deps,
-            now,
-            'cancellation-1d',
-            sub.id,
-            source.lastActorFor['subscription.cancel'] ?? source.placedBy,
-            sub.cancelAt,
-            base,
-          ),
-        );
-      }
-    }
-    if (sub.status === 'suspended' && sub.dataDeletedAt) {
-      out.push(
-        reminder(
-          deps,
-          now,
-          'data-deletion-7d',
-          sub.id,
-          source.lastActorFor['subscription.suspend'] ?? source.placedBy,
-          sub.dataDeletedAt,
-          base,
-        ),
-      );
-    }
-  }
-  for (const link of sources.links) {
-    out.push(
-      reminder(deps, now, 'link-expires-1d', link.linkId, link.issuedTo, link.expiresAt, {
-        orderId: link.orderId,
-        product: link.productName,
-        customer: link.customerName,
-      }),
-    );
-  }
-  return out.filter((r): r is NewReminder => r !== undefined);
-}
-
-/** The next 09:00 in the recipient's zone strictly after `after` (their daily digest). */
-export function nextDigestAt(after: Dayjs, timeZone: string | null): Dayjs {
-  const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  const local = after.tz(zone);
-  let digest = local.hour(DIGEST_HOUR).minute(0).second(0).millisecond(0);
-  if (!digest.isAfter(local)) digest = digest.add(1, 'day');
-  return digest.utc();
-}
-
-/** Exponential back-off with full jitter, capped. `random` is in [0, 1). */
-export const backoffMs = (attempt: number, random: number, retryAfterMs?: number): number =>
-  Math.max(
-    retryAfterMs ?? 0,
-    Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempt, 12)) * (0.5 + random / 2),
-  );
-
-export type DeliveryResult =
-  | { readonly kind: 'sent' }
-  /** No one-to-one chat with the recipient yet: kept and tried again later. */
-  | { readonly kind: 'no-conversation' }
-  /** Throttled or a passing failure (429, 412, 502, 504…): tried again after a back-off. */
-  | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number };
-
-/** Delivers one card made of one or several reminders to one person. */
-export interface ReminderNotifier {
-  deliver(
-    recipient: string,
-    reminders: readonly StoredReminder[],
-    preferences: ReminderPreferences,
-  ): Promise<DeliveryResult>;
-}
+export type RunRemindersDeps = DiscoverRemindersDeps & Pick<AllDeps, 'clock' | 'staff'>;
 
 export interface ReminderRunReport {
   readonly created: number;
@@ -150,7 +27,7 @@ export interface ReminderRunReport {
 
 /** One pass of the scheduler: find what is due, claim it, deliver it. Safe to run on several instances. */
 export async function runReminders(
-  deps: AllDeps,
+  deps: RunRemindersDeps,
   notifier: ReminderNotifier,
   instanceId: string,
   random: () => number,
@@ -209,7 +86,7 @@ export async function runReminders(
 }
 
 async function deliver(
-  deps: AllDeps,
+  deps: RunRemindersDeps,
   notifier: ReminderNotifier,
   instanceId: string,
   random: () => number,
@@ -259,15 +136,4 @@ async function deliver(
   }
   if (result.kind === 'sent') report.sent += reminders.length;
   else report.failed += reminders.length;
-}
-
-/** `reminders on|off`, `reminders digest on|off`: the speaker's own preferences. */
-export async function setReminderPreferences(
-  deps: AllDeps,
-  actor: { aadObjectId: string | null },
-  changes: { enabled?: boolean; digest?: boolean },
-): Promise<ReminderPreferences | null> {
-  if (!actor.aadObjectId) return null;
-  await deps.staff.setReminderPreferences(actor.aadObjectId, changes);
-  return deps.staff.reminderPreferences(actor.aadObjectId);
 }
