@@ -185,7 +185,6 @@ export const en = {
     discarded: 'This was cancelled earlier. Nothing was changed.',
     roleAlreadyHeld: 'Nothing to change: they already hold that role.',
     roleNotHeld: 'Nothing to change: they don’t hold that role.',
-    noChange: 'Nothing to change.',
     autoRenewAlreadyOn: 'Nothing to change: auto-renew is already on.',
     autoRenewAlreadyOff: 'Nothing to change: auto-renew is already off.',
     sameQuantity: 'Nothing to change: it already has that many licenses.',

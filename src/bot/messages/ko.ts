@@ -168,7 +168,6 @@ export const ko: Messages = {
     discarded: '이미 취소된 요청입니다. 아무것도 바뀌지 않았습니다.',
     roleAlreadyHeld: '바꿀 것이 없습니다. 이미 그 역할을 가지고 있습니다.',
     roleNotHeld: '바꿀 것이 없습니다. 그 역할을 가지고 있지 않습니다.',
-    noChange: '바꿀 것이 없습니다.',
     autoRenewAlreadyOn: '바꿀 것이 없습니다. 자동 갱신이 이미 켜져 있습니다.',
     autoRenewAlreadyOff: '바꿀 것이 없습니다. 자동 갱신이 이미 꺼져 있습니다.',
     sameQuantity: '바꿀 것이 없습니다. 이미 그 라이선스 수입니다.',

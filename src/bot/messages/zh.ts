@@ -166,7 +166,6 @@ export const zh: Messages = {
     discarded: '此请求已被取消。未做任何更改。',
     roleAlreadyHeld: '无需更改：对方已拥有该角色。',
     roleNotHeld: '无需更改：对方没有该角色。',
-    noChange: '无需更改。',
     autoRenewAlreadyOn: '无需更改：自动续订已开启。',
     autoRenewAlreadyOff: '无需更改：自动续订已关闭。',
     sameQuantity: '无需更改：许可证数量已是该值。',

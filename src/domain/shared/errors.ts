@@ -25,7 +25,7 @@ export type DomainError =
       readonly ref: string;
       readonly candidates: readonly Candidate[];
     }
-  | { readonly kind: 'invalid-input'; readonly field: string; readonly reason: string }
+  | { readonly kind: 'invalid-input'; readonly field: string; readonly reason: InvalidInputReason }
   | {
       readonly kind: 'invalid-state';
       readonly what: Subject;
@@ -41,7 +41,7 @@ export type DomainError =
   /** The confirmation was discarded before it was used. */
   | { readonly kind: 'discarded' }
   /** A change that would not change anything (grant a role already held). */
-  | { readonly kind: 'no-change'; readonly reason: string }
+  | { readonly kind: 'no-change'; readonly reason: NoChangeReason }
   /** Someone changed the object between reading and writing; nothing was written. */
   | { readonly kind: 'conflict'; readonly what: Subject }
   /** A rule refuses the action; `rule` is its id in the spec, `reason` a code the reply puts into words. */
@@ -60,6 +60,28 @@ export type DomainError =
       readonly subscriptionId: string;
       readonly reason: string;
     };
+
+/** Why an input was refused; the bot layer has words for each (exhaustively). */
+export type InvalidInputReason =
+  | 'empty'
+  | 'too-long'
+  | 'invalid'
+  /** A cart holds at most MAX_CART_LINES lines. */
+  | 'cart-full'
+  /** The card was older than the cart it edits. */
+  | 'stale'
+  | 'from-after-to'
+  | 'range-too-long'
+  /** An edition the purchase does not entitle (R-KEY-1). */
+  | 'not-offered';
+
+/** Why a change would change nothing. */
+export type NoChangeReason =
+  | 'role-already-held'
+  | 'role-not-held'
+  | 'auto-renew-already-on'
+  | 'auto-renew-already-off'
+  | 'same-quantity';
 
 export type RefusalReason =
   | 'one-per-customer'
@@ -95,7 +117,7 @@ export const forbidden = (action: Action, allowedRoles: readonly Role[]): Domain
   allowedRoles,
 });
 export const notFound = (what: Subject, ref: string): DomainError => ({ kind: 'not-found', what, ref });
-export const invalidInput = (field: string, reason: string): DomainError => ({
+export const invalidInput = (field: string, reason: InvalidInputReason): DomainError => ({
   kind: 'invalid-input',
   field,
   reason,
