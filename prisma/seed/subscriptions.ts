@@ -83,7 +83,7 @@ const nextRenewal = (termStart: Dayjs, cycle: BillingCycle): Dayjs =>
 
 /**
  * The term running at `asOf` for a subscription whose first term starts at `firstTermStart`. Each term
- * starts where the last ended, as renewals roll forward (src/domain/subscription-state.ts).
+ * starts where the last ended, as renewals roll forward (src/domain/subscriptions/subscription-state.ts).
  */
 const termAt = (firstTermStart: Dayjs, cycle: BillingCycle, asOf: Dayjs): { start: Dayjs; end: Dayjs } => {
   let start = firstTermStart;
@@ -597,7 +597,7 @@ const subscriptionFor = (
     termStartAt: iso(term.start),
     renewsAt: iso(term.end),
     // Once the trial is over the subscription has converted to paid, and the field is cleared, as
-    // src/domain/subscription-state.ts does when it converts one.
+    // src/domain/subscriptions/subscription-state.ts does when it converts one.
     trialEndsAt: trialEndsAt && trialEndsAt.isAfter(now) ? iso(trialEndsAt) : null,
     suspendedAt: suspendedAt ? iso(suspendedAt) : null,
     dataDeletedAt: suspendedAt ? iso(addDays(suspendedAt, retentionDaysFor(customer))) : null,

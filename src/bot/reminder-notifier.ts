@@ -1,4 +1,4 @@
-/** Delivers reminders as cards in the recipient's one-to-one chat (see domain/reminders.ts). */
+/** Delivers reminders as cards in the recipient's one-to-one chat (see domain/reminders/run-reminders.ts). */
 import type { Clock } from '../domain/shared/time.js';
 import type { ReminderNotifier } from '../domain/reminders/reminder-notifier.js';
 import type { ProactiveSender } from './proactive.js';

@@ -1,5 +1,5 @@
 /**
- * Proactive reminders (src/domain/reminders.ts) against a real embedded database seeded with the demo: a
+ * Proactive reminders (src/domain/reminders/) against a real embedded database seeded with the demo: a
  * movable clock walked through each window, passes of `runReminders`, and a fake notifier that records
  * every delivery it is asked for. Subscriptions, suspensions, cancellations and download links are made
  * through the same use cases the bot calls, so the recipient is whoever really acted. The demo's own
