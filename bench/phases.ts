@@ -24,9 +24,9 @@ import { speechFor } from '../src/bot/i18n.js';
 import { createBotApp } from '../src/bot/app.js';
 import { adaptForChannel, cardBytes } from '../src/bot/cards.js';
 import { helpCard, subscriptionsCard } from '../src/bot/views.js';
-import { listSubscriptions } from '../src/domain/list-customer-records.js';
-import type { Actor } from '../src/domain/actor.js';
-import type { Deps } from '../src/domain/ports.js';
+import { listSubscriptions } from '../src/domain/customers/list-subscriptions.js';
+import type { Actor } from '../src/domain/shared/actor.js';
+import type { AllDeps } from '../src/domain/ports/deps.js';
 import { createLogger } from '../src/log.js';
 import { createServer, listen } from '../src/server.js';
 import { textOf } from '../test/support/bot.js';
@@ -183,7 +183,7 @@ async function startTeamsAiBot(reply: ReturnType<typeof MessageFactory.attachmen
 }
 
 /** The real bot's app and server (zod check, teams-ai routes, identify actor, parse, render), with `deps`. */
-async function startAppWith(deps: Deps) {
+async function startAppWith(deps: AllDeps) {
   const adapter = new TeamsAdapter({});
   const log = createLogger('silent');
   const app = createBotApp({

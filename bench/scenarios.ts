@@ -5,9 +5,9 @@
  * is one scenario with several timed parts, each reported on its own row. To add one, add a row.
  */
 import crypto from 'node:crypto';
-import type { Deps } from '../src/domain/ports.js';
-import type { Role } from '../src/domain/roles.js';
-import { DOWNLOAD_LINK_MAX_DOWNLOADS } from '../src/domain/software-keys.js';
+import type { AllDeps } from '../src/domain/ports/deps.js';
+import type { Role } from '../src/domain/shared/roles.js';
+import { DOWNLOAD_LINK_MAX_DOWNLOADS } from '../src/domain/software/issue-key.js';
 import {
   buttonNamed,
   executeActivity,
@@ -21,7 +21,7 @@ import type { BenchConnector, ConnectorActivity } from './connector.js';
 
 export interface BenchEnv {
   /** `url` is the real bot's base URL (for GET routes such as /downloads/:token). */
-  readonly real: { readonly url: string; readonly endpoint: string; readonly deps: Deps };
+  readonly real: { readonly url: string; readonly endpoint: string; readonly deps: AllDeps };
   readonly echo: { readonly endpoint: string };
   readonly connector: BenchConnector;
 }
@@ -335,7 +335,7 @@ interface SuspendFlow extends Flow {
 }
 
 /** A new active monthly subscription (its order, line and subscription), placed by Sam Chen now. */
-async function givenSubscription(deps: Deps): Promise<string> {
+async function givenSubscription(deps: AllDeps): Promise<string> {
   const product = await deps.products.findById(SUSPEND_PRODUCT);
   if (!product) throw new Error(`no product ${SUSPEND_PRODUCT}`);
   const suffix = crypto.randomBytes(5).toString('hex').toUpperCase();

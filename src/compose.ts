@@ -2,6 +2,7 @@
  * The composition root: the only place that builds concrete adapters (database, Bot Framework, HTTP).
  * Used by main.ts, the tests and the benchmark.
  */
+import { bootstrapGlobalAdmin } from './domain/staff/bootstrap-global-admin.js';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { createBotApp } from './bot/app.js';
 import type { Config } from './config.js';
@@ -9,15 +10,15 @@ import { openDatabase, type Database, type DatabaseTarget } from './db/database.
 import { createDeps } from './db/create-deps.js';
 import { seedDatabase } from './db/seed.js';
 import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
-import { download } from './domain/software-keys.js';
-import { acceptRelationship } from './domain/relationships.js';
+import { download } from './domain/software/download-software.js';
+import { acceptRelationship } from './domain/relationships/accept-relationship.js';
 import { createProactiveSender } from './bot/proactive.js';
 import { createReminderNotifier } from './bot/reminder-notifier.js';
 import { startReminderScheduler, type ReminderScheduler } from './reminder-scheduler.js';
-import { exportActivityCsv } from './domain/activity-log.js';
-import type { Deps } from './domain/ports.js';
-import type { Clock } from './domain/time.js';
-import { at } from './domain/time.js';
+import { exportActivityCsv } from './domain/software/export-activity.js';
+import type { AllDeps } from './domain/ports/deps.js';
+import type { Clock } from './domain/shared/time.js';
+import { at } from './domain/shared/time.js';
 import { createLogger, type Logger } from './log.js';
 import { createServer, listen, type RunningServer } from './server.js';
 
@@ -25,7 +26,7 @@ export const systemClock: Clock = { now: () => at(Date.now()) };
 
 export interface BotInstance {
   readonly db: Database;
-  readonly deps: Deps;
+  readonly deps: AllDeps;
   readonly http: RunningServer;
   readonly log: Logger;
   readonly reminders: ReminderScheduler;
@@ -75,21 +76,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       publicBaseUrl: () => config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
     });
     if (config.bootstrapGlobalAdmin) {
-      const { aadObjectId, displayName } = config.bootstrapGlobalAdmin;
-      const added = await deps.uow.run(async (tx) => {
-        const granted = await tx.staff.grant(aadObjectId, 'global-admin', { displayName, grantedBy: null });
-        if (granted) {
-          await tx.audit.record({
-            at: clock.now(),
-            actorAadObjectId: null,
-            action: 'staff.grant',
-            outcome: 'allowed',
-            subjectId: aadObjectId,
-            detail: { role: 'global-admin', via: 'BOOTSTRAP_GLOBAL_ADMIN' },
-          });
-        }
-        return granted;
-      });
+      const { aadObjectId } = config.bootstrapGlobalAdmin;
+      const added = await bootstrapGlobalAdmin(deps, config.bootstrapGlobalAdmin);
       if (added) log.info({ aadObjectId }, 'bootstrap global admin granted');
     }
     const adapter = new TeamsAdapter({

@@ -3,9 +3,10 @@
  * it; the claim (a lease taken with FOR UPDATE SKIP LOCKED) makes each reminder go out once.
  */
 import crypto from 'node:crypto';
-import type { Deps } from './domain/ports.js';
-import { runReminders, type ReminderNotifier, type ReminderRunReport } from './domain/reminders.js';
-import { purgeExpiredConfirmations } from './domain/confirmations.js';
+import type { AllDeps } from './domain/ports/deps.js';
+import { runReminders, type ReminderRunReport } from './domain/reminders/run-reminders.js';
+import { type ReminderNotifier } from './domain/reminders/reminder-notifier.js';
+import { purgeExpiredConfirmations } from './domain/confirmations/purge-expired-confirmations.js';
 import type { Logger } from './log.js';
 
 export interface ReminderScheduler {
@@ -16,7 +17,7 @@ export interface ReminderScheduler {
 }
 
 export function startReminderScheduler(options: {
-  deps: Deps;
+  deps: AllDeps;
   notifier: ReminderNotifier;
   log: Logger;
   intervalMs: number;

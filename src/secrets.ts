@@ -4,7 +4,7 @@
  * as SHA-256 hashes. Nothing here logs.
  */
 import crypto from 'node:crypto';
-import type { SecretSource } from './domain/ports.js';
+import type { SecretSource } from './domain/ports/secrets.js';
 
 const VERSION = 'v1';
 /** No 0/O, 1/I/L, so a key read aloud or retyped is unambiguous. */

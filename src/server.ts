@@ -10,7 +10,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from './log.js';
 import { deadLinkPage } from './bot/download-page.js';
-import type { DownloadOutcome } from './domain/software-keys.js';
+import type { DownloadOutcome } from './domain/software/download-software.js';
 
 export const MAX_BODY_BYTES = 1_048_576;
 

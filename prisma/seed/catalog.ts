@@ -1,9 +1,9 @@
 /**
  * The product catalog the bot sells from. Written by `seedDatabase` on every start (catalog rows are
  * upserted, so edits here reach existing databases). Prices are USD list prices without tax:
- * - a product offering both cycles (`['monthly', 'annual']`) is priced per licence per month;
- * - a product offering only `annual` is priced per licence (or core pack, device, instance) per year;
- * - perpetual software is priced per licence, once (its order lines are recorded with the cycle `annual`,
+ * - a product offering both cycles (`['monthly', 'annual']`) is priced per license per month;
+ * - a product offering only `annual` is priced per license (or core pack, device, instance) per year;
+ * - perpetual software is priced per license, once (its order lines are recorded with the cycle `annual`,
  *   the only one it offers, since every order line needs a billing cycle).
  */
 import type {
@@ -14,8 +14,8 @@ import type {
   CommercePolicy,
   ProductKind,
   Segment,
-} from '../../src/domain/model.js';
-import type { SoftwareOptions } from '../../src/domain/software-options.js';
+} from '../../src/domain/shared/model.js';
+import type { SoftwareOptions } from '../../src/domain/software/software-options.js';
 
 /** One row of the `products` table, as the seed writes it. */
 export interface SeedProduct {
@@ -232,7 +232,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
     unitPrice: 57.0,
   }),
   product({
-    // Business plans are capped at 300 licences.
+    // Business plans are capped at 300 licenses.
     id: 'm365-business-premium',
     name: 'Microsoft 365 Business Premium',
     kind: 'online-service',
@@ -269,7 +269,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
     unitPrice: 32.0,
   }),
   product({
-    // A trial offer: free for 30 days, at most 25 licences.
+    // A trial offer: free for 30 days, at most 25 licenses.
     id: 'm365-e5-trial',
     name: 'Microsoft 365 E5 Trial',
     kind: 'online-service',
@@ -339,7 +339,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
     policySource: NCE_SOURCE,
   }),
   product({
-    // R-BUY-2: a tenant-wide security service; a customer holds one subscription and changes its licence
+    // R-BUY-2: a tenant-wide security service; a customer holds one subscription and changes its license
     // count rather than buying a second one.
     id: 'defender-for-business',
     name: 'Microsoft Defender for Business',

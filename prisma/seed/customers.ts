@@ -4,7 +4,7 @@
  * period of R-SUS-2 (90 days, plus the days between account creation and the first billing period where
  * that is longer, capped at 120) differs between customers; the retention of each is noted beside it.
  */
-import type { Segment } from '../../src/domain/model.js';
+import type { Segment } from '../../src/domain/shared/model.js';
 
 /** Tenant regions (R-REL-2). China is its own sovereign cloud, operated by 21Vianet. */
 export type TenantRegion = 'APAC' | 'NA' | 'EU' | 'LATAM' | 'CN';

@@ -2,7 +2,7 @@
  * Demo partner staff: one person per role, so that every permission of R-ROLE-1..8 can be tried by
  * signing in as the right person. The ids stand in for Entra object ids.
  */
-import type { Role } from '../../src/domain/roles.js';
+import type { Role } from '../../src/domain/shared/roles.js';
 
 export interface SeedStaff {
   readonly aadObjectId: string;

@@ -5,8 +5,12 @@
  * ordered 5 days ago is inside its 14 days (R-CAN-3), a software purchase made 59 days ago has one day of
  * its 60 left (R-SWC-1), and so on. Rows are written once (by id) and then belong to the users.
  */
-import { type BillingCycle, type OrderStatus, type SubscriptionStatus } from '../../src/domain/model.js';
-import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/time.js';
+import {
+  type BillingCycle,
+  type OrderStatus,
+  type SubscriptionStatus,
+} from '../../src/domain/shared/model.js';
+import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/shared/time.js';
 import { seedCustomer, type SeedCustomer } from './customers.js';
 import { seedProduct } from './catalog.js';
 import { demoStaffWithRole } from './staff.js';
@@ -51,6 +55,7 @@ export interface DemoSubscription {
   dataDeletedAt: string | null;
   cancelledAt: string | null;
   cancelAt: string | null;
+  /** The column keeps its first spelling: renaming it would need a migration. */
   licenceAdditions: Array<{ at: string; count: number }>;
 }
 
@@ -78,7 +83,7 @@ const nextRenewal = (termStart: Dayjs, cycle: BillingCycle): Dayjs =>
 
 /**
  * The term running at `asOf` for a subscription whose first term starts at `firstTermStart`. Each term
- * starts where the last ended, as renewals roll forward (src/domain/subscription-state.ts).
+ * starts where the last ended, as renewals roll forward (src/domain/subscriptions/subscription-state.ts).
  */
 const termAt = (firstTermStart: Dayjs, cycle: BillingCycle, asOf: Dayjs): { start: Dayjs; end: Dayjs } => {
   let start = firstTermStart;
@@ -592,7 +597,7 @@ const subscriptionFor = (
     termStartAt: iso(term.start),
     renewsAt: iso(term.end),
     // Once the trial is over the subscription has converted to paid, and the field is cleared, as
-    // src/domain/subscription-state.ts does when it converts one.
+    // src/domain/subscriptions/subscription-state.ts does when it converts one.
     trialEndsAt: trialEndsAt && trialEndsAt.isAfter(now) ? iso(trialEndsAt) : null,
     suspendedAt: suspendedAt ? iso(suspendedAt) : null,
     dataDeletedAt: suspendedAt ? iso(addDays(suspendedAt, retentionDaysFor(customer))) : null,

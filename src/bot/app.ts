@@ -14,9 +14,10 @@ import {
 } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application } from '@microsoft/teams-ai';
-import { identifyActor, type Identity } from '../domain/identify-actor.js';
-import { suggestCustomers, suggestProducts } from '../domain/type-ahead.js';
-import type { Deps } from '../domain/ports.js';
+import { identifyActor, type Identity } from '../domain/staff/identify-actor.js';
+import { suggestCustomers } from '../domain/customers/suggest-customers.js';
+import { suggestProducts } from '../domain/purchase/suggest-products.js';
+import type { AllDeps } from '../domain/ports/deps.js';
 import type { Logger } from '../log.js';
 import { parseCardAction } from './card-actions.js';
 import type { ProactiveSender } from './proactive.js';
@@ -28,7 +29,7 @@ import { parseCommand } from './parse-command.js';
 import { badCardCard, helpCard, parseErrorCard, turnErrorCard } from './views.js';
 
 export interface BotOptions {
-  readonly deps: Deps;
+  readonly deps: AllDeps;
   readonly adapter: TeamsAdapter;
   readonly log: Logger;
   readonly defaultLocale: Locale;

@@ -3,9 +3,9 @@
  * checks the presser's own roles when it acts.
  */
 import { z } from 'zod';
-import { PendingIdSchema } from '../domain/pending-action.js';
-import { RoleSchema, ACTIONS, type Action } from '../domain/roles.js';
-import { BillingCycleSchema } from '../domain/model.js';
+import { PendingIdSchema } from '../domain/confirmations/pending-action.js';
+import { RoleSchema, ACTIONS, type Action } from '../domain/shared/roles.js';
+import { BillingCycleSchema } from '../domain/shared/model.js';
 
 export const VERBS = {
   customerSubscriptions: 'customer.subscriptions',
@@ -25,13 +25,13 @@ export const VERBS = {
   reactivateStart: 'subscription.reactivate.start',
   cancelStart: 'subscription.cancel.start',
   autoRenewStart: 'subscription.autorenew.start',
-  licencesStart: 'subscription.licenses.start',
+  licensesStart: 'subscription.licenses.start',
   cancelReason: 'subscription.cancel.reason',
   suspendConfirm: 'subscription.suspend.confirm',
   reactivateConfirm: 'subscription.reactivate.confirm',
   cancelConfirm: 'subscription.cancel.confirm',
   autoRenewConfirm: 'subscription.autorenew.confirm',
-  licencesConfirm: 'subscription.licenses.confirm',
+  licensesConfirm: 'subscription.licenses.confirm',
   keyStart: 'software.key.start',
   keyConfirm: 'software.key.confirm',
   softwareCancelStart: 'software.cancel.start',
@@ -44,7 +44,7 @@ export const VERBS = {
   inviteStart: 'relationship.invite.start',
 } as const;
 
-/** Inputs a card sends back with its button: licence counts and cycles of cart lines, free text. */
+/** Inputs a card sends back with its button: license counts and cycles of cart lines, free text. */
 const inputs = {
   addProduct: z.string().max(200).optional(),
   reason: z.string().max(2000).optional(),
@@ -85,13 +85,13 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(VERBS.reactivateStart), ref: ref }),
   z.object({ verb: z.literal(VERBS.cancelStart), ref: ref }),
   z.object({ verb: z.literal(VERBS.autoRenewStart), ref: ref, autoRenew: z.boolean() }),
-  z.object({ verb: z.literal(VERBS.licencesStart), ref: ref, quantity: z.number().int() }),
+  z.object({ verb: z.literal(VERBS.licensesStart), ref: ref, quantity: z.number().int() }),
   z.object({ verb: z.literal(VERBS.cancelReason), subscriptionId: id, reason: inputs.reason }),
   z.object({ verb: z.literal(VERBS.suspendConfirm), pendingId: PendingIdSchema }),
   z.object({ verb: z.literal(VERBS.reactivateConfirm), pendingId: PendingIdSchema }),
   z.object({ verb: z.literal(VERBS.cancelConfirm), pendingId: PendingIdSchema }),
   z.object({ verb: z.literal(VERBS.autoRenewConfirm), pendingId: PendingIdSchema }),
-  z.object({ verb: z.literal(VERBS.licencesConfirm), pendingId: PendingIdSchema }),
+  z.object({ verb: z.literal(VERBS.licensesConfirm), pendingId: PendingIdSchema }),
   z.object({ verb: z.literal(VERBS.keyStart), product: id, customer: z.string().max(100) }),
   z.object({ verb: z.literal(VERBS.keyConfirm), pendingId: PendingIdSchema }).passthrough(),
   z.object({ verb: z.literal(VERBS.softwareCancelStart), product: id, customer: z.string().max(100) }),
@@ -124,7 +124,7 @@ export function cardInputs(data: Record<string, unknown>, names: readonly string
   return out;
 }
 
-/** The licence counts and cycles a cart card sends back (`quantity-0`, `cycle-0`, …), if any. */
+/** The license counts and cycles a cart card sends back (`quantity-0`, `cycle-0`, …), if any. */
 export function cartLineInputs(
   data: Record<string, unknown>,
 ): Array<{ quantity: number; billingCycle: 'monthly' | 'annual' }> | 'invalid' | undefined {

@@ -2,7 +2,7 @@
  * The chat commands: their words in English, Korean and Simplified Chinese, the action each needs (for
  * the help card) and an example. The parser, the help card and the Teams manifest all read this table.
  */
-import type { Action } from '../domain/roles.js';
+import type { Action } from '../domain/shared/roles.js';
 
 export type Locale = 'en' | 'ko' | 'zh';
 export const LOCALES: readonly Locale[] = ['en', 'ko', 'zh'];
@@ -112,7 +112,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     id: 'licenses',
-    words: { en: ['licenses', 'licences', 'seats'], ko: ['라이선스'], zh: ['许可证'] },
+    words: { en: ['licenses', 'licenses', 'seats'], ko: ['라이선스'], zh: ['许可证'] },
     action: 'subscription.licenses',
     example: { en: 'licenses contoso E3 25', ko: '라이선스 contoso E3 25', zh: '许可证 contoso E3 25' },
   },

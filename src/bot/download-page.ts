@@ -1,5 +1,5 @@
 /** The short page a dead download or export link shows, in the browser's language. */
-import type { DownloadOutcome } from '../domain/software-keys.js';
+import type { DownloadOutcome } from '../domain/software/download-software.js';
 import { localeOf, messagesFor } from './i18n.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -2,70 +2,52 @@
  * Commands (typed or from a button) → domain call → card. A typed command and the matching button lead to
  * the same use case. Handlers translate only; the domain decides.
  */
-import type { Actor } from '../domain/actor.js';
-import { confirmPendingAction, discardPendingAction } from '../domain/confirmations.js';
-import type { Candidate, DomainError } from '../domain/errors.js';
-import { findCustomers } from '../domain/find-customers.js';
-import { whoCanGrantRoles } from '../domain/identify-actor.js';
-import { listOrders, listSubscriptions } from '../domain/list-customer-records.js';
-import {
-  grantRoleExecutor,
-  listStaff,
-  previewGrantRole,
-  previewRevokeRole,
-  revokeRoleExecutor,
-} from '../domain/manage-staff.js';
-import type { Deps } from '../domain/ports.js';
-import type { Result } from '../domain/result.js';
+import type { Actor } from '../domain/shared/actor.js';
+import { confirmPendingAction } from '../domain/confirmations/confirm-pending-action.js';
+import { discardPendingAction } from '../domain/confirmations/discard-pending-action.js';
+import type { Candidate, DomainError } from '../domain/shared/errors.js';
+import { findCustomers } from '../domain/customers/find-customers.js';
+import { whoCanGrantRoles } from '../domain/staff/who-can-grant-roles.js';
+import { listOrders } from '../domain/customers/list-orders.js';
+import { listSubscriptions } from '../domain/customers/list-subscriptions.js';
+import { grantRoleExecutor, previewGrantRole } from '../domain/staff/grant-role.js';
+import { listStaff } from '../domain/staff/list-staff.js';
+import { previewRevokeRole, revokeRoleExecutor } from '../domain/staff/revoke-role.js';
+import type { AllDeps } from '../domain/ports/deps.js';
+import type { Result } from '../domain/shared/result.js';
 import { VERBS, cartLineInputs, type CardAction } from './card-actions.js';
-import {
-  editCart,
-  purchaseExecutor,
-  showCart,
-  startPurchase,
-  type PurchaseResult,
-} from '../domain/buy-subscriptions.js';
-import {
-  cancelExecutor,
-  previewCancellation,
-  startCancellation,
-  type CancelResult,
-} from '../domain/cancel-subscription.js';
-import {
-  autoRenewExecutor,
-  licencesExecutor,
-  previewAutoRenew,
-  previewLicences,
-  previewReactivate,
-  previewSuspend,
-  reactivateExecutor,
-  suspendExecutor,
-  type SubscriptionChange,
-} from '../domain/subscription-changes.js';
-import type { Executor } from '../domain/confirmations.js';
+import { editCart } from '../domain/purchase/edit-cart.js';
+import { purchaseExecutor, type PurchaseResult } from '../domain/purchase/purchase-cart.js';
+import { showCart } from '../domain/purchase/show-cart.js';
+import { startPurchase } from '../domain/purchase/start-purchase.js';
+import { cancelExecutor, type CancelResult } from '../domain/subscriptions/cancel-subscription.js';
+import { previewCancellation } from '../domain/subscriptions/preview-cancellation.js';
+import { startCancellation } from '../domain/subscriptions/start-cancellation.js';
+import { autoRenewExecutor, previewAutoRenew } from '../domain/subscriptions/set-auto-renew.js';
+import { licensesExecutor, previewLicenses } from '../domain/subscriptions/change-license-count.js';
+import { previewReactivate, reactivateExecutor } from '../domain/subscriptions/reactivate-subscription.js';
+import { previewSuspend, suspendExecutor } from '../domain/subscriptions/suspend-subscription.js';
+import { type SubscriptionChange } from '../domain/subscriptions/subscription-change.js';
+import type { Executor } from '../domain/confirmations/executor.js';
 import { exportUrl } from './links.js';
-import { queryActivity, startActivityExport } from '../domain/activity-log.js';
+import { queryActivity } from '../domain/software/query-activity.js';
+import { startActivityExport } from '../domain/software/export-activity.js';
 import {
   softwareCancelExecutor,
-  startSoftwareCancel,
   type SoftwareCancelResult,
-} from '../domain/software-cancel.js';
-import {
-  issueKeyExecutor,
-  listSoftwarePurchases,
-  revealKey,
-  startKeyRequest,
-  type IssuedKey,
-} from '../domain/software-keys.js';
-import {
-  listSupportRequests,
-  startSupportRequest,
-  submitSupportRequestExecutor,
-  type SupportReceipt,
-} from '../domain/support-requests.js';
+} from '../domain/software/cancel-software-order.js';
+import { startSoftwareCancel } from '../domain/software/start-software-cancel.js';
+import { issueKeyExecutor, type IssuedKey } from '../domain/software/issue-key.js';
+import { listSoftwarePurchases } from '../domain/software/list-software-purchases.js';
+import { revealKey } from '../domain/software/reveal-key.js';
+import { startKeyRequest } from '../domain/software/request-key.js';
+import { listSupportRequests } from '../domain/support/list-support-requests.js';
+import { startSupportRequest } from '../domain/support/start-support-request.js';
+import { submitSupportRequestExecutor } from '../domain/support/submit-support-request.js';
+import { type SupportReceipt } from '../domain/support/support-request.js';
 import { cardInputs } from './card-actions.js';
-import { requestRelationship } from '../domain/relationships.js';
-import { setReminderPreferences } from '../domain/reminders.js';
+import { requestRelationship } from '../domain/relationships/request-relationship.js';
+import { setReminderPreferences } from '../domain/reminders/set-reminder-preferences.js';
 import { invitationCard, reminderSettingsCard } from './views-reach-out.js';
 import {
   activityCard,
@@ -111,7 +93,7 @@ import {
 } from './views.js';
 
 export interface TurnContextInfo {
-  readonly deps: Deps;
+  readonly deps: AllDeps;
   readonly actor: Actor;
   readonly s: Speech;
   /** personal, channel or groupChat. */
@@ -175,12 +157,12 @@ const CHANGE_EXECUTORS = {
   [VERBS.suspendConfirm]: suspendExecutor,
   [VERBS.reactivateConfirm]: reactivateExecutor,
   [VERBS.autoRenewConfirm]: autoRenewExecutor,
-  [VERBS.licencesConfirm]: licencesExecutor,
+  [VERBS.licensesConfirm]: licensesExecutor,
 } as Record<
   | typeof VERBS.suspendConfirm
   | typeof VERBS.reactivateConfirm
   | typeof VERBS.autoRenewConfirm
-  | typeof VERBS.licencesConfirm,
+  | typeof VERBS.licensesConfirm,
   Executor<unknown, SubscriptionChange>
 >;
 
@@ -274,9 +256,9 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
     case 'licenses':
       return reply(
         turn,
-        await previewLicences(deps, actor, command),
+        await previewLicenses(deps, actor, command),
         (c) => changePreviewCard(s, c),
-        subscriptionChoice(VERBS.licencesStart, { quantity: command.quantity }),
+        subscriptionChoice(VERBS.licensesStart, { quantity: command.quantity }),
       );
     case 'cancel': {
       if (command.reason) {
@@ -494,7 +476,7 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
         subscription: action.ref,
         autoRenew: action.autoRenew,
       });
-    case VERBS.licencesStart:
+    case VERBS.licensesStart:
       return handleCommand(turn, { kind: 'licenses', subscription: action.ref, quantity: action.quantity });
     case VERBS.cancelReason:
       return reply(
@@ -508,7 +490,7 @@ export async function handleCardAction(turn: TurnContextInfo, action: CardAction
     case VERBS.suspendConfirm:
     case VERBS.reactivateConfirm:
     case VERBS.autoRenewConfirm:
-    case VERBS.licencesConfirm:
+    case VERBS.licensesConfirm:
       return confirm(turn, CHANGE_EXECUTORS[action.verb], action.pendingId, (r, n) =>
         changeResultCard(s, r, n),
       );

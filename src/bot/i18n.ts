@@ -3,7 +3,7 @@ import type { Locale } from './commands.js';
 import { en, type Messages } from './messages/en.js';
 import { ko } from './messages/ko.js';
 import { zh } from './messages/zh.js';
-import { at, inZone, isValidTimeZone, type Dayjs } from '../domain/time.js';
+import { at, inZone, isValidTimeZone, type Dayjs } from '../domain/shared/time.js';
 
 const MESSAGES: Record<Locale, Messages> = { en, ko, zh };
 

@@ -4,7 +4,7 @@
  *   구매 Microsoft 365 E3 10개 고객 contoso 월간 · contoso에 Microsoft 365 E3 10개 구매
  *   购买 10 个 Microsoft 365 E3 给 contoso 按月 · 为 contoso 购买 10 个 Microsoft 365 E3
  */
-import type { BillingCycle } from '../domain/model.js';
+import type { BillingCycle } from '../domain/shared/model.js';
 
 const CYCLE_WORDS: ReadonlyArray<[RegExp, BillingCycle]> = [
   [/(?:^|\s)(?:monthly|month|per month|월간|매월|월|按月|月付|每月)(?=\s|$)/i, 'monthly'],
@@ -100,7 +100,7 @@ export function parseAutoRenewArguments(
   return subscription ? { subscription, autoRenew: Boolean(on) } : undefined;
 }
 
-export function parseLicenceArguments(
+export function parseLicenseArguments(
   raw: string,
 ): { subscription: string; quantity: number } | { subscription: string; badQuantity: string } | undefined {
   const text = raw.trim();

@@ -3,16 +3,16 @@
  * Korean and Chinese words need no space before their argument.
  */
 import { z } from 'zod';
-import { editDistance } from '../domain/fuzzy.js';
-import { RoleSchema, ROLES, type Role } from '../domain/roles.js';
-import { err, ok, type Result } from '../domain/result.js';
+import { editDistance } from '../domain/shared/fuzzy.js';
+import { RoleSchema, ROLES, type Role } from '../domain/shared/roles.js';
+import { err, ok, type Result } from '../domain/shared/result.js';
 import { COMMANDS, LOCALES, type CommandId } from './commands.js';
-import { BillingCycleSchema } from '../domain/model.js';
+import { BillingCycleSchema } from '../domain/shared/model.js';
 import {
   parseActivityArguments,
   parseAutoRenewArguments,
   parseBuyArguments,
-  parseLicenceArguments,
+  parseLicenseArguments,
   parseProductForCustomer,
   splitCancelReason,
 } from './parse-arguments.js';
@@ -238,7 +238,7 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
       return ok({ kind: id });
     }
     case 'licenses': {
-      const args = parseLicenceArguments(rest);
+      const args = parseLicenseArguments(rest);
       if (!args) return err({ kind: 'missing-argument', command: id });
       if ('badQuantity' in args) return err({ kind: 'bad-quantity', command: id, text: args.badQuantity });
       return ok({ kind: id, subscription: args.subscription.slice(0, 300), quantity: args.quantity });

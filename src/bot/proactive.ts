@@ -5,8 +5,8 @@
  * honouring Retry-After.
  */
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { Deps } from '../domain/ports.js';
-import { backoffMs } from '../domain/reminders.js';
+import type { AllDeps } from '../domain/ports/deps.js';
+import { backoffMs } from '../domain/reminders/reminder-schedule.js';
 import { adaptForChannel as toChannel, type AdaptiveCardJson } from './cards.js';
 import { localeOf, speechFor, type Speech } from './i18n.js';
 
@@ -46,7 +46,7 @@ function statusOf(error: unknown): { status?: number; retryAfterMs?: number } {
 export function createProactiveSender(options: {
   adapter: CloudAdapter;
   appId: string;
-  deps: Deps;
+  deps: AllDeps;
   defaultLocale: 'en' | 'ko' | 'zh';
   random?: () => number;
   wait?: (ms: number) => Promise<void>;

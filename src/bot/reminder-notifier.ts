@@ -1,6 +1,6 @@
-/** Delivers reminders as cards in the recipient's one-to-one chat (see domain/reminders.ts). */
-import type { Clock } from '../domain/time.js';
-import type { ReminderNotifier } from '../domain/reminders.js';
+/** Delivers reminders as cards in the recipient's one-to-one chat (see domain/reminders/run-reminders.ts). */
+import type { Clock } from '../domain/shared/time.js';
+import type { ReminderNotifier } from '../domain/reminders/reminder-notifier.js';
 import type { ProactiveSender } from './proactive.js';
 import { reminderCard } from './views-reach-out.js';
 

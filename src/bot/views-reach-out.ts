@@ -1,7 +1,8 @@
 /** Cards the bot sends of its own accord or about reaching customers: invitations, acceptances, reminders. */
-import type { ReminderPreferences, StoredReminder } from '../domain/ports.js';
-import type { Invitation } from '../domain/relationships.js';
-import type { Dayjs } from '../domain/time.js';
+import type { ReminderPreferences } from '../domain/ports/staff.js';
+import type { StoredReminder } from '../domain/ports/reminders.js';
+import type { Invitation } from '../domain/relationships/request-relationship.js';
+import type { Dayjs } from '../domain/shared/time.js';
 import { VERBS } from './card-actions.js';
 import type { AdaptiveCardJson } from './cards.js';
 import { invitationMessage } from './customer-messages.js';

@@ -1,13 +1,15 @@
 /** Cards for software purchases: the list, the edition chooser, the key, cancellation, support, activity. */
-import type { Actor } from '../domain/actor.js';
-import type { ActivityPage } from '../domain/activity-log.js';
-import type { Customer } from '../domain/model.js';
-import type { SoftwarePurchase } from '../domain/ports.js';
-import { can } from '../domain/roles.js';
-import type { SoftwareCancelPreview, SoftwareCancelResult } from '../domain/software-cancel.js';
-import type { KeyChooser, RevealedKey } from '../domain/software-keys.js';
-import type { SupportForm, SupportReceipt } from '../domain/support-requests.js';
-import { IMPACTS } from '../domain/support-requests.js';
+import type { Actor } from '../domain/shared/actor.js';
+import type { ActivityPage } from '../domain/software/activity.js';
+import type { Customer } from '../domain/shared/model.js';
+import type { SoftwarePurchase } from '../domain/ports/software.js';
+import { can } from '../domain/shared/roles.js';
+import type { SoftwareCancelPreview } from '../domain/software/start-software-cancel.js';
+import type { SoftwareCancelResult } from '../domain/software/cancel-software-order.js';
+import type { KeyChooser } from '../domain/software/request-key.js';
+import type { RevealedKey } from '../domain/software/reveal-key.js';
+import type { SupportForm, SupportReceipt } from '../domain/support/support-request.js';
+import { IMPACTS } from '../domain/support/support-request.js';
 import { VERBS } from './card-actions.js';
 import { renderCard, type AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';

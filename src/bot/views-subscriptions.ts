@@ -1,8 +1,11 @@
 /** Cards for buying and changing subscriptions: the cart, previews with their consequences, results. */
-import type { CartView, PurchaseResult } from '../domain/buy-subscriptions.js';
-import type { CancellationEffect } from '../domain/cancellation-policy.js';
-import type { CancelPreview, CancelResult, CancelTarget } from '../domain/cancel-subscription.js';
-import type { SubscriptionChange } from '../domain/subscription-changes.js';
+import type { CartView } from '../domain/purchase/cart.js';
+import type { PurchaseResult } from '../domain/purchase/purchase-cart.js';
+import type { CancellationEffect } from '../domain/subscriptions/cancellation-policy.js';
+import type { CancelPreview } from '../domain/subscriptions/preview-cancellation.js';
+import type { CancelResult } from '../domain/subscriptions/cancel-subscription.js';
+import type { CancelTarget } from '../domain/subscriptions/start-cancellation.js';
+import type { SubscriptionChange } from '../domain/subscriptions/subscription-change.js';
 import { VERBS } from './card-actions.js';
 import { renderCard, type AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';
@@ -90,7 +93,7 @@ const changeFacts = (s: Speech, c: SubscriptionChange) => [
   { label: s.m.change.subscription, value: `${c.productName} · ${c.subscriptionId}` },
   { label: s.m.change.customer, value: c.customerName },
   { label: s.m.change.status, value: s.m.statuses[c.status] },
-  { label: s.m.change.licences, value: `${c.quantity} · ${s.m.cycles[c.billingCycle]}` },
+  { label: s.m.change.licenses, value: `${c.quantity} · ${s.m.cycles[c.billingCycle]}` },
 ];
 
 function changeConsequences(s: Speech, c: SubscriptionChange): string[] {
@@ -113,8 +116,8 @@ function changeConsequences(s: Speech, c: SubscriptionChange): string[] {
         : [m.autoRenewOff(s.date(c.renewsAt))];
     case 'subscription.licenses':
       return [
-        m.licencesFromTo(c.fromQuantity ?? 0, c.toQuantity ?? 0),
-        m.licencesCharge(
+        m.licensesFromTo(c.fromQuantity ?? 0, c.toQuantity ?? 0),
+        m.licensesCharge(
           `${(c.chargeDelta ?? 0) >= 0 ? '+' : '−'}${s.money(Math.abs(c.chargeDelta ?? 0), c.currency ?? 'USD')}`,
         ),
       ];
@@ -127,7 +130,7 @@ const CONFIRM_VERB: Record<string, string> = {
   'subscription.suspend': VERBS.suspendConfirm,
   'subscription.reactivate': VERBS.reactivateConfirm,
   'subscription.autorenew': VERBS.autoRenewConfirm,
-  'subscription.licenses': VERBS.licencesConfirm,
+  'subscription.licenses': VERBS.licensesConfirm,
 };
 
 const changeTitle = (s: Speech, c: SubscriptionChange): string => {
@@ -138,7 +141,7 @@ const changeTitle = (s: Speech, c: SubscriptionChange): string => {
       ? m.reactivateTitle
       : c.action === 'subscription.autorenew'
         ? m.autoRenewTitle(Boolean(c.autoRenew))
-        : m.licencesTitle;
+        : m.licensesTitle;
 };
 
 export function changePreviewCard(s: Speech, change: SubscriptionChange): AdaptiveCardJson {
@@ -171,7 +174,7 @@ export function changeResultCard(s: Speech, change: SubscriptionChange, note?: s
         ? m.reactivated
         : change.action === 'subscription.autorenew'
           ? m.autoRenewChanged(Boolean(change.autoRenew))
-          : m.licencesChanged(change.toQuantity ?? change.quantity);
+          : m.licensesChanged(change.toQuantity ?? change.quantity);
   return messageCard(s, {
     title,
     color: 'Good',
@@ -217,7 +220,7 @@ export function cancelPreviewCard(s: Speech, preview: CancelPreview, notice?: st
     facts: [
       { label: s.m.change.subscription, value: `${preview.productName} · ${preview.subscriptionId}` },
       { label: s.m.change.customer, value: preview.customerName },
-      { label: s.m.change.licences, value: `${preview.quantity} · ${s.m.cycles[preview.billingCycle]}` },
+      { label: s.m.change.licenses, value: `${preview.quantity} · ${s.m.cycles[preview.billingCycle]}` },
       { label: m.reason, value: preview.reason },
     ],
     consequences: [

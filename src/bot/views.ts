@@ -2,12 +2,13 @@
  * Outcomes → cards. No policy here: the domain decided; these functions only put it into words in the
  * turn's language and time zone.
  */
-import type { Actor } from '../domain/actor.js';
-import type { Candidate, DomainError } from '../domain/errors.js';
-import type { CustomerOrders, CustomerSubscriptions } from '../domain/list-customer-records.js';
-import type { RoleChangePreview, RoleChangeResult } from '../domain/manage-staff.js';
-import type { Customer, Staff, Subscription } from '../domain/model.js';
-import { can, ROLES, type Role } from '../domain/roles.js';
+import type { Actor } from '../domain/shared/actor.js';
+import type { Candidate, DomainError, InvalidInputReason, NoChangeReason } from '../domain/shared/errors.js';
+import type { CustomerOrders } from '../domain/customers/list-orders.js';
+import type { CustomerSubscriptions } from '../domain/customers/list-subscriptions.js';
+import type { RoleChangePreview, RoleChangeResult } from '../domain/staff/role-change.js';
+import type { Customer, Staff, Subscription } from '../domain/shared/model.js';
+import { can, ROLES, type Role } from '../domain/shared/roles.js';
 import { VERBS } from './card-actions.js';
 import { renderCard, type AdaptiveCardJson } from './cards.js';
 import { COMMANDS } from './commands.js';
@@ -309,21 +310,7 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
     case 'ambiguous':
       return s.m.choice.prompt(error.candidates.length, error.ref);
     case 'invalid-input':
-      if (error.reason === 'cart-full') return m.cartFull;
-      if (error.reason === 'stale') return m.cartStale;
-      if (error.field === 'date') {
-        return error.reason === 'from-after-to'
-          ? m.fromAfterTo
-          : error.reason === 'range-too-long'
-            ? m.rangeTooLong
-            : m.badDate;
-      }
-      if (error.field === 'edition') return m.editionNotOffered;
-      return error.reason === 'empty'
-        ? m.emptyField(fieldName(s, error.field))
-        : error.reason === 'too-long'
-          ? m.tooLongField(fieldName(s, error.field))
-          : m.invalidInput(fieldName(s, error.field));
+      return invalidInputText(s, error.field, error.reason);
     case 'invalid-state':
       return error.status === 'last-global-admin'
         ? m.lastGlobalAdmin
@@ -337,15 +324,7 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
     case 'discarded':
       return m.discarded;
     case 'no-change':
-      return (
-        {
-          'role-already-held': m.roleAlreadyHeld,
-          'role-not-held': m.roleNotHeld,
-          'auto-renew-already-on': m.autoRenewAlreadyOn,
-          'auto-renew-already-off': m.autoRenewAlreadyOff,
-          'same-quantity': m.sameQuantity,
-        }[error.reason] ?? m.noChange
-      );
+      return noChangeText(s, error.reason);
     case 'conflict':
       return m.conflict;
     case 'refused':
@@ -353,6 +332,43 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
     case 'effect-changed':
       return m.effectChanged('');
   }
+}
+
+/** Exhaustive over the reasons: a new one does not compile until it has words here (and in every language). */
+function invalidInputText(s: Speech, field: string, reason: InvalidInputReason): string {
+  const m = s.m.errors;
+  // Dates and editions have sentences of their own, whatever the reason.
+  const byField = (otherwise: string) =>
+    field === 'date' ? m.badDate : field === 'edition' ? m.editionNotOffered : otherwise;
+  switch (reason) {
+    case 'cart-full':
+      return m.cartFull;
+    case 'stale':
+      return m.cartStale;
+    case 'from-after-to':
+      return field === 'date' ? m.fromAfterTo : byField(m.invalidInput(fieldName(s, field)));
+    case 'range-too-long':
+      return field === 'date' ? m.rangeTooLong : byField(m.invalidInput(fieldName(s, field)));
+    case 'empty':
+      return byField(m.emptyField(fieldName(s, field)));
+    case 'too-long':
+      return byField(m.tooLongField(fieldName(s, field)));
+    case 'invalid':
+    case 'not-offered':
+      return byField(m.invalidInput(fieldName(s, field)));
+  }
+}
+
+function noChangeText(s: Speech, reason: NoChangeReason): string {
+  const m = s.m.errors;
+  const words: Record<NoChangeReason, string> = {
+    'role-already-held': m.roleAlreadyHeld,
+    'role-not-held': m.roleNotHeld,
+    'auto-renew-already-on': m.autoRenewAlreadyOn,
+    'auto-renew-already-off': m.autoRenewAlreadyOff,
+    'same-quantity': m.sameQuantity,
+  };
+  return words[reason];
 }
 
 /** Facts for refusal sentences, with instants as dates in the user's zone and codes in their words. */

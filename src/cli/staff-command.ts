@@ -6,8 +6,8 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Deps } from '../domain/ports.js';
-import { ROLES, RoleSchema, type Role } from '../domain/roles.js';
+import type { AllDeps } from '../domain/ports/deps.js';
+import { ROLES, RoleSchema, type Role } from '../domain/shared/roles.js';
 
 export const STAFF_USAGE = `Usage: npm run staff -- <command>
 
@@ -143,7 +143,7 @@ const describePerson = (displayName: string, aadObjectId: string) =>
 
 const rolesText = (roles: readonly Role[]) => (roles.length > 0 ? roles.join(', ') : 'none');
 
-async function listStaff(deps: Deps, output: StaffCommandOutput): Promise<number> {
+async function listStaff(deps: AllDeps, output: StaffCommandOutput): Promise<number> {
   const staff = await deps.staff.list();
   if (staff.length === 0) {
     output.out(
@@ -158,7 +158,7 @@ async function listStaff(deps: Deps, output: StaffCommandOutput): Promise<number
 }
 
 async function grantRole(
-  deps: Deps,
+  deps: AllDeps,
   output: StaffCommandOutput,
   command: Extract<StaffCommand, { kind: 'grant' }>,
   user: string,
@@ -201,7 +201,7 @@ async function grantRole(
 }
 
 async function revokeRole(
-  deps: Deps,
+  deps: AllDeps,
   output: StaffCommandOutput,
   command: Extract<StaffCommand, { kind: 'revoke' }>,
   user: string,
@@ -243,7 +243,7 @@ async function revokeRole(
 /** Runs a parsed command. `user` is who ran it, recorded in the audit event. */
 export async function executeStaffCommand(
   command: StaffCommand,
-  deps: Deps,
+  deps: AllDeps,
   output: StaffCommandOutput,
   user: string = operatingSystemUser(),
 ): Promise<number> {
@@ -260,7 +260,7 @@ export async function executeStaffCommand(
 /** Parses `argv` (the arguments after `staff`), runs the command and returns the process exit code. */
 export async function runStaffCommand(
   argv: readonly string[],
-  deps: Deps,
+  deps: AllDeps,
   output: StaffCommandOutput,
   user: string = operatingSystemUser(),
 ): Promise<number> {

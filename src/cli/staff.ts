@@ -6,7 +6,7 @@ import { loadConfig } from '../config.js';
 import { runCli } from './run-cli.js';
 import { createDeps } from '../db/create-deps.js';
 import { openDatabase } from '../db/database.js';
-import { at } from '../domain/time.js';
+import { at } from '../domain/shared/time.js';
 import { EXIT_OK, executeStaffCommand, parseStaffArgs, type StaffCommandOutput } from './staff-command.js';
 
 const output: StaffCommandOutput = {

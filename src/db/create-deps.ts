@@ -1,7 +1,9 @@
 /** The domain's dependencies on a real database. */
 import crypto from 'node:crypto';
-import type { Deps, PartnerSettings, SecretSource } from '../domain/ports.js';
-import type { Clock } from '../domain/time.js';
+import type { AllDeps } from '../domain/ports/deps.js';
+import type { PartnerSettings } from '../domain/ports/partner.js';
+import type { SecretSource } from '../domain/ports/secrets.js';
+import type { Clock } from '../domain/shared/time.js';
 import { createSecrets, DEVELOPMENT_KEY } from '../secrets.js';
 import type { Database } from './database.js';
 import { makeRepositories, makeUnitOfWork } from './unit-of-work.js';
@@ -17,7 +19,7 @@ export interface DepsOptions {
   readonly publicBaseUrl?: () => string;
 }
 
-export function createDeps(db: Database, clock: Clock, options: DepsOptions | PartnerSettings = {}): Deps {
+export function createDeps(db: Database, clock: Clock, options: DepsOptions | PartnerSettings = {}): AllDeps {
   const o: DepsOptions = 'partnerId' in options ? { partner: options } : options;
   return {
     ...makeRepositories(db.prisma),

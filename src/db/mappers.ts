@@ -2,7 +2,7 @@
  * Rows to domain values (and values to JSON columns), shared by the Prisma repositories. Reading a row
  * never fails: unknown enum strings are kept as they are or fall back as the domain says.
  */
-import { CustomerRelationshipSchema } from '../domain/model.js';
+import { CustomerRelationshipSchema } from '../domain/shared/model.js';
 import type {
   BillingCycle,
   CancelRestriction,
@@ -16,11 +16,12 @@ import type {
   Staff,
   Subscription,
   SubscriptionStatus,
-} from '../domain/model.js';
-import type { PendingAction, PendingStatus } from '../domain/pending-action.js';
-import type { ReminderKind, StoredReminder } from '../domain/ports.js';
-import { RoleSchema, type Role } from '../domain/roles.js';
-import { at, type Dayjs } from '../domain/time.js';
+} from '../domain/shared/model.js';
+import type { PendingAction, PendingStatus } from '../domain/confirmations/pending-action.js';
+import type { ReminderKind, StoredReminder } from '../domain/ports/reminders.js';
+import { RoleSchema, type Role } from '../domain/shared/roles.js';
+import { at } from '../domain/shared/time.js';
+import type { Dayjs } from '../domain/shared/time.js';
 import type { Prisma, PrismaClient } from './generated/prisma/client.js';
 
 /** A Prisma client or an open transaction: every repository works the same on both. */

@@ -1,7 +1,7 @@
 /** The audit log: recorded decisions and the activity query over them (the AuditLog port). */
-import type { AuditEntry } from '../domain/audit.js';
-import type { AuditLog } from '../domain/ports.js';
-import { at } from '../domain/time.js';
+import type { AuditEntry } from '../domain/shared/audit.js';
+import type { AuditLog } from '../domain/ports/audit.js';
+import { at } from '../domain/shared/time.js';
 import { json, type Db } from './mappers.js';
 
 export function makeAuditRepository(db: Db): AuditLog {

@@ -1,5 +1,5 @@
 /** Customers (the CustomerRepository port). */
-import type { CustomerRepository } from '../domain/ports.js';
+import type { CustomerRepository } from '../domain/ports/customers.js';
 import { toCustomer, type Db } from './mappers.js';
 
 export function makeCustomerRepository(db: Db): CustomerRepository {

@@ -1,5 +1,5 @@
 /** Orders and the subscriptions they create (the OrderRepository port). */
-import type { OrderRepository } from '../domain/ports.js';
+import type { OrderRepository } from '../domain/ports/orders.js';
 import { ORDER_INCLUDE, toOrder, type Db } from './mappers.js';
 
 export function makeOrderRepository(db: Db): OrderRepository {

@@ -1,6 +1,6 @@
 /** Pending actions: the confirmations a click claims once (the PendingActionRepository port). */
-import type { PendingAction } from '../domain/pending-action.js';
-import type { PendingActionRepository } from '../domain/ports.js';
+import type { PendingAction } from '../domain/confirmations/pending-action.js';
+import type { PendingActionRepository } from '../domain/ports/pending-actions.js';
 import { json, toPending, type Db } from './mappers.js';
 
 export function makePendingActionRepository(db: Db): PendingActionRepository {

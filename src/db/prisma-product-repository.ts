@@ -1,5 +1,5 @@
 /** The product catalogue (the ProductRepository port). */
-import type { ProductRepository } from '../domain/ports.js';
+import type { ProductRepository } from '../domain/ports/products.js';
 import { toProduct, type Db } from './mappers.js';
 
 export function makeProductRepository(db: Db): ProductRepository {

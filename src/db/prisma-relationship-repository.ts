@@ -1,5 +1,5 @@
 /** Reseller relationship requests and a customer's relationship state (the RelationshipRepository port). */
-import type { RelationshipRepository } from '../domain/ports.js';
+import type { RelationshipRepository } from '../domain/ports/relationships.js';
 import { toRelationshipRequest, type Db } from './mappers.js';
 
 export function makeRelationshipRepository(db: Db): RelationshipRepository {

@@ -1,6 +1,6 @@
 /** Reminders: what is due, who gets it, and delivery attempts (the ReminderRepository port). */
-import type { ReminderRepository } from '../domain/ports.js';
-import { at } from '../domain/time.js';
+import type { ReminderRepository } from '../domain/ports/reminders.js';
+import { at } from '../domain/shared/time.js';
 import { toProduct, toReminder, toSubscription, type Db, type ReminderRow } from './mappers.js';
 
 export function makeReminderRepository(db: Db): ReminderRepository {

@@ -1,17 +1,16 @@
-/** Software purchases, product keys and download links (src/domain/software-keys.ts, software-cancel.ts). */
+/** Software purchases, product keys and download links (src/domain/software/: issue-key.ts, cancel-software-order.ts). */
 import type {
   CancelRestriction,
   CommercePolicy,
   ProductKind,
   BillingCycle,
   SubscriptionStatus,
-} from '../domain/model.js';
-import type { SoftwarePurchase, SoftwareRepository, StoredDownloadLink } from '../domain/ports.js';
-import { at } from '../domain/time.js';
+} from '../domain/shared/model.js';
+import type { SoftwarePurchase, SoftwareRepository, StoredDownloadLink } from '../domain/ports/software.js';
+import { SOFTWARE_KINDS } from '../domain/shared/model.js';
+import { at } from '../domain/shared/time.js';
 import type { Prisma } from './generated/prisma/client.js';
 import type { Db } from './mappers.js';
-
-const SOFTWARE_KINDS = ['software-subscription', 'perpetual-software', 'azure-reservation'];
 
 const PURCHASE_INCLUDE = {
   lines: { include: { product: true }, orderBy: { id: 'asc' } },
@@ -22,7 +21,7 @@ const PURCHASE_INCLUDE = {
 type OrderRow = Prisma.OrderGetPayload<{ include: typeof PURCHASE_INCLUDE }>;
 
 function toPurchase(row: OrderRow): SoftwarePurchase | null {
-  const line = row.lines.find((l) => SOFTWARE_KINDS.includes(l.product.kind));
+  const line = row.lines.find((l) => (SOFTWARE_KINDS as readonly string[]).includes(l.product.kind));
   if (!line) return null;
   const sub = row.subscriptions[0];
   return {
@@ -78,7 +77,7 @@ export function makeSoftwareRepository(db: Db): SoftwareRepository {
   return {
     async listPurchases(customerId) {
       const rows = await db.order.findMany({
-        where: { customerId, lines: { some: { product: { kind: { in: SOFTWARE_KINDS } } } } },
+        where: { customerId, lines: { some: { product: { kind: { in: [...SOFTWARE_KINDS] } } } } },
         relationLoadStrategy: 'join',
         include: PURCHASE_INCLUDE,
         orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],

@@ -1,5 +1,5 @@
 /** Staff and their roles, preferences and one-to-one chat (the StaffRepository port). */
-import type { StaffRepository } from '../domain/ports.js';
+import type { StaffRepository } from '../domain/ports/staff.js';
 import { json, toRoles, toStaff, type Db } from './mappers.js';
 
 const GLOBAL_ADMIN_LOCK_ID = 72707370;

@@ -1,10 +1,11 @@
 /** Subscriptions, saved with optimistic versions (the SubscriptionRepository port). */
 import { z } from 'zod';
-import type { SubscriptionRepository } from '../domain/ports.js';
-import { at } from '../domain/time.js';
+import type { SubscriptionRepository } from '../domain/ports/subscriptions.js';
+import { at } from '../domain/shared/time.js';
 import { SUBSCRIPTION_INCLUDE, toSubscription, type Db } from './mappers.js';
 
-const LicenceAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
+/** The column keeps its first spelling (`licenceAdditions`): renaming it would need a migration. */
+const LicenseAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
 
 export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
   return {
@@ -39,9 +40,9 @@ export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
           dataDeletedAt: next.dataDeletedAt?.toDate() ?? null,
           cancelledAt: next.cancelledAt?.toDate() ?? null,
           cancelAt: next.cancelAt?.toDate() ?? null,
-          ...(changes.licenceAdditions !== undefined
+          ...(changes.licenseAdditions !== undefined
             ? {
-                licenceAdditions: changes.licenceAdditions.map((a) => ({
+                licenceAdditions: changes.licenseAdditions.map((a) => ({
                   at: a.at.toISOString(),
                   count: a.count,
                 })),
@@ -52,9 +53,9 @@ export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
       });
       return saved.count === 1;
     },
-    async licenceAdditions(id) {
+    async licenseAdditions(id) {
       const row = await db.subscription.findUnique({ where: { id }, select: { licenceAdditions: true } });
-      const parsed = LicenceAdditionsSchema.safeParse(row?.licenceAdditions ?? []);
+      const parsed = LicenseAdditionsSchema.safeParse(row?.licenceAdditions ?? []);
       return parsed.success ? parsed.data.map((a) => ({ at: at(a.at), count: a.count })) : [];
     },
   };

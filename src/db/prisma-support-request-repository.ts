@@ -1,6 +1,6 @@
 /** Support requests raised for customers (the SupportRequestRepository port). */
-import type { SupportRequestRepository } from '../domain/ports.js';
-import { at } from '../domain/time.js';
+import type { SupportRequestRepository } from '../domain/ports/support-requests.js';
+import { at } from '../domain/shared/time.js';
 import type { Db } from './mappers.js';
 
 export function makeSupportRequestRepository(db: Db): SupportRequestRepository {

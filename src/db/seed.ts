@@ -3,7 +3,7 @@
  * Safe to run on every start and on a database users have been working in:
  * - products are upserted from the seed, so catalog changes reach existing databases;
  * - every demo row is inserted only when its id is missing, and never updated, so whatever users did to
- *   demo rows (a suspension, a revoked role, a changed licence count) stays as they left it. Roles and
+ *   demo rows (a suspension, a revoked role, a changed license count) stays as they left it. Roles and
  *   order lines are written only together with a newly inserted staff member or order, so a role a
  *   global admin revoked is not granted again.
  */
@@ -12,7 +12,7 @@ import { PRODUCTS, type SeedProduct } from '../../prisma/seed/catalog.js';
 import { CUSTOMERS } from '../../prisma/seed/customers.js';
 import { DEMO_STAFF } from '../../prisma/seed/staff.js';
 import { demoOrders } from '../../prisma/seed/subscriptions.js';
-import { SoftwareOptionsSchema } from '../domain/software-options.js';
+import { SoftwareOptionsSchema } from '../domain/software/software-options.js';
 
 export interface SeedOptions {
   /** The instant demo orders and subscriptions are placed relative to. */

@@ -2,7 +2,7 @@
  * The domain's ports implemented with Prisma, assembled: the repository set on a client, and the unit of
  * work that hands the same set, bound to one transaction, to the work it runs.
  */
-import type { Repositories, UnitOfWork } from '../domain/ports.js';
+import type { Repositories, UnitOfWork } from '../domain/ports/unit-of-work.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Db } from './mappers.js';
 import { makeAuditRepository } from './prisma-audit-repository.js';

@@ -2,7 +2,7 @@
  * The foundation commands through the real /api/messages endpoint, with Teams-shaped activities.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, can } from '../../src/domain/roles.js';
+import { ROLES, can } from '../../src/domain/shared/roles.js';
 import { COMMANDS } from '../../src/bot/commands.js';
 import { DEMO_STAFF } from '../../prisma/seed/staff.js';
 import {
@@ -158,10 +158,10 @@ describe('subscriptions and orders', () => {
     expect(textOf(invokeCardOf(reply))).toContain('Subscriptions of Contoso Pharmaceuticals');
   });
 
-  it('lists product, status, licences, billing cycle, order date, renewal date and trial end', async () => {
+  it('lists product, status, licenses, billing cycle, order date, renewal date and trial end', async () => {
     const text = textOf(await say('subscriptions fabrikam'));
     expect(text).toContain('Subscriptions of Fabrikam');
-    for (const label of ['Licences', 'Billing', 'Ordered', 'Renews', 'Trial ends'])
+    for (const label of ['Licenses', 'Billing', 'Ordered', 'Renews', 'Trial ends'])
       expect(text).toContain(label);
     expect(text).toContain('Suspended');
     expect(text).toMatch(/data deleted on \d{4}-\d{2}-\d{2}/);

@@ -5,8 +5,10 @@
  * embedded database (which serializes everything anyway).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmPendingAction } from '../../src/domain/confirmations.js';
-import { issueKeyExecutor, revealKey, startKeyRequest } from '../../src/domain/software-keys.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
+import { revealKey } from '../../src/domain/software/reveal-key.js';
+import { startKeyRequest } from '../../src/domain/software/request-key.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { TEST_DATABASE_URL, createPostgresDatabase, type TestDatabase } from '../support/databases.js';
 import { anActor } from '../support/builders.js';

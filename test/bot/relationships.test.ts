@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { movableClock } from '../../src/domain/time.js';
+import { movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonsOf,
   cardsOf,

@@ -12,12 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDatabase } from '../../src/db/seed.js';
-import type { Actor } from '../../src/domain/actor.js';
-import { purchaseExecutor, startPurchase } from '../../src/domain/buy-subscriptions.js';
-import { confirmPendingAction } from '../../src/domain/confirmations.js';
-import type { Deps, ReminderKind, StoredReminder } from '../../src/domain/ports.js';
-import { REMINDER_LEAD, runReminders, type ReminderNotifier } from '../../src/domain/reminders.js';
-import { addHours, at, movableClock } from '../../src/domain/time.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import { purchaseExecutor } from '../../src/domain/purchase/purchase-cart.js';
+import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import type { ReminderKind, StoredReminder } from '../../src/domain/ports/reminders.js';
+import { REMINDER_LEAD } from '../../src/domain/reminders/reminder-schedule.js';
+import { runReminders } from '../../src/domain/reminders/run-reminders.js';
+import { type ReminderNotifier } from '../../src/domain/reminders/reminder-notifier.js';
+import { addHours, at, movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonsOf,
   cardsOf,
@@ -44,7 +48,7 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }
   return result.value;
 }
 
-async function buy(deps: Deps, person: TestPerson, customer: string): Promise<string> {
+async function buy(deps: AllDeps, person: TestPerson, customer: string): Promise<string> {
   const staff = (await deps.staff.find(person.aadObjectId))!;
   const actor: Actor = {
     aadObjectId: person.aadObjectId,
@@ -59,7 +63,7 @@ async function buy(deps: Deps, person: TestPerson, customer: string): Promise<st
 }
 
 /** Buys `perBuyer` monthly subscriptions for each buyer now: their ids. */
-async function buyMany(deps: Deps, perBuyer: number): Promise<string[]> {
+async function buyMany(deps: AllDeps, perBuyer: number): Promise<string[]> {
   const subs: string[] = [];
   for (const person of BUYERS)
     for (let i = 0; i < perBuyer; i++) subs.push(await buy(deps, person, CUSTOMERS[i % CUSTOMERS.length]!));

@@ -8,14 +8,17 @@
  * that everything arriving at the connector was made here. The clock only moves forward.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/domain/actor.js';
-import { purchaseExecutor, startPurchase } from '../../src/domain/buy-subscriptions.js';
-import { cancelExecutor, previewCancellation } from '../../src/domain/cancel-subscription.js';
-import { confirmPendingAction } from '../../src/domain/confirmations.js';
-import { nextDigestAt } from '../../src/domain/reminders.js';
-import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software-keys.js';
-import { previewSuspend, suspendExecutor } from '../../src/domain/subscription-changes.js';
-import { addDays, addHours, at, movableClock } from '../../src/domain/time.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import { purchaseExecutor } from '../../src/domain/purchase/purchase-cart.js';
+import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
+import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
+import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import { nextDigestAt } from '../../src/domain/reminders/reminder-schedule.js';
+import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
+import { startKeyRequest } from '../../src/domain/software/request-key.js';
+import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
+import { addDays, addHours, at, movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonsOf,
   cardsOf,

@@ -3,7 +3,7 @@
  * a preview stored server-side, a Confirm button carrying only its id, execution re-checking everything.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { movableClock } from '../../src/domain/time.js';
+import { movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonNamed,
   cardsOf,

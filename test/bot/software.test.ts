@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, at, movableClock } from '../../src/domain/time.js';
+import { addDays, at, movableClock } from '../../src/domain/shared/time.js';
 import { createLogger } from '../../src/log.js';
 import {
   buttonNamed,

@@ -3,7 +3,7 @@
  * flows with Action.Execute (Teams) and Action.Submit (Emulator), in English and Korean.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { movableClock } from '../../src/domain/time.js';
+import { movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonNamed,
   buttonsOf,
@@ -113,7 +113,7 @@ describe('buying (R-BUY)', () => {
     }
   });
 
-  it('R-BUY-1: an edited licence count is shown for review before it is bought', async () => {
+  it('R-BUY-1: an edited license count is shown for review before it is bought', async () => {
     const cart = await say('buy 10 Microsoft 365 E3 for contoso ltd monthly');
     const reviewed = await press(cart, 'Purchase', { 'quantity-0': '12', 'cycle-0': 'monthly' });
     expect(textOf(reviewed)).toContain('You changed the cart');
@@ -159,12 +159,12 @@ describe('buying (R-BUY)', () => {
   });
 
   it.each([
-    ['0', 'The licence count must be a whole number from 1 to'],
-    ['-3', 'The licence count must be a whole number from 1 to'],
-    ['100001', 'The licence count must be a whole number from 1 to'],
-    ['abc', 'The licence count must be a whole number from 1 to'],
-    ['2.5', 'The licence count must be a whole number from 1 to'],
-  ])('R-BUY-1: a licence count of %s is refused with the cart unchanged', async (quantity, message) => {
+    ['0', 'The license count must be a whole number from 1 to'],
+    ['-3', 'The license count must be a whole number from 1 to'],
+    ['100001', 'The license count must be a whole number from 1 to'],
+    ['abc', 'The license count must be a whole number from 1 to'],
+    ['2.5', 'The license count must be a whole number from 1 to'],
+  ])('R-BUY-1: a license count of %s is refused with the cart unchanged', async (quantity, message) => {
     const cart = await say('buy 2 Microsoft 365 E3 for contoso ltd monthly');
     const before = await bot.db.prisma.order.count();
     const card = await press(cart, 'Update totals', { 'quantity-0': quantity, 'cycle-0': 'monthly' });
@@ -176,10 +176,10 @@ describe('buying (R-BUY)', () => {
   it('R-BUY-1: typed nonsense quantities are refused before any cart is made', async () => {
     const before = await bot.db.prisma.pendingAction.count();
     expect(textOf(await say('buy -5 Microsoft 365 E3 for contoso ltd'))).toContain(
-      '“-5” is not a licence count',
+      '“-5” is not a license count',
     );
     expect(textOf(await say('buy 2.5 Microsoft 365 E3 for contoso ltd'))).toContain(
-      '“2.5” is not a licence count',
+      '“2.5” is not a license count',
     );
     expect(textOf(await say('buy 0 Microsoft 365 E3 for contoso ltd'))).toContain(
       'must be a whole number from 1 to',
@@ -510,26 +510,26 @@ describe('cancelling (R-CAN)', () => {
   });
 });
 
-describe('licence counts (R-NCE-2)', () => {
-  it('R-NCE-2: new-commerce licences can be reduced within 7 days of being added, not after; increases any time', async () => {
+describe('license counts (R-NCE-2)', () => {
+  it('R-NCE-2: new-commerce licenses can be reduced within 7 days of being added, not after; increases any time', async () => {
     const { subscriptionId } = await buy('buy 10 Microsoft 365 E3 (NCE, annual) for litware annual');
     const down = await say(`licenses ${subscriptionId} 8`);
-    expect(textOf(down)).toContain('From 10 to 8 licences.');
+    expect(textOf(down)).toContain('From 10 to 8 licenses.');
     await press(down, 'Confirm');
     clock.advance(7 * 86_400_000);
     expect(textOf(await say(`licenses ${subscriptionId} 5`))).toContain(
-      'only licences added in the last 7 days can be removed, so the count cannot go below 8 now',
+      'only licenses added in the last 7 days can be removed, so the count cannot go below 8 now',
     );
     const up = await say(`licenses ${subscriptionId} 12`);
     await press(up, 'Confirm');
     expect(
       (await bot.db.prisma.subscription.findUniqueOrThrow({ where: { id: subscriptionId } })).quantity,
     ).toBe(12);
-    expect(textOf(await say(`licenses ${subscriptionId} 11`))).toContain('From 12 to 11 licences.');
+    expect(textOf(await say(`licenses ${subscriptionId} 11`))).toContain('From 12 to 11 licenses.');
   });
 
-  it('a licence count that is not a whole number is refused', async () => {
-    expect(textOf(await say('licenses SUB-contoso-e3 2.5'))).toContain('is not a licence count');
+  it('a license count that is not a whole number is refused', async () => {
+    expect(textOf(await say('licenses SUB-contoso-e3 2.5'))).toContain('is not a license count');
     expect(textOf(await say('licenses SUB-contoso-e3 0'))).toContain('whole number from 1');
   });
 });

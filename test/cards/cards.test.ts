@@ -11,11 +11,11 @@ import { parseCardAction } from '../../src/bot/card-actions.js';
 import { LOCALES } from '../../src/bot/commands.js';
 import { speechFor } from '../../src/bot/i18n.js';
 import * as views from '../../src/bot/views.js';
-import type { Actor } from '../../src/domain/actor.js';
-import type { DomainError } from '../../src/domain/errors.js';
-import type { Customer, Order, Subscription } from '../../src/domain/model.js';
-import { ROLES } from '../../src/domain/roles.js';
-import { at } from '../../src/domain/time.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import type { DomainError } from '../../src/domain/shared/errors.js';
+import type { Customer, Order, Subscription } from '../../src/domain/shared/model.js';
+import { ROLES } from '../../src/domain/shared/roles.js';
+import { at } from '../../src/domain/shared/time.js';
 
 const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
 

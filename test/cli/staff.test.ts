@@ -13,9 +13,9 @@ import { runStaffCommand } from '../../src/cli/staff-command.js';
 import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDatabase } from '../../src/db/seed.js';
-import type { Deps } from '../../src/domain/ports.js';
-import { ROLES } from '../../src/domain/roles.js';
-import { fixedClock } from '../../src/domain/time.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import { ROLES } from '../../src/domain/shared/roles.js';
+import { fixedClock } from '../../src/domain/shared/time.js';
 import { DATABASES, type TestDatabase } from '../support/databases.js';
 import { ADMIN_AGENT, GLOBAL_ADMIN } from '../support/staff.js';
 import { embeddedEnv, holdDatabase, killAndWait, ROOT } from '../support/processes.js';
@@ -34,7 +34,7 @@ const newObjectId = () => crypto.randomUUID();
 describe.each(DATABASES)('the staff command on the $name database', ({ create }) => {
   let testDb: TestDatabase;
   let db: Database;
-  let deps: Deps;
+  let deps: AllDeps;
 
   beforeEach(async () => {
     testDb = await create();
@@ -117,7 +117,7 @@ describe.each(DATABASES)('the staff command on the $name database', ({ create })
 
   it('R-ROLE-8: the grant and its audit event commit together, so a failed audit write grants nothing', async () => {
     const id = newObjectId();
-    const failingAudit: Deps = {
+    const failingAudit: AllDeps = {
       ...deps,
       uow: {
         run: (work) =>

@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDatabase, type SeedCounts } from '../../src/db/seed.js';
-import { ROLES } from '../../src/domain/roles.js';
-import { SubscriptionStatusSchema } from '../../src/domain/model.js';
-import { SoftwareOptionsSchema } from '../../src/domain/software-options.js';
+import { ROLES } from '../../src/domain/shared/roles.js';
+import { SubscriptionStatusSchema } from '../../src/domain/shared/model.js';
+import { SoftwareOptionsSchema } from '../../src/domain/software/software-options.js';
 import {
   AZURE_RESERVATION_UNAVAILABLE_COUNTRY_CODES,
   AZURE_RESERVATION_UNAVAILABLE_MARKETS,

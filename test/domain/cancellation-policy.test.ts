@@ -4,9 +4,9 @@ import {
   cancellationEffect,
   termCharge,
   type CancellationEffect,
-} from '../../src/domain/cancellation-policy.js';
-import type { Product, Subscription } from '../../src/domain/model.js';
-import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/time.js';
+} from '../../src/domain/subscriptions/cancellation-policy.js';
+import type { Product, Subscription } from '../../src/domain/shared/model.js';
+import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/shared/time.js';
 import { aProduct, aSubscription, anIsvSaasProduct } from '../support/builders.js';
 
 const ORDERED = at('2026-03-01T09:00:00Z');
@@ -14,7 +14,7 @@ const MS = 1;
 
 const effectAt = (product: Product, sub: Subscription, now: Dayjs) => cancellationEffect(product, sub, now);
 
-/** ISV SaaS priced $15 per licence per month, offered monthly and annually. */
+/** ISV SaaS priced $15 per license per month, offered monthly and annually. */
 const saas = anIsvSaasProduct({ unitPrice: 15, billingCycles: ['monthly', 'annual'] });
 const monthlySaas = aSubscription({
   productId: saas.id,
@@ -164,7 +164,7 @@ describe('cancelling other online services (Decision: R-CAN-1..3 by billing cycl
 });
 
 describe('cancelling new-commerce subscriptions (168 hours, prorated)', () => {
-  /** New commerce, annual only, priced $432 per licence per year. */
+  /** New commerce, annual only, priced $432 per license per year. */
   const nce = aProduct({ unitPrice: 432, billingCycles: ['annual'], commercePolicy: 'new-commerce' });
   const sub = aSubscription({ billingCycle: 'annual', quantity: 10, orderedAt: ORDERED });
   const closesAt = addHours(ORDERED, 168);

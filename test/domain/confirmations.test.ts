@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { createPendingAction, purgeExpiredConfirmations } from '../../src/domain/confirmations.js';
-import type { Deps } from '../../src/domain/ports.js';
-import { movableClock } from '../../src/domain/time.js';
+import { createPendingAction } from '../../src/domain/confirmations/create-pending-action.js';
+import { purgeExpiredConfirmations } from '../../src/domain/confirmations/purge-expired-confirmations.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import { movableClock } from '../../src/domain/shared/time.js';
 import { anActor } from '../support/builders.js';
 
 const clock = movableClock('2026-11-21T09:00:00Z');
 let db: Database;
-let deps: Deps;
+let deps: AllDeps;
 
 beforeAll(async () => {
   db = await openDatabase({ kind: 'memory' });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCustomer, searchCustomers } from '../../src/domain/find-customers.js';
-import { editDistance, matchName } from '../../src/domain/fuzzy.js';
-import type { Customer } from '../../src/domain/model.js';
-import type { CustomerRepository } from '../../src/domain/ports.js';
-import { at } from '../../src/domain/time.js';
+import { resolveCustomer, searchCustomers } from '../../src/domain/customers/find-customers.js';
+import { editDistance, matchName } from '../../src/domain/shared/fuzzy.js';
+import type { Customer } from '../../src/domain/shared/model.js';
+import type { CustomerRepository } from '../../src/domain/ports/customers.js';
+import { at } from '../../src/domain/shared/time.js';
 
 const aCustomer = (
   overrides: Partial<Customer> & Pick<Customer, 'id' | 'companyName' | 'primaryDomain'>,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AZURE_RESERVATION_UNAVAILABLE_COUNTRY_CODES } from '../../prisma/seed/catalog.js';
-import type { Product, Subscription } from '../../src/domain/model.js';
-import type { PartnerSettings } from '../../src/domain/ports.js';
+import type { Product, Subscription } from '../../src/domain/shared/model.js';
+import type { PartnerSettings } from '../../src/domain/ports/partner.js';
 import {
   buyActionFor,
   checkAvailability,
@@ -9,9 +9,9 @@ import {
   pricesIncludeTax,
   trialEndFor,
   type PurchaseLine,
-} from '../../src/domain/purchase-rules.js';
-import { can } from '../../src/domain/roles.js';
-import { at, DAY_MS } from '../../src/domain/time.js';
+} from '../../src/domain/purchase/purchase-rules.js';
+import { can } from '../../src/domain/shared/roles.js';
+import { at, DAY_MS } from '../../src/domain/shared/time.js';
 import { aCustomer, aProduct, aSubscription, anIsvSaasProduct } from '../support/builders.js';
 
 const PARTNER: PartnerSettings = { partnerId: 'partner-self-001', region: 'APAC' };
@@ -185,14 +185,14 @@ describe('a cart line', () => {
   const check = (overrides: Partial<PurchaseLine>, p = product) =>
     checkLine(line(overrides), p, customer, [], PARTNER);
 
-  it.each([0, -1, 1.5, 301])('R-BUY-1: refuses a licence count of %s', (quantity) => {
+  it.each([0, -1, 1.5, 301])('R-BUY-1: refuses a license count of %s', (quantity) => {
     expect(check({ quantity })).toMatchObject({
       ok: false,
       error: { kind: 'refused', rule: 'R-BUY-1', reason: 'quantity', facts: { max: 300, quantity } },
     });
   });
 
-  it.each([1, 300])('R-BUY-1: allows a licence count of %s', (quantity) => {
+  it.each([1, 300])('R-BUY-1: allows a license count of %s', (quantity) => {
     expect(check({ quantity })).toEqual({ ok: true, value: undefined });
   });
 

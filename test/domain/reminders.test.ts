@@ -1,5 +1,5 @@
 /**
- * Proactive reminders (src/domain/reminders.ts) against a real embedded database seeded with the demo: a
+ * Proactive reminders (src/domain/reminders/) against a real embedded database seeded with the demo: a
  * movable clock walked through each window, passes of `runReminders`, and a fake notifier that records
  * every delivery it is asked for. Subscriptions, suspensions, cancellations and download links are made
  * through the same use cases the bot calls, so the recipient is whoever really acted. The demo's own
@@ -9,25 +9,29 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDatabase } from '../../src/db/seed.js';
-import type { Actor } from '../../src/domain/actor.js';
-import { purchaseExecutor, startPurchase } from '../../src/domain/buy-subscriptions.js';
-import { cancelExecutor, previewCancellation } from '../../src/domain/cancel-subscription.js';
-import { confirmPendingAction } from '../../src/domain/confirmations.js';
-import type { Deps, ReminderKind, ReminderPreferences, StoredReminder } from '../../src/domain/ports.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import { purchaseExecutor } from '../../src/domain/purchase/purchase-cart.js';
+import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
+import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
+import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import type { ReminderKind, StoredReminder } from '../../src/domain/ports/reminders.js';
+import type { ReminderPreferences } from '../../src/domain/ports/staff.js';
 import {
   backoffMs,
   CLAIM_LEASE_MS,
   MAX_BACKOFF_MS,
   nextDigestAt,
   REMINDER_LEAD,
-  runReminders,
-  setReminderPreferences,
-  type DeliveryResult,
-  type ReminderNotifier,
-} from '../../src/domain/reminders.js';
-import { issueKeyExecutor, startKeyRequest } from '../../src/domain/software-keys.js';
-import { previewSuspend, suspendExecutor } from '../../src/domain/subscription-changes.js';
-import { addDays, addHours, at, HOUR_MS, movableClock, type Dayjs } from '../../src/domain/time.js';
+} from '../../src/domain/reminders/reminder-schedule.js';
+import { runReminders } from '../../src/domain/reminders/run-reminders.js';
+import { setReminderPreferences } from '../../src/domain/reminders/set-reminder-preferences.js';
+import { type DeliveryResult, type ReminderNotifier } from '../../src/domain/reminders/reminder-notifier.js';
+import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
+import { startKeyRequest } from '../../src/domain/software/request-key.js';
+import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
+import { addDays, addHours, at, HOUR_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { anActor } from '../support/builders.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -47,7 +51,7 @@ beforeEach(() => clock.set(NOW));
 
 interface World {
   db: Database;
-  deps: Deps;
+  deps: AllDeps;
 }
 
 /** Its own seeded in-memory database for the tests of one `describe`. */

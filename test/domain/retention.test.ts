@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dataDeletionAt, retentionDays } from '../../src/domain/retention.js';
-import { at, DAY_MS, HOUR_MS } from '../../src/domain/time.js';
+import { dataDeletionAt, retentionDays } from '../../src/domain/subscriptions/retention.js';
+import { at, DAY_MS, HOUR_MS } from '../../src/domain/shared/time.js';
 import { aCustomer, aCustomerWithGap } from '../support/builders.js';
 
 describe('data retention after a suspension', () => {

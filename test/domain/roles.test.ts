@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ROLES, can, type Action, type Role } from '../../src/domain/roles.js';
+import { ACTIONS, ROLES, can, type Action, type Role } from '../../src/domain/shared/roles.js';
 
 /** The spec's table (domain-rules.md, "Actors and roles"), written out independently of the code. */
 const SPEC: Array<[string, Action[], Role[]]> = [

@@ -10,38 +10,27 @@ import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { Prisma } from '../../src/db/generated/prisma/client.js';
 import { seedDatabase } from '../../src/db/seed.js';
-import {
-  ACTIVITY_PAGE_SIZE,
-  exportActivityCsv,
-  queryActivity,
-  startActivityExport,
-} from '../../src/domain/activity-log.js';
-import type { Actor } from '../../src/domain/actor.js';
-import { confirmPendingAction } from '../../src/domain/confirmations.js';
-import type { Deps, Repositories } from '../../src/domain/ports.js';
-import type { Role } from '../../src/domain/roles.js';
-import {
-  cancelWindow,
-  softwareCancelExecutor,
-  softwareCredit,
-  startSoftwareCancel,
-} from '../../src/domain/software-cancel.js';
-import {
-  download,
-  issueKeyExecutor,
-  listSoftwarePurchases,
-  revealKey,
-  startKeyRequest,
-  type IssuedKey,
-  type RevealedKey,
-} from '../../src/domain/software-keys.js';
-import {
-  listSupportRequests,
-  PROBLEM_TYPE,
-  startSupportRequest,
-  submitSupportRequestExecutor,
-} from '../../src/domain/support-requests.js';
-import { addDays, at, DAY_MS, movableClock, type Dayjs } from '../../src/domain/time.js';
+import { ACTIVITY_PAGE_SIZE } from '../../src/domain/software/activity.js';
+import { exportActivityCsv, startActivityExport } from '../../src/domain/software/export-activity.js';
+import { queryActivity } from '../../src/domain/software/query-activity.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import type { Repositories } from '../../src/domain/ports/unit-of-work.js';
+import type { Role } from '../../src/domain/shared/roles.js';
+import { cancelWindow, softwareCredit } from '../../src/domain/software/software-cancel-rules.js';
+import { softwareCancelExecutor } from '../../src/domain/software/cancel-software-order.js';
+import { startSoftwareCancel } from '../../src/domain/software/start-software-cancel.js';
+import { download } from '../../src/domain/software/download-software.js';
+import { issueKeyExecutor, type IssuedKey } from '../../src/domain/software/issue-key.js';
+import { listSoftwarePurchases } from '../../src/domain/software/list-software-purchases.js';
+import { revealKey, type RevealedKey } from '../../src/domain/software/reveal-key.js';
+import { startKeyRequest } from '../../src/domain/software/request-key.js';
+import { listSupportRequests } from '../../src/domain/support/list-support-requests.js';
+import { PROBLEM_TYPE } from '../../src/domain/support/support-request.js';
+import { startSupportRequest } from '../../src/domain/support/start-support-request.js';
+import { submitSupportRequestExecutor } from '../../src/domain/support/submit-support-request.js';
+import { addDays, at, DAY_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { aSubscription, anActor } from '../support/builders.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -58,7 +47,7 @@ const HELPDESK = anActor(['helpdesk-agent']);
 
 const clock = movableClock(NOW);
 let db: Database;
-let deps: Deps;
+let deps: AllDeps;
 
 beforeAll(async () => {
   db = await openDatabase({ kind: 'memory' });
@@ -829,7 +818,7 @@ describe('after cancelling (R-SWC-6)', () => {
     const { token } = await keyAndToken(orderId);
     const preview = value(await startSoftwareCancel(deps, ADMIN_AGENT, { product: orderId, customer: '' }));
     // Someone else changes the order between the revocation and the cancellation write.
-    const failingDeps: Deps = {
+    const failingDeps: AllDeps = {
       ...deps,
       uow: {
         run: (work) =>

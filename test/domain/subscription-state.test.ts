@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSubscription } from '../../src/domain/subscription-state.js';
-import { addDays, at, type Dayjs } from '../../src/domain/time.js';
+import { effectiveSubscription } from '../../src/domain/subscriptions/subscription-state.js';
+import { addDays, at, type Dayjs } from '../../src/domain/shared/time.js';
 import { aSubscription } from '../support/builders.js';
 
 const ORDERED = at('2026-03-01T09:00:00Z');
@@ -27,7 +27,7 @@ describe('a suspended subscription over time', () => {
 });
 
 describe('a free trial converting to paid', () => {
-  // As a purchase stores it (src/domain/buy-subscriptions.ts): the paid term starts when the trial ends.
+  // As a purchase stores it (src/domain/purchase/purchase-cart.ts): the paid term starts when the trial ends.
   const trialOrderedAt = at('2026-03-11T09:00:00Z');
   const trialEndsAt = addDays(trialOrderedAt, 30); // 2026-04-10T09:00Z
   const trial = aSubscription({

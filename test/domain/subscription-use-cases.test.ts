@@ -7,32 +7,28 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/db/create-deps.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDatabase } from '../../src/db/seed.js';
-import type { Actor } from '../../src/domain/actor.js';
-import { editCart, purchaseExecutor, startPurchase } from '../../src/domain/buy-subscriptions.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import { editCart } from '../../src/domain/purchase/edit-cart.js';
+import { purchaseExecutor } from '../../src/domain/purchase/purchase-cart.js';
+import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
+import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
+import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
+import { startCancellation } from '../../src/domain/subscriptions/start-cancellation.js';
+import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
+import { type ExecutionContext, type Executor } from '../../src/domain/confirmations/executor.js';
+import type { Subscription } from '../../src/domain/shared/model.js';
+import type { AllDeps } from '../../src/domain/ports/deps.js';
+import type { LicenseAddition } from '../../src/domain/ports/subscriptions.js';
+import type { Repositories } from '../../src/domain/ports/unit-of-work.js';
+import type { Action } from '../../src/domain/shared/roles.js';
+import { autoRenewExecutor, previewAutoRenew } from '../../src/domain/subscriptions/set-auto-renew.js';
+import { licensesExecutor, previewLicenses } from '../../src/domain/subscriptions/change-license-count.js';
 import {
-  cancelExecutor,
-  previewCancellation,
-  startCancellation,
-} from '../../src/domain/cancel-subscription.js';
-import {
-  confirmPendingAction,
-  type ExecutionContext,
-  type Executor,
-} from '../../src/domain/confirmations.js';
-import type { Subscription } from '../../src/domain/model.js';
-import type { Deps, LicenceAddition, Repositories } from '../../src/domain/ports.js';
-import type { Action } from '../../src/domain/roles.js';
-import {
-  autoRenewExecutor,
-  licencesExecutor,
-  previewAutoRenew,
-  previewLicences,
   previewReactivate,
-  previewSuspend,
   reactivateExecutor,
-  suspendExecutor,
-} from '../../src/domain/subscription-changes.js';
-import { addDays, addHours, DAY_MS, movableClock, type Dayjs } from '../../src/domain/time.js';
+} from '../../src/domain/subscriptions/reactivate-subscription.js';
+import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
+import { addDays, addHours, DAY_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { aSubscription, anActor } from '../support/builders.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -45,7 +41,7 @@ const REFERRAL = anActor(['referral-admin']);
 
 const clock = movableClock(NOW);
 let db: Database;
-let deps: Deps;
+let deps: AllDeps;
 
 beforeAll(async () => {
   db = await openDatabase({ kind: 'memory' });
@@ -69,13 +65,13 @@ interface Given {
   readonly customerId: string;
   readonly productId: string;
   readonly orderedAt?: Dayjs;
-  readonly licenceAdditions?: LicenceAddition[];
+  readonly licenseAdditions?: LicenseAddition[];
 }
 
 /** A subscription of its own for one test, written through the repositories (order, line, subscription). */
 async function givenSubscription(given: Given & Partial<Subscription>): Promise<Subscription> {
   sequence += 1;
-  const { licenceAdditions, ...overrides } = given;
+  const { licenseAdditions, ...overrides } = given;
   const product = (await deps.products.findById(given.productId))!;
   const sub = aSubscription({
     billingCycle: product.billingCycles[0]!,
@@ -107,8 +103,8 @@ async function givenSubscription(given: Given & Partial<Subscription>): Promise<
   });
   // The order writes the state of a new subscription; anything else (suspended, scheduled…) is saved after.
   const changed = sub.suspendedAt || sub.dataDeletedAt || sub.cancelAt || sub.cancelledAt;
-  if (changed || licenceAdditions) {
-    await deps.subscriptions.save(sub, 0, licenceAdditions ? { licenceAdditions } : {});
+  if (changed || licenseAdditions) {
+    await deps.subscriptions.save(sub, 0, licenseAdditions ? { licenseAdditions } : {});
   }
   return stored(sub.id);
 }
@@ -427,31 +423,31 @@ describe('auto-renew', () => {
   });
 });
 
-// ---- licence count ----
+// ---- license count ----
 
-describe('licence count', () => {
-  const changeLicences = async (sub: Subscription, quantity: number) => {
-    const preview = await previewLicences(deps, SALES, { subscription: sub.id, quantity });
+describe('license count', () => {
+  const changeLicenses = async (sub: Subscription, quantity: number) => {
+    const preview = await previewLicenses(deps, SALES, { subscription: sub.id, quantity });
     if (!preview.ok) return preview;
-    return confirm(SALES, licencesExecutor, preview.value.pendingId);
+    return confirm(SALES, licensesExecutor, preview.value.pendingId);
   };
   const windowRefusal = {
     ok: false,
-    error: { kind: 'refused', rule: 'R-NCE-2', reason: 'licence-decrease-window' },
+    error: { kind: 'refused', rule: 'R-NCE-2', reason: 'license-decrease-window' },
   };
 
-  it('R-NCE-2: new-commerce licences can be reduced 1 ms before 7 days after the purchase added them', async () => {
+  it('R-NCE-2: new-commerce licenses can be reduced 1 ms before 7 days after the purchase added them', async () => {
     const sub = await givenSubscription({
       customerId: 'cus-contoso',
       productId: 'm365-e3-nce',
       quantity: 10,
       orderedAt: addDays(now(), -7).add(1, 'ms'),
     });
-    expect(await changeLicences(sub, 8)).toMatchObject({ ok: true });
+    expect(await changeLicenses(sub, 8)).toMatchObject({ ok: true });
     expect((await stored(sub.id)).quantity).toBe(8);
   });
 
-  it('R-NCE-2: new-commerce licences cannot be reduced exactly 7 days after the purchase, nor later', async () => {
+  it('R-NCE-2: new-commerce licenses cannot be reduced exactly 7 days after the purchase, nor later', async () => {
     for (const daysAgo of [7, 30]) {
       const sub = await givenSubscription({
         customerId: 'cus-contoso',
@@ -459,12 +455,12 @@ describe('licence count', () => {
         quantity: 10,
         orderedAt: addDays(now(), -daysAgo),
       });
-      expect(await changeLicences(sub, 9)).toMatchObject(windowRefusal);
+      expect(await changeLicenses(sub, 9)).toMatchObject(windowRefusal);
       expect((await stored(sub.id)).quantity).toBe(10);
     }
   });
 
-  it('R-NCE-2: an increase is allowed any time and opens 7 days in which licences can be reduced', async () => {
+  it('R-NCE-2: an increase is allowed any time and opens 7 days in which licenses can be reduced', async () => {
     const sub = await givenSubscription({
       customerId: 'cus-contoso',
       productId: 'm365-e3-nce',
@@ -472,17 +468,17 @@ describe('licence count', () => {
       orderedAt: addDays(now(), -100),
     });
     const increasedAt = now();
-    expect(await changeLicences(sub, 15)).toMatchObject({ ok: true });
-    expect((await deps.subscriptions.licenceAdditions(sub.id)).at(-1)).toMatchObject({ count: 5 });
-    expect((await deps.subscriptions.licenceAdditions(sub.id)).at(-1)?.at.toISOString()).toBe(
+    expect(await changeLicenses(sub, 15)).toMatchObject({ ok: true });
+    expect((await deps.subscriptions.licenseAdditions(sub.id)).at(-1)).toMatchObject({ count: 5 });
+    expect((await deps.subscriptions.licenseAdditions(sub.id)).at(-1)?.at.toISOString()).toBe(
       increasedAt.toISOString(),
     );
 
     clock.set(addDays(increasedAt, 7).subtract(1, 'ms').valueOf());
-    expect(await changeLicences(await stored(sub.id), 12)).toMatchObject({ ok: true });
+    expect(await changeLicenses(await stored(sub.id), 12)).toMatchObject({ ok: true });
 
     clock.set(addDays(increasedAt, 7).valueOf());
-    expect(await changeLicences(await stored(sub.id), 11)).toMatchObject(windowRefusal);
+    expect(await changeLicenses(await stored(sub.id), 11)).toMatchObject(windowRefusal);
     expect((await stored(sub.id)).quantity).toBe(12);
   });
 
@@ -493,28 +489,28 @@ describe('licence count', () => {
       quantity: 10,
       orderedAt: addDays(now(), -7).add(MINUTE_MS, 'ms'),
     });
-    const preview = value(await previewLicences(deps, SALES, { subscription: sub.id, quantity: 9 }));
+    const preview = value(await previewLicenses(deps, SALES, { subscription: sub.id, quantity: 9 }));
     clock.advance(MINUTE_MS);
-    expect(await confirm(SALES, licencesExecutor, preview.pendingId)).toMatchObject(windowRefusal);
+    expect(await confirm(SALES, licensesExecutor, preview.pendingId)).toMatchObject(windowRefusal);
     expect((await stored(sub.id)).quantity).toBe(10);
   });
 
-  it('R-NCE-2: only the licences added in the last 7 days can be removed, not those held before', async () => {
-    // 10 licences held for 100 days, 5 added now: within 7 days the 5 may go, the 10 may not.
+  it('R-NCE-2: only the licenses added in the last 7 days can be removed, not those held before', async () => {
+    // 10 licenses held for 100 days, 5 added now: within 7 days the 5 may go, the 10 may not.
     const sub = await givenSubscription({
       customerId: 'cus-contoso',
       productId: 'm365-e3-nce',
       quantity: 10,
       orderedAt: addDays(now(), -100),
     });
-    expect(await changeLicences(sub, 15)).toMatchObject({ ok: true });
+    expect(await changeLicenses(sub, 15)).toMatchObject({ ok: true });
     clock.advance(DAY_MS);
-    expect(await changeLicences(await stored(sub.id), 5)).toMatchObject(windowRefusal);
+    expect(await changeLicenses(await stored(sub.id), 5)).toMatchObject(windowRefusal);
     expect((await stored(sub.id)).quantity).toBe(15);
-    expect(await changeLicences(await stored(sub.id), 10)).toMatchObject({ ok: true });
+    expect(await changeLicenses(await stored(sub.id), 10)).toMatchObject({ ok: true });
   });
 
-  it('R-NCE-2: Decision: legacy licences can be reduced at any time', async () => {
+  it('R-NCE-2: Decision: legacy licenses can be reduced at any time', async () => {
     const sub = await givenSubscription({
       customerId: 'cus-contoso',
       productId: 'm365-e3',
@@ -522,7 +518,7 @@ describe('licence count', () => {
       orderedAt: addDays(now(), -200),
       billingCycle: 'annual',
     });
-    expect(await changeLicences(sub, 3)).toMatchObject({ ok: true });
+    expect(await changeLicenses(sub, 3)).toMatchObject({ ok: true });
     expect((await stored(sub.id)).quantity).toBe(3);
   });
 });
@@ -530,8 +526,8 @@ describe('licence count', () => {
 // ---- roles ----
 
 describe('who may act', () => {
-  /** Deps whose customer, product, subscription and order repositories fail the test if touched. */
-  const withoutLookups = (): Deps => {
+  /** AllDeps whose customer, product, subscription and order repositories fail the test if touched. */
+  const withoutLookups = (): AllDeps => {
     const forbidden = (name: string) =>
       new Proxy(
         {},
@@ -543,14 +539,14 @@ describe('who may act', () => {
       );
     return {
       ...deps,
-      customers: forbidden('customers') as Deps['customers'],
-      products: forbidden('products') as Deps['products'],
-      subscriptions: forbidden('subscriptions') as Deps['subscriptions'],
-      orders: forbidden('orders') as Deps['orders'],
+      customers: forbidden('customers') as AllDeps['customers'],
+      products: forbidden('products') as AllDeps['products'],
+      subscriptions: forbidden('subscriptions') as AllDeps['subscriptions'],
+      orders: forbidden('orders') as AllDeps['orders'],
     };
   };
 
-  const attempts: Array<[string, Action, (d: Deps, actor: Actor) => Promise<unknown>]> = [
+  const attempts: Array<[string, Action, (d: AllDeps, actor: Actor) => Promise<unknown>]> = [
     [
       'suspending',
       'subscription.suspend',
@@ -577,9 +573,9 @@ describe('who may act', () => {
       (d, a) => previewAutoRenew(d, a, { subscription: 'SUB-contoso-e3', autoRenew: false }),
     ],
     [
-      'changing the licence count',
+      'changing the license count',
       'subscription.licenses',
-      (d, a) => previewLicences(d, a, { subscription: 'SUB-contoso-e3', quantity: 1 }),
+      (d, a) => previewLicenses(d, a, { subscription: 'SUB-contoso-e3', quantity: 1 }),
     ],
     [
       'buying',
@@ -728,7 +724,7 @@ describe('buying', () => {
     expect(held.filter((s) => s.productId === 'defender-for-business')).toHaveLength(1);
   });
 
-  it('R-NCE-2: a purchase counts as adding licences: they can be reduced for 7 days after it', async () => {
+  it('R-NCE-2: a purchase counts as adding licenses: they can be reduced for 7 days after it', async () => {
     const cart = value(
       await startPurchase(deps, SALES, {
         customer: 'cus-fourth-coffee',
@@ -738,13 +734,13 @@ describe('buying', () => {
     );
     const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
     const id = bought.lines[0]!.subscriptionId;
-    expect((await deps.subscriptions.licenceAdditions(id)).map((a) => [a.at.toISOString(), a.count])).toEqual(
+    expect((await deps.subscriptions.licenseAdditions(id)).map((a) => [a.at.toISOString(), a.count])).toEqual(
       [[now().toISOString(), 10]],
     );
 
     clock.set(addDays(now(), 7).subtract(1, 'ms').valueOf());
-    const reduce = value(await previewLicences(deps, SALES, { subscription: id, quantity: 9 }));
-    expect(await confirm(SALES, licencesExecutor, reduce.pendingId)).toMatchObject({ ok: true });
+    const reduce = value(await previewLicenses(deps, SALES, { subscription: id, quantity: 9 }));
+    expect(await confirm(SALES, licensesExecutor, reduce.pendingId)).toMatchObject({ ok: true });
   });
 });
 

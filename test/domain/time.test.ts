@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addHours, at, inZone, isWithin, startOfDayIn } from '../../src/domain/time.js';
+import { addDays, addHours, at, inZone, isWithin, startOfDayIn } from '../../src/domain/shared/time.js';
 
 describe('windows are half-open', () => {
   const opens = at('2026-03-01T09:00:00Z');

@@ -8,7 +8,7 @@ import http from 'node:http';
 import { startBot, type BotInstance } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseTarget } from '../../src/db/database.js';
-import type { Clock } from '../../src/domain/time.js';
+import type { Clock } from '../../src/domain/shared/time.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import type { TestPerson } from './staff.js';
 

@@ -2,15 +2,15 @@
  * Domain objects with sensible defaults; a test overrides what its case is about and nothing else.
  *
  * Defaults: a legacy Microsoft online service, license-based, offered monthly and annually at $32 per
- * licence per month, sold to every segment; a US commercial customer whose first billing period starts
+ * license per month, sold to every segment; a US commercial customer whose first billing period starts
  * when its account is created (90-day retention); an active, auto-renewing monthly subscription of 10
- * licences ordered 2026-03-01T09:00Z, in its first term.
+ * licenses ordered 2026-03-01T09:00Z, in its first term.
  */
 import { DEMO_STAFF } from '../../prisma/seed/staff.js';
-import type { Actor } from '../../src/domain/actor.js';
-import type { Customer, Product, Subscription } from '../../src/domain/model.js';
-import type { Role } from '../../src/domain/roles.js';
-import { at, type Dayjs } from '../../src/domain/time.js';
+import type { Actor } from '../../src/domain/shared/actor.js';
+import type { Customer, Product, Subscription } from '../../src/domain/shared/model.js';
+import type { Role } from '../../src/domain/shared/roles.js';
+import { at, type Dayjs } from '../../src/domain/shared/time.js';
 
 export const ORDERED_AT = '2026-03-01T09:00:00.000Z';
 

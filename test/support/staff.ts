@@ -1,6 +1,6 @@
 /** The demo staff, by role, as tests act as them. */
 import { DEMO_STAFF, NO_ROLE_USER } from '../../prisma/seed/staff.js';
-import type { Role } from '../../src/domain/roles.js';
+import type { Role } from '../../src/domain/shared/roles.js';
 
 export interface TestPerson {
   readonly aadObjectId: string;

@@ -1,7 +1,7 @@
 /** English replies. ko.ts and zh.ts have the same shape (the compiler checks). */
-import type { Action, Role } from '../../domain/roles.js';
-import type { Subject } from '../../domain/errors.js';
-import type { SubscriptionStatus, BillingCycle, Segment } from '../../domain/model.js';
+import type { Action, Role } from '../../domain/shared/roles.js';
+import type { Subject } from '../../domain/shared/errors.js';
+import type { SubscriptionStatus, BillingCycle, Segment } from '../../domain/shared/model.js';
 import type { CommandId } from '../commands.js';
 
 export const en = {
@@ -22,7 +22,7 @@ export const en = {
     'subscription.suspend': 'suspend subscriptions',
     'subscription.reactivate': 'reactivate subscriptions',
     'subscription.cancel': 'cancel subscriptions',
-    'subscription.licenses': 'change licence counts',
+    'subscription.licenses': 'change license counts',
     'subscription.autorenew': 'turn auto-renew on or off',
     'software.buy': 'buy software',
     'software.manage': 'manage software',
@@ -71,7 +71,7 @@ export const en = {
     reactivate: 'Reactivate a suspended subscription',
     cancel: 'Cancel a subscription',
     autorenew: 'Turn auto-renew on or off',
-    licenses: 'Change the licence count',
+    licenses: 'Change the license count',
     software: "List a customer's software purchases",
     key: 'Get a product key and download link',
     activity: 'Who viewed keys or downloaded software',
@@ -131,7 +131,7 @@ export const en = {
     empty: 'This customer has no subscriptions.',
     product: 'Product',
     status: 'Status',
-    quantity: 'Licences',
+    quantity: 'Licenses',
     cycle: 'Billing',
     ordered: 'Ordered',
     renews: 'Renews',
@@ -185,10 +185,9 @@ export const en = {
     discarded: 'This was cancelled earlier. Nothing was changed.',
     roleAlreadyHeld: 'Nothing to change: they already hold that role.',
     roleNotHeld: 'Nothing to change: they don’t hold that role.',
-    noChange: 'Nothing to change.',
     autoRenewAlreadyOn: 'Nothing to change: auto-renew is already on.',
     autoRenewAlreadyOff: 'Nothing to change: auto-renew is already off.',
-    sameQuantity: 'Nothing to change: it already has that many licences.',
+    sameQuantity: 'Nothing to change: it already has that many licenses.',
     conflict:
       'Someone changed this at the same moment. Nothing was changed by your click: look again and retry.',
     effectChanged: (now: string) =>
@@ -210,7 +209,7 @@ export const en = {
     missingArgument: (example: string) => `That needs a little more, for example: ${example}`,
     badRole: (text: string, roles: string) =>
       `I didn't find a role at the end of “${text}”. Roles: ${roles}.`,
-    badQuantity: (text: string) => `“${text}” is not a licence count: use a whole number from 1 up.`,
+    badQuantity: (text: string) => `“${text}” is not a license count: use a whole number from 1 up.`,
     badCard:
       'That button is out of date or its data is not valid. Nothing was changed: start again from a command.',
     title: 'I didn’t understand',
@@ -219,9 +218,9 @@ export const en = {
   cart: {
     title: (customer: string) => `Review the order for ${customer}`,
     product: 'Product',
-    quantity: 'Licences',
+    quantity: 'Licenses',
     cycle: 'Billing cycle',
-    unitPrice: (price: string, cycle: string) => `${price} per licence, ${cycle.toLowerCase()}`,
+    unitPrice: (price: string, cycle: string) => `${price} per license, ${cycle.toLowerCase()}`,
     lineTotal: 'Line total',
     total: 'Total',
     taxIncluded: (country: string) => `Prices include tax (customer billed in ${country}).`,
@@ -254,11 +253,11 @@ export const en = {
     suspendTitle: 'Suspend this subscription?',
     reactivateTitle: 'Reactivate this subscription?',
     autoRenewTitle: (on: boolean) => (on ? 'Turn auto-renew on?' : 'Turn auto-renew off?'),
-    licencesTitle: 'Change the licence count?',
+    licensesTitle: 'Change the license count?',
     subscription: 'Subscription',
     customer: 'Customer',
     status: 'Status',
-    licences: 'Licences',
+    licenses: 'Licenses',
     suspendLosesAccess: 'The customer’s users can no longer sign in to it.',
     suspendDataDeleted: (date: string, days: number) =>
       `Its data will be deleted on ${date} (after ${days} days) unless it is reactivated before then.`,
@@ -268,12 +267,12 @@ export const en = {
     autoRenewOn: (date: string) => `It will renew on ${date}.`,
     autoRenewOnWithdraws: 'The cancellation scheduled at renewal is withdrawn.',
     autoRenewOff: (date: string) => `It will end on ${date} instead of renewing.`,
-    licencesFromTo: (from: number, to: number) => `From ${from} to ${to} licences.`,
-    licencesCharge: (delta: string) => `Charge per term changes by ${delta}.`,
+    licensesFromTo: (from: number, to: number) => `From ${from} to ${to} licenses.`,
+    licensesCharge: (delta: string) => `Charge per term changes by ${delta}.`,
     suspended: 'Subscription suspended',
     reactivated: 'Subscription reactivated',
     autoRenewChanged: (on: boolean) => (on ? 'Auto-renew is on' : 'Auto-renew is off'),
-    licencesChanged: (n: number) => `Now ${n} licences`,
+    licensesChanged: (n: number) => `Now ${n} licenses`,
     startButton: { suspend: 'Suspend', reactivate: 'Reactivate', cancel: 'Cancel…' },
   },
   cancel: {
@@ -412,7 +411,7 @@ export const en = {
     segment: (f: Facts) => `${f.product} is not offered to ${f.segment} customers.`,
     'market-unavailable': (f: Facts) => `${f.product} is not available to customers billed in ${f.country}.`,
     'cycle-not-offered': (f: Facts) => `${f.product} is not offered with ${f.cycle} billing.`,
-    quantity: (f: Facts) => `The licence count must be a whole number from 1 to ${f.max}.`,
+    quantity: (f: Facts) => `The license count must be a whole number from 1 to ${f.max}.`,
     'data-deleted': (f: Facts) =>
       `It can no longer be reactivated: its data was deleted on ${f.dataDeletedAt}.`,
     'not-cancellable-nce': (f: Facts) =>
@@ -420,8 +419,8 @@ export const en = {
     'cancel-already-scheduled': (f: Facts) => `A cancellation is already scheduled for ${f.cancelAt}.`,
     'software-use-cancel-order': () =>
       'Software purchases are cancelled by order: use “cancel order <order id>”.',
-    'licence-decrease-window': (f: Facts) =>
-      `New commerce: only licences added in the last 7 days can be removed, so the count cannot go below ${f.floor} now.`,
+    'license-decrease-window': (f: Facts) =>
+      `New commerce: only licenses added in the last 7 days can be removed, so the count cannot go below ${f.floor} now.`,
     'customer-not-active': (f: Facts) => `${f.customer} is not yet a customer we can provision for.`,
     reactivateInstead: 'Reactivate instead',
     'software-own-order': (f: Facts) =>

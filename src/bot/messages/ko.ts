@@ -168,7 +168,6 @@ export const ko: Messages = {
     discarded: '이미 취소된 요청입니다. 아무것도 바뀌지 않았습니다.',
     roleAlreadyHeld: '바꿀 것이 없습니다. 이미 그 역할을 가지고 있습니다.',
     roleNotHeld: '바꿀 것이 없습니다. 그 역할을 가지고 있지 않습니다.',
-    noChange: '바꿀 것이 없습니다.',
     autoRenewAlreadyOn: '바꿀 것이 없습니다. 자동 갱신이 이미 켜져 있습니다.',
     autoRenewAlreadyOff: '바꿀 것이 없습니다. 자동 갱신이 이미 꺼져 있습니다.',
     sameQuantity: '바꿀 것이 없습니다. 이미 그 라이선스 수입니다.',
@@ -234,11 +233,11 @@ export const ko: Messages = {
     suspendTitle: '이 구독을 일시 중단할까요?',
     reactivateTitle: '이 구독을 다시 활성화할까요?',
     autoRenewTitle: (on) => (on ? '자동 갱신을 켤까요?' : '자동 갱신을 끌까요?'),
-    licencesTitle: '라이선스 수를 변경할까요?',
+    licensesTitle: '라이선스 수를 변경할까요?',
     subscription: '구독',
     customer: '고객',
     status: '상태',
-    licences: '라이선스',
+    licenses: '라이선스',
     suspendLosesAccess: '고객의 사용자가 더 이상 로그인할 수 없습니다.',
     suspendDataDeleted: (date, days) =>
       `그 전에 다시 활성화하지 않으면 ${date}에(${days}일 후) 데이터가 삭제됩니다.`,
@@ -248,12 +247,12 @@ export const ko: Messages = {
     autoRenewOn: (date) => `${date}에 갱신됩니다.`,
     autoRenewOnWithdraws: '갱신 시점으로 예약된 취소가 철회됩니다.',
     autoRenewOff: (date) => `갱신되지 않고 ${date}에 종료됩니다.`,
-    licencesFromTo: (from, to) => `${from}개에서 ${to}개로 변경합니다.`,
-    licencesCharge: (delta) => `기간당 요금이 ${delta}만큼 바뀝니다.`,
+    licensesFromTo: (from, to) => `${from}개에서 ${to}개로 변경합니다.`,
+    licensesCharge: (delta) => `기간당 요금이 ${delta}만큼 바뀝니다.`,
     suspended: '구독을 일시 중단했습니다',
     reactivated: '구독을 다시 활성화했습니다',
     autoRenewChanged: (on) => (on ? '자동 갱신이 켜졌습니다' : '자동 갱신이 꺼졌습니다'),
-    licencesChanged: (n) => `이제 라이선스 ${n}개`,
+    licensesChanged: (n) => `이제 라이선스 ${n}개`,
     startButton: { suspend: '일시 중단', reactivate: '다시 활성화', cancel: '취소…' },
   },
   cancel: {
@@ -389,7 +388,7 @@ export const ko: Messages = {
     'cancel-already-scheduled': (f) => `이미 ${f.cancelAt}에 취소가 예약되어 있습니다.`,
     'software-use-cancel-order': () =>
       '소프트웨어 구매는 주문 단위로 취소합니다: “취소 주문 <주문 ID>”를 사용하세요.',
-    'licence-decrease-window': (f) =>
+    'license-decrease-window': (f) =>
       `새 상거래: 라이선스는 추가 후 7일 이내에만 줄일 수 있으며 그 기간은 ${f.closedAt}에 끝났습니다.`,
     'customer-not-active': (f) => `${f.customer}은(는) 아직 프로비전할 수 있는 고객이 아닙니다.`,
     reactivateInstead: '대신 다시 활성화',

@@ -1,0 +1,28 @@
+/** `orders <customer>`: a customer's orders (R-ROLE-7, R-CAT-1). */
+import type { Actor } from '../shared/actor.js';
+import type { DomainError } from '../shared/errors.js';
+import type { Result } from '../shared/result.js';
+import type { AllDeps } from '../ports/deps.js';
+import type { Customer, Order } from '../shared/model.js';
+import { requireRole } from '../shared/authorize.js';
+import { resolveCustomer } from './find-customers.js';
+import { ok } from '../shared/result.js';
+
+export type ListOrdersDeps = Pick<AllDeps, 'clock' | 'audit' | 'customers' | 'orders'>;
+
+export interface CustomerOrders {
+  readonly customer: Customer;
+  readonly orders: readonly Order[];
+}
+
+export async function listOrders(
+  deps: ListOrdersDeps,
+  actor: Actor,
+  command: { customer: string },
+): Promise<Result<CustomerOrders, DomainError>> {
+  const denied = await requireRole(deps, actor, 'catalog.read');
+  if (denied) return denied;
+  const customer = await resolveCustomer(deps.customers, command.customer);
+  if (!customer.ok) return customer;
+  return ok({ customer: customer.value, orders: await deps.orders.listByCustomer(customer.value.id) });
+}

@@ -1,0 +1,16 @@
+/** Everything the composition root provides; each use case declares the narrow part it needs. */
+import type { Clock } from '../shared/time.js';
+import type { PartnerSettings } from './partner.js';
+import type { Repositories, UnitOfWork } from './unit-of-work.js';
+import type { SecretSource } from './secrets.js';
+
+export interface AllDeps extends Repositories {
+  readonly clock: Clock;
+  readonly partner: PartnerSettings;
+  readonly secrets: SecretSource;
+  /** Where the bot is reached from outside, for download links (e.g. https://bot.partner.example). */
+  readonly publicBaseUrl: () => string;
+  readonly uow: UnitOfWork;
+  /** 128-bit random ids for pending actions and other unguessable references. */
+  readonly newId: () => string;
+}

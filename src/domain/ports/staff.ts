@@ -1,0 +1,44 @@
+/** The staff port: who works for the partner, their roles, preferences and how to reach them. */
+import type { Role } from '../shared/roles.js';
+import type { Staff } from '../shared/model.js';
+
+export interface StaffRepository {
+  find(aadObjectId: string): Promise<Staff | null>;
+  rolesOf(aadObjectId: string): Promise<Role[]>;
+  list(): Promise<Staff[]>;
+  /** Staff whose display name or e-mail contains the query (case-insensitive). */
+  search(query: string): Promise<Staff[]>;
+  /** Adds the role; false when it was already held. Creates the staff member when unknown. */
+  grant(
+    aadObjectId: string,
+    role: Role,
+    options: { displayName?: string; grantedBy?: string | null },
+  ): Promise<boolean>;
+  /**
+   * Removes the role; false when it was not held; 'last-global-admin' (and nothing removed) when it would
+   * leave nobody able to grant roles. Safe against two admins revoking each other at once.
+   */
+  revoke(aadObjectId: string, role: Role): Promise<boolean | 'last-global-admin'>;
+  reminderPreferences(aadObjectId: string): Promise<ReminderPreferences | null>;
+  setReminderPreferences(
+    aadObjectId: string,
+    changes: { enabled?: boolean; digest?: boolean },
+  ): Promise<void>;
+  /** The stored reference of their one-to-one chat with the bot, for proactive messages; null if none. */
+  conversationReference(aadObjectId: string): Promise<unknown>;
+  /** Remembers who they are and how to reach them (conversation reference, locale, time zone). */
+  remember(profile: {
+    aadObjectId: string;
+    displayName: string;
+    locale?: string | null;
+    timeZone?: string | null;
+    conversationReference?: unknown;
+  }): Promise<void>;
+}
+
+export interface ReminderPreferences {
+  readonly enabled: boolean;
+  readonly digest: boolean;
+  readonly locale: string | null;
+  readonly timeZone: string | null;
+}

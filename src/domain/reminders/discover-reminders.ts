@@ -1,0 +1,99 @@
+/**
+ * Proactive reminders to the person who acted on the object: a cancellation window closing (24 h and 2 h
+ * left), a trial converting in 3 days, a suspended subscription's data deleted in 7 days, a download link
+ * expiring tomorrow, a scheduled cancellation taking effect tomorrow. Each is a row with a unique key, so
+ * it is created once, claimed by one instance with a lease, and marked sent once delivered; failed sends
+ * are retried with back-off, never dropped.
+ */
+import type { AllDeps } from '../ports/deps.js';
+import type { NewReminder, ReminderKind } from '../ports/reminders.js';
+import type { Dayjs } from '../shared/time.js';
+import { cancellationEffect } from '../subscriptions/cancellation-policy.js';
+import { effectiveSubscription } from '../subscriptions/subscription-state.js';
+import { addHours, at as instant } from '../shared/time.js';
+import { REMINDER_LEAD } from './reminder-schedule.js';
+
+export type DiscoverRemindersDeps = Pick<AllDeps, 'reminders' | 'newId'>;
+
+const reminder = (
+  deps: Pick<AllDeps, 'newId'>,
+  now: Dayjs,
+  kind: ReminderKind,
+  subjectId: string,
+  recipient: string,
+  eventAt: Dayjs,
+  payload: NewReminder['payload'],
+): NewReminder | undefined => {
+  const dueAt = addHours(eventAt, -REMINDER_LEAD[kind]);
+  // Only while the event is ahead: a reminder after the fact is noise.
+  if (!now.isBefore(eventAt) || now.isBefore(dueAt)) return undefined;
+  return {
+    id: deps.newId(),
+    kind,
+    subjectId,
+    recipientAadObjectId: recipient,
+    eventAt,
+    uniqueKey: `${kind}:${subjectId}:${eventAt.toISOString()}`,
+    payload,
+    createdAt: now,
+    nextAttemptAt: now,
+  };
+};
+
+/** The reminders that are due at `now` (those already known are ignored by their unique key). */
+export async function discoverReminders(deps: DiscoverRemindersDeps, now: Dayjs): Promise<NewReminder[]> {
+  const sources = await deps.reminders.sources(now);
+  const out: Array<NewReminder | undefined> = [];
+  for (const source of sources.subscriptions) {
+    const sub = effectiveSubscription(source.subscription, now);
+    const base = { subscriptionId: sub.id, product: sub.productName, customer: source.customerName };
+    if (sub.status === 'active') {
+      const effect = cancellationEffect(source.product, sub, now);
+      if (effect.ok && 'windowClosesAt' in effect.value) {
+        const closesAt = instant(effect.value.windowClosesAt);
+        const payload = { ...base, effect: effect.value.kind };
+        out.push(reminder(deps, now, 'cancel-window-24h', sub.id, source.placedBy, closesAt, payload));
+        out.push(reminder(deps, now, 'cancel-window-2h', sub.id, source.placedBy, closesAt, payload));
+      }
+      if (sub.trialEndsAt && now.isBefore(sub.trialEndsAt)) {
+        out.push(reminder(deps, now, 'trial-ends-3d', sub.id, source.placedBy, sub.trialEndsAt, base));
+      }
+      if (sub.cancelAt) {
+        out.push(
+          reminder(
+            deps,
+            now,
+            'cancellation-1d',
+            sub.id,
+            source.lastActorFor['subscription.cancel'] ?? source.placedBy,
+            sub.cancelAt,
+            base,
+          ),
+        );
+      }
+    }
+    if (sub.status === 'suspended' && sub.dataDeletedAt) {
+      out.push(
+        reminder(
+          deps,
+          now,
+          'data-deletion-7d',
+          sub.id,
+          source.lastActorFor['subscription.suspend'] ?? source.placedBy,
+          sub.dataDeletedAt,
+          base,
+        ),
+      );
+    }
+  }
+  for (const link of sources.links) {
+    out.push(
+      reminder(deps, now, 'link-expires-1d', link.linkId, link.issuedTo, link.expiresAt, {
+        orderId: link.orderId,
+        product: link.productName,
+        customer: link.customerName,
+      }),
+    );
+  }
+  return out.filter((r): r is NewReminder => r !== undefined);
+}

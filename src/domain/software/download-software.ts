@@ -1,0 +1,50 @@
+/** `GET /downloads/<token>`: a download through an issued link (R-KEY-3, R-KEY-4). */
+import type { AllDeps } from '../ports/deps.js';
+import type { UnitOfWork, Repositories } from '../ports/unit-of-work.js';
+
+export type DownloadSoftwareDeps = Pick<AllDeps, 'clock' | 'secrets' | 'software'> & {
+  readonly uow: UnitOfWork<Pick<Repositories, 'software' | 'audit'>>;
+};
+
+export type DownloadOutcome =
+  | { readonly ok: true; readonly fileUrl: string }
+  | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' | 'used-up' };
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{22,64}$/;
+
+/**
+ * `GET /downloads/<token>`: counts the download atomically and records it (R-KEY-3, R-KEY-4), or says
+ * why the link no longer works.
+ */
+export async function download(deps: DownloadSoftwareDeps, token: string): Promise<DownloadOutcome> {
+  if (!TOKEN_SHAPE.test(token)) return { ok: false, reason: 'unknown' };
+  const hash = deps.secrets.hashToken(token);
+  const now = deps.clock.now();
+  const counted = await deps.uow.run(async (tx) => {
+    const link = await tx.software.countDownload(hash, now);
+    if (!link) return null;
+    await tx.audit.record({
+      at: now,
+      actorAadObjectId: link.issuedTo,
+      action: 'software.download',
+      outcome: 'allowed',
+      customerId: link.customerId,
+      subjectId: link.orderId,
+      productId: link.productId,
+      detail: {
+        linkId: link.id,
+        download: link.downloadCount,
+        version: link.version,
+        language: link.language,
+        variant: link.variant,
+      },
+    });
+    return link;
+  });
+  if (counted) return { ok: true, fileUrl: deps.secrets.open(counted.fileUrlSealed) };
+  const link = await deps.software.findLinkByTokenHash(hash);
+  if (!link) return { ok: false, reason: 'unknown' };
+  if (link.revokedAt) return { ok: false, reason: 'revoked' };
+  if (!now.isBefore(link.expiresAt)) return { ok: false, reason: 'expired' };
+  return { ok: false, reason: 'used-up' };
+}

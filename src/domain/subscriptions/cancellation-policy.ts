@@ -1,0 +1,126 @@
+/**
+ * What cancelling a subscription does now (R-CAN-1..4, R-NCE-1), decided from the product's policy, the
+ * billing cycle and the time since the order. Evaluated when the preview is shown and again at the click.
+ *
+ * Decision (spec): online services other than marketplace SaaS follow R-CAN-1..3 by their billing cycle.
+ * Decision: a subscription still in its free trial is cancelled at once with nothing to credit.
+ */
+import { isSoftware } from '../shared/model.js';
+import type { DomainError } from '../shared/errors.js';
+import type { Product, Subscription } from '../shared/model.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { addDays, addHours, isWithin, type Dayjs } from '../shared/time.js';
+
+export const MONTHLY_FULL_CREDIT_HOURS = 24;
+export const ANNUAL_FULL_CREDIT_DAYS = 14;
+export const NCE_CANCEL_WINDOW_HOURS = 168;
+
+export type CancellationEffect =
+  | {
+      kind: 'cancel-now-full-credit';
+      rule: 'R-CAN-1' | 'R-CAN-3';
+      credit: number;
+      currency: string;
+      windowClosesAt: string;
+    }
+  | { kind: 'cancel-at-renewal'; rule: 'R-CAN-2' | 'R-CAN-3'; cancelAt: string }
+  | { kind: 'deprovision-now'; rule: 'R-CAN-4' }
+  | {
+      kind: 'cancel-now-prorated-refund';
+      rule: 'R-NCE-1';
+      refund: number;
+      currency: string;
+      windowClosesAt: string;
+    }
+  | { kind: 'cancel-now-trial'; rule: 'R-BUY-9' };
+
+export type CancellationEffectKind = CancellationEffect['kind'];
+
+/** What one term of the subscription costs: products offered monthly are priced per month. */
+export function termCharge(
+  product: Pick<Product, 'unitPrice' | 'billingCycles'>,
+  sub: Pick<Subscription, 'billingCycle' | 'quantity'>,
+): number {
+  const perTerm =
+    sub.billingCycle === 'annual' && product.billingCycles.includes('monthly')
+      ? product.unitPrice * 12
+      : product.unitPrice;
+  return Math.round(perTerm * sub.quantity * 100) / 100;
+}
+
+export function cancellationEffect(
+  product: Product,
+  sub: Subscription,
+  now: Dayjs,
+): Result<CancellationEffect, DomainError> {
+  if (sub.status !== 'active') {
+    return err({ kind: 'invalid-state', what: 'subscription', status: sub.status, attempted: 'cancel' });
+  }
+  if (isSoftware(product.kind))
+    return err({ kind: 'refused', rule: 'R-SWC-4', reason: 'software-use-cancel-order' });
+  if (sub.cancelAt) {
+    return err({
+      kind: 'refused',
+      rule: 'R-CAN-2',
+      reason: 'cancel-already-scheduled',
+      facts: { cancelAt: sub.cancelAt.toISOString() },
+    });
+  }
+  if (product.billingType === 'usage') return ok({ kind: 'deprovision-now', rule: 'R-CAN-4' });
+  if (sub.trialEndsAt && now.isBefore(sub.trialEndsAt))
+    return ok({ kind: 'cancel-now-trial', rule: 'R-BUY-9' });
+
+  if (product.commercePolicy === 'new-commerce') {
+    const closesAt = addHours(sub.termStartAt, NCE_CANCEL_WINDOW_HOURS);
+    if (!isWithin(now, sub.termStartAt, closesAt)) {
+      return err({
+        kind: 'refused',
+        rule: 'R-NCE-1',
+        reason: 'not-cancellable-nce',
+        facts: { closedAt: closesAt.toISOString(), renewsAt: sub.renewsAt.toISOString() },
+      });
+    }
+    const term = sub.renewsAt.diff(sub.termStartAt);
+    const unused = Math.max(0, sub.renewsAt.diff(now));
+    const refund = Math.round(termCharge(product, sub) * (unused / term) * 100) / 100;
+    return ok({
+      kind: 'cancel-now-prorated-refund',
+      rule: 'R-NCE-1',
+      refund,
+      currency: product.currency,
+      windowClosesAt: closesAt.toISOString(),
+    });
+  }
+
+  const annual = sub.billingCycle === 'annual';
+  const closesAt = annual
+    ? addDays(sub.orderedAt, ANNUAL_FULL_CREDIT_DAYS)
+    : addHours(sub.orderedAt, MONTHLY_FULL_CREDIT_HOURS);
+  if (isWithin(now, sub.orderedAt, closesAt)) {
+    return ok({
+      kind: 'cancel-now-full-credit',
+      rule: annual ? 'R-CAN-3' : 'R-CAN-1',
+      credit: termCharge(product, sub),
+      currency: product.currency,
+      windowClosesAt: closesAt.toISOString(),
+    });
+  }
+  return ok({
+    kind: 'cancel-at-renewal',
+    rule: annual ? 'R-CAN-3' : 'R-CAN-2',
+    cancelAt: sub.renewsAt.toISOString(),
+  });
+}
+
+/** The subscription after the effect is applied at `now`. */
+export function applyCancellation(sub: Subscription, effect: CancellationEffect, now: Dayjs): Subscription {
+  switch (effect.kind) {
+    case 'cancel-at-renewal':
+      return { ...sub, autoRenew: false, cancelAt: sub.renewsAt };
+    case 'cancel-now-full-credit':
+    case 'cancel-now-prorated-refund':
+    case 'cancel-now-trial':
+    case 'deprovision-now':
+      return { ...sub, status: 'cancelled', cancelledAt: now, autoRenew: false, cancelAt: null };
+  }
+}

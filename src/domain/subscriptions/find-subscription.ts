@@ -1,0 +1,109 @@
+/**
+ * Finds the subscription a user means: by id (`SUB-…`), or by customer and product ("contoso E3",
+ * "E3 for contoso"). Several matches are a choice, never a guess (R-CAT-1).
+ */
+import type { DomainError } from '../shared/errors.js';
+import { resolveCustomer, searchCustomers } from '../customers/find-customers.js';
+import { matchName } from '../shared/fuzzy.js';
+import type { Customer, Subscription } from '../shared/model.js';
+import type { Repositories } from '../ports/unit-of-work.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { effectiveSubscription } from './subscription-state.js';
+import type { Dayjs } from '../shared/time.js';
+
+const SUBSCRIPTION_ID = /^sub-[a-z0-9-]{1,80}$/i;
+const SEPARATORS = [/\s+for\s+/i, /\s*给\s*/, /\s*为\s*/];
+
+/** The repositories a subscription lookup reads. */
+export type FindSubscriptionDeps = Pick<Repositories, 'subscriptions' | 'customers'>;
+
+export interface FoundSubscription {
+  readonly subscription: Subscription;
+  readonly customer: Customer;
+}
+
+function splitProductAndCustomer(ref: string): { product: string; customer: string } | undefined {
+  for (const separator of SEPARATORS) {
+    const parts = ref.split(separator);
+    if (parts.length === 2 && parts[0]!.trim() && parts[1]!.trim())
+      return { product: parts[0]!.trim(), customer: parts[1]!.trim() };
+  }
+  return undefined;
+}
+
+/** The longest leading words that name at least one customer, and the rest (the product). */
+async function splitCustomerFirst(
+  repos: FindSubscriptionDeps,
+  ref: string,
+): Promise<{ customer: string; product: string }> {
+  const words = ref.split(/\s+/);
+  for (let i = words.length; i >= 1; i--) {
+    const customer = words.slice(0, i).join(' ');
+    if ((await searchCustomers(repos.customers, customer)).length > 0)
+      return { customer, product: words.slice(i).join(' ') };
+  }
+  return { customer: ref, product: '' };
+}
+
+export async function findSubscription(
+  repos: FindSubscriptionDeps,
+  rawRef: string,
+  now: Dayjs,
+): Promise<Result<FoundSubscription, DomainError>> {
+  const ref = rawRef.trim();
+  if (!ref) return err({ kind: 'invalid-input', field: 'subscription', reason: 'empty' });
+  if (ref.length > 300) return err({ kind: 'invalid-input', field: 'subscription', reason: 'too-long' });
+  if (SUBSCRIPTION_ID.test(ref)) {
+    const stored =
+      (await repos.subscriptions.findById(ref)) ??
+      (await repos.subscriptions.findById(`SUB-${ref.slice(4)}`));
+    if (!stored) return err({ kind: 'not-found', what: 'subscription', ref });
+    const customer = await repos.customers.findById(stored.customerId);
+    if (!customer) return err({ kind: 'not-found', what: 'customer', ref: stored.customerId });
+    return ok({ subscription: effectiveSubscription(stored, now), customer });
+  }
+  const split = splitProductAndCustomer(ref) ?? (await splitCustomerFirst(repos, ref));
+  const customer = await resolveCustomer(repos.customers, split.customer);
+  if (!customer.ok) {
+    if (customer.error.kind === 'ambiguous') {
+      return err({
+        ...customer.error,
+        candidates: customer.error.candidates.map((c) => ({ ...c, id: `${c.id} ${split.product}`.trim() })),
+      });
+    }
+    return customer;
+  }
+  const all = (await repos.subscriptions.listByCustomer(customer.value.id)).map((s) =>
+    effectiveSubscription(s, now),
+  );
+  const matching = split.product
+    ? all.filter(
+        (s) => matchName(split.product, s.productName) !== undefined || s.productId === split.product,
+      )
+    : all;
+  const exact = matching.filter((s) => s.productName.toLowerCase() === split.product.toLowerCase());
+  const open = (exact.length > 0 ? exact : matching).filter(
+    (s) => s.status !== 'cancelled' && s.status !== 'expired',
+  );
+  const chosen = open.length > 0 ? open : matching;
+  if (chosen.length === 0) {
+    return err({
+      kind: 'not-found',
+      what: 'subscription',
+      ref: `${customer.value.companyName} ${split.product}`.trim(),
+    });
+  }
+  if (chosen.length > 1) {
+    return err({
+      kind: 'ambiguous',
+      what: 'subscription',
+      ref,
+      candidates: chosen.slice(0, 25).map((s) => ({
+        id: s.id,
+        label: s.productName,
+        detail: `${s.id} · ${s.status} · ${s.quantity} · ${s.billingCycle}`,
+      })),
+    });
+  }
+  return ok({ subscription: chosen[0]!, customer: customer.value });
+}

@@ -1,0 +1,178 @@
+/**
+ * What suspend, reactivate, auto-renew and license count changes share (R-SUS-1..3, R-NCE-2, R-NCE-3,
+ * R-CAN-6), through the confirmation protocol: the preview states the consequences; the click re-checks
+ * them against the subscription as it is then. Each change is its own use case in this folder.
+ */
+import { z } from 'zod';
+import type { Actor } from '../shared/actor.js';
+import type { Action } from '../shared/roles.js';
+import type { DomainError } from '../shared/errors.js';
+import type { Result } from '../shared/result.js';
+import type { Customer, Product, Subscription } from '../shared/model.js';
+import type { Dayjs } from '../shared/time.js';
+import type { Repositories } from '../ports/unit-of-work.js';
+import type { LicenseAddition } from '../ports/subscriptions.js';
+import type { ProductRepository } from '../ports/products.js';
+import type { RequireRoleDeps } from '../shared/authorize.js';
+import type { CreatePendingActionDeps } from '../confirmations/create-pending-action.js';
+import type { FindSubscriptionDeps } from './find-subscription.js';
+import type { Executed } from '../confirmations/executor.js';
+import { requireRole } from '../shared/authorize.js';
+import { createPendingAction } from '../confirmations/create-pending-action.js';
+import { findSubscription } from './find-subscription.js';
+import { err, ok } from '../shared/result.js';
+import { effectiveSubscription } from './subscription-state.js';
+
+/** What a subscription change previews and reports: plain data, kept as the confirmation's result. */
+export interface SubscriptionChange {
+  readonly pendingId?: string;
+  readonly expiresAt?: string;
+  readonly action: Action;
+  readonly subscriptionId: string;
+  readonly productName: string;
+  readonly customerName: string;
+  readonly customerId: string;
+  readonly status: Subscription['status'];
+  readonly quantity: number;
+  readonly billingCycle: Subscription['billingCycle'];
+  readonly newCommerce: boolean;
+  /** Suspend: when the data will be deleted unless reactivated (R-SUS-2). */
+  readonly dataDeletedAt?: string;
+  readonly retentionDays?: number;
+  /** Suspend of new commerce: still billed, auto-renew turned off (R-NCE-3). */
+  readonly stillBilled?: boolean;
+  readonly autoRenew?: boolean;
+  readonly renewsAt?: string;
+  readonly cancelAt?: string | null;
+  readonly fromQuantity?: number;
+  readonly toQuantity?: number;
+  /** Change in the charge per term from a license change (positive = more). */
+  readonly chargeDelta?: number;
+  readonly currency?: string;
+}
+
+export const SubscriptionRefSchema = z.object({ subscriptionId: z.string().min(1).max(100) });
+
+/** What a preview of a subscription change touches. */
+export interface PreviewSubscriptionChangeDeps
+  extends RequireRoleDeps, CreatePendingActionDeps, FindSubscriptionDeps {
+  readonly products: ProductRepository;
+}
+
+/** What the click of a subscription change touches inside its transaction. */
+export type SubscriptionChangeTx = Pick<Repositories, 'subscriptions' | 'customers' | 'products'>;
+export interface Loaded {
+  readonly subscription: Subscription;
+  readonly customer: Customer;
+  readonly product: Product;
+}
+
+async function loadById(
+  repos: SubscriptionChangeTx,
+  id: string,
+  now: Dayjs,
+): Promise<Result<Loaded, DomainError>> {
+  const stored = await repos.subscriptions.findById(id);
+  if (!stored) return err({ kind: 'not-found', what: 'subscription', ref: id });
+  const [customer, product] = await Promise.all([
+    repos.customers.findById(stored.customerId),
+    repos.products.findById(stored.productId),
+  ]);
+  if (!customer || !product) return err({ kind: 'not-found', what: 'subscription', ref: id });
+  return ok({ subscription: effectiveSubscription(stored, now), customer, product });
+}
+
+async function loadByRef(
+  deps: PreviewSubscriptionChangeDeps,
+  ref: string,
+): Promise<Result<Loaded, DomainError>> {
+  const found = await findSubscription(deps, ref, deps.clock.now());
+  if (!found.ok) return found;
+  const product = await deps.products.findById(found.value.subscription.productId);
+  if (!product) return err({ kind: 'not-found', what: 'product', ref: found.value.subscription.productId });
+  return ok({ ...found.value, product });
+}
+
+export const describe = (
+  action: Action,
+  { subscription, customer, product }: Loaded,
+): SubscriptionChange => ({
+  action,
+  subscriptionId: subscription.id,
+  productName: subscription.productName,
+  customerName: customer.companyName,
+  customerId: customer.id,
+  status: subscription.status,
+  quantity: subscription.quantity,
+  billingCycle: subscription.billingCycle,
+  newCommerce: product.commercePolicy === 'new-commerce',
+  autoRenew: subscription.autoRenew,
+  renewsAt: subscription.renewsAt.toISOString(),
+  cancelAt: subscription.cancelAt?.toISOString() ?? null,
+});
+
+/** A plan: the subscription after the change, what to show, and (license changes) the additions left. */
+export type Planned = Result<
+  { next: Subscription; change: SubscriptionChange; additions?: LicenseAddition[] },
+  DomainError
+>;
+/** Checks roles, finds the subscription, plans the change and stores the preview as a pending action. */
+export async function previewSubscriptionChange<P>(
+  deps: PreviewSubscriptionChangeDeps,
+  actor: Actor,
+  action: Action,
+  ref: string,
+  plan: (loaded: Loaded, now: Dayjs) => Promise<Result<{ change: SubscriptionChange }, DomainError>>,
+  payload: (loaded: Loaded) => P,
+): Promise<Result<SubscriptionChange, DomainError>> {
+  const denied = await requireRole(deps, actor, action);
+  if (denied) return denied;
+  const loaded = await loadByRef(deps, ref);
+  if (!loaded.ok) return loaded;
+  const planned = await plan(loaded.value, deps.clock.now());
+  if (!planned.ok) return planned;
+  const pending = await createPendingAction(deps, actor, action, payload(loaded.value));
+  return ok({ ...planned.value.change, pendingId: pending.id, expiresAt: pending.expiresAt.toISOString() });
+}
+
+/** Re-plans against the subscription as it is at the click and saves it if nobody changed it meanwhile. */
+export async function executeSubscriptionChange(
+  tx: SubscriptionChangeTx,
+  subscriptionId: string,
+  now: Dayjs,
+  plan: (
+    loaded: Loaded,
+  ) => Promise<
+    Result<{ next: Subscription; change: SubscriptionChange; additions?: LicenseAddition[] }, DomainError>
+  >,
+): Promise<Result<Executed<SubscriptionChange>, DomainError>> {
+  const loaded = await loadById(tx, subscriptionId, now);
+  if (!loaded.ok) return loaded;
+  const planned = await plan(loaded.value);
+  if (!planned.ok) return planned;
+  const stored = loaded.value.subscription;
+  const saved = await tx.subscriptions.save(
+    planned.value.next,
+    stored.version,
+    planned.value.additions !== undefined ? { licenseAdditions: planned.value.additions } : {},
+  );
+  if (!saved) return err({ kind: 'conflict', what: 'subscription' });
+  const change = { ...planned.value.change, status: planned.value.next.status };
+  return ok({
+    result: change,
+    audit: {
+      customerId: loaded.value.customer.id,
+      subjectId: subscriptionId,
+      productId: loaded.value.product.id,
+      detail: { from: stored.status, to: planned.value.next.status, ...pickDetail(change) },
+    },
+  });
+}
+
+const pickDetail = (change: SubscriptionChange) => ({
+  ...(change.dataDeletedAt ? { dataDeletedAt: change.dataDeletedAt } : {}),
+  ...(change.autoRenew !== undefined ? { autoRenew: change.autoRenew } : {}),
+  ...(change.toQuantity !== undefined
+    ? { fromQuantity: change.fromQuantity, toQuantity: change.toQuantity }
+    : {}),
+});
