@@ -22,6 +22,7 @@ import { startBot } from '../src/compose.js';
 import { loadConfig } from '../src/config.js';
 import { speechFor } from '../src/bot/i18n.js';
 import { createBotApp } from '../src/bot/app.js';
+import { createUseCases } from '../src/use-cases.js';
 import { adaptForChannel, cardBytes } from '../src/bot/cards.js';
 import { helpCard, subscriptionsCard } from '../src/bot/views.js';
 import { listSubscriptions } from '../src/domain/customers/list-subscriptions.js';
@@ -187,7 +188,8 @@ async function startAppWith(deps: AllDeps) {
   const adapter = new TeamsAdapter({});
   const log = createLogger('silent');
   const app = createBotApp({
-    deps,
+    useCases: createUseCases(deps),
+    publicBaseUrl: deps.publicBaseUrl,
     adapter,
     log,
     defaultLocale: 'en',

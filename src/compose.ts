@@ -20,6 +20,7 @@ import type { AllDeps } from './domain/ports/deps.js';
 import type { Clock } from './domain/shared/time.js';
 import { at } from './domain/shared/time.js';
 import { createLogger, type Logger } from './log.js';
+import { createUseCases } from './use-cases.js';
 import { createServer, listen, type RunningServer } from './server.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
@@ -86,14 +87,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       MicrosoftAppType: config.auth.appType,
       MicrosoftAppTenantId: config.auth.tenantId,
     });
+    const useCases = createUseCases(deps);
     const proactive = createProactiveSender({
       adapter,
       appId: config.auth.appId,
-      deps,
+      useCases,
       defaultLocale: config.defaultLocale,
     });
     const app = createBotApp({
-      deps,
+      useCases,
+      publicBaseUrl: deps.publicBaseUrl,
       adapter,
       log,
       defaultLocale: config.defaultLocale,

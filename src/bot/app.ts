@@ -14,22 +14,24 @@ import {
 } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application } from '@microsoft/teams-ai';
-import { identifyActor, type Identity } from '../domain/staff/identify-actor.js';
-import { suggestCustomers } from '../domain/customers/suggest-customers.js';
-import { suggestProducts } from '../domain/purchase/suggest-products.js';
-import type { AllDeps } from '../domain/ports/deps.js';
+import type { Identity } from '../domain/staff/identify-actor.js';
 import type { Logger } from '../log.js';
 import { parseCardAction } from './card-actions.js';
 import type { ProactiveSender } from './proactive.js';
 import { adaptForChannel, type AdaptiveCardJson } from './cards.js';
 import type { Locale } from './commands.js';
-import { handleCardAction, handleCommand, type TurnContextInfo } from './handlers.js';
+import { routeCardAction, routeCommand } from './routes.js';
+import type { Turn } from './turn.js';
+import type { UseCases } from './use-cases.js';
 import { localeOf, speechFor, type Speech } from './i18n.js';
 import { parseCommand } from './parse-command.js';
 import { badCardCard, helpCard, parseErrorCard, turnErrorCard } from './views.js';
 
 export interface BotOptions {
-  readonly deps: AllDeps;
+  /** The use cases, bound to their dependencies by the composition root; the bot sees no repository. */
+  readonly useCases: UseCases;
+  /** Where the bot is reached from outside (export links). */
+  readonly publicBaseUrl: () => string;
   readonly adapter: TeamsAdapter;
   readonly log: Logger;
   readonly defaultLocale: Locale;
@@ -85,7 +87,7 @@ const invokeCardResponse = (card: AdaptiveCardJson) => ({
 });
 
 export function createBotApp(options: BotOptions): Application {
-  const { deps, adapter, log, defaultLocale, authDisabled } = options;
+  const { useCases, adapter, log, defaultLocale, authDisabled } = options;
   const app = new Application({
     adapter,
     removeRecipientMention: false,
@@ -93,13 +95,15 @@ export function createBotApp(options: BotOptions): Application {
     longRunningMessages: false,
   });
 
-  const begin = async (context: TurnContext): Promise<TurnContextInfo> => {
+  const begin = async (context: TurnContext): Promise<Turn> => {
     const s = speechOf(context.activity, defaultLocale);
-    const actor = await identifyActor(deps, identityOf(context.activity, authDisabled));
-    return {
-      deps,
+    const actor = await useCases.identifyActor(identityOf(context.activity, authDisabled));
+    const turn: Turn = {
+      useCases,
       actor,
       s,
+      publicBaseUrl: options.publicBaseUrl,
+      runCommand: (command) => routeCommand(turn, command),
       conversationType: context.activity.conversation?.conversationType ?? 'personal',
       sendPrivately: async (card) => {
         if (!actor.aadObjectId) return false;
@@ -112,6 +116,7 @@ export function createBotApp(options: BotOptions): Application {
         return sent.kind === 'sent';
       },
     };
+    return turn;
   };
 
   const send = (context: TurnContext, card: AdaptiveCardJson) =>
@@ -133,7 +138,7 @@ export function createBotApp(options: BotOptions): Application {
       const turn = await begin(context);
       const action = (context.activity.value as { action: { verb?: unknown; data?: unknown } }).action;
       const parsed = parseCardAction(action.verb, action.data);
-      const card = parsed.success ? await handleCardAction(turn, parsed.data) : badCardCard(turn.s);
+      const card = parsed.success ? await routeCardAction(turn, parsed.data) : badCardCard(turn.s);
       logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
       return card;
     },
@@ -146,7 +151,7 @@ export function createBotApp(options: BotOptions): Application {
       const startedAt = Date.now();
       const turn = await begin(context);
       const parsed = parseCardAction(undefined, context.activity.value);
-      await send(context, parsed.success ? await handleCardAction(turn, parsed.data) : badCardCard(turn.s));
+      await send(context, parsed.success ? await routeCardAction(turn, parsed.data) : badCardCard(turn.s));
       logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
     },
   );
@@ -157,8 +162,8 @@ export function createBotApp(options: BotOptions): Application {
     const text = typeof query.parameters.queryText === 'string' ? query.parameters.queryText : '';
     const found =
       query.parameters.dataset === 'customers'
-        ? await suggestCustomers(deps, turn.actor, text)
-        : await suggestProducts(deps, turn.actor, text);
+        ? await useCases.suggestCustomers(turn.actor, text)
+        : await useCases.suggestProducts(turn.actor, text);
     return found.map((s) => ({ title: s.title, value: s.value }));
   });
 
@@ -179,7 +184,7 @@ export function createBotApp(options: BotOptions): Application {
     const parsed = parseCommand(typeof context.activity.text === 'string' ? context.activity.text : '');
     await send(
       context,
-      parsed.ok ? await handleCommand(turn, parsed.value) : parseErrorCard(turn.s, parsed.error),
+      parsed.ok ? await routeCommand(turn, parsed.value) : parseErrorCard(turn.s, parsed.error),
     );
     logTurn(context, parsed.ok ? parsed.value.kind : `parse:${parsed.error.kind}`, startedAt);
   });

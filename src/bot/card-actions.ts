@@ -1,118 +1,42 @@
 /**
  * What a card button may send back. A button carries ids and choices only, never authority: the domain
- * checks the presser's own roles when it acts.
+ * checks the presser's own roles when it acts. Each feature owns its part of the verb table
+ * (src/bot/features/<capability>/verbs.ts); this file puts the parts together.
  */
 import { z } from 'zod';
-import { PendingIdSchema } from '../domain/confirmations/pending-action.js';
-import { RoleSchema, ACTIONS, type Action } from '../domain/shared/roles.js';
 import { BillingCycleSchema } from '../domain/shared/model.js';
+import { CUSTOMER_ACTIONS, CUSTOMER_VERBS } from './features/customers/verbs.js';
+import { HELP_ACTIONS, HELP_VERBS } from './features/help/verbs.js';
+import { PURCHASE_ACTIONS, PURCHASE_VERBS } from './features/purchase/verbs.js';
+import { RELATIONSHIP_ACTIONS, RELATIONSHIP_VERBS } from './features/relationships/verbs.js';
+import { SOFTWARE_ACTIONS, SOFTWARE_VERBS } from './features/software/verbs.js';
+import { STAFF_ACTIONS, STAFF_VERBS } from './features/staff/verbs.js';
+import { SUBSCRIPTION_ACTIONS, SUBSCRIPTION_VERBS } from './features/subscriptions/verbs.js';
+import { SUPPORT_ACTIONS, SUPPORT_VERBS } from './features/support/verbs.js';
 
 export const VERBS = {
-  customerSubscriptions: 'customer.subscriptions',
-  customerOrders: 'customer.orders',
-  staffGrantPick: 'staff.grant.pick',
-  staffRevokePick: 'staff.revoke.pick',
-  staffGrantConfirm: 'staff.grant.confirm',
-  staffRevokeConfirm: 'staff.revoke.confirm',
-  pendingDiscard: 'pending.discard',
-  help: 'help.show',
-  buyStart: 'cart.start',
-  cartUpdate: 'cart.update',
-  cartAdd: 'cart.add',
-  cartRemove: 'cart.remove',
-  cartPurchase: 'cart.purchase',
-  suspendStart: 'subscription.suspend.start',
-  reactivateStart: 'subscription.reactivate.start',
-  cancelStart: 'subscription.cancel.start',
-  autoRenewStart: 'subscription.autorenew.start',
-  licensesStart: 'subscription.licenses.start',
-  cancelReason: 'subscription.cancel.reason',
-  suspendConfirm: 'subscription.suspend.confirm',
-  reactivateConfirm: 'subscription.reactivate.confirm',
-  cancelConfirm: 'subscription.cancel.confirm',
-  autoRenewConfirm: 'subscription.autorenew.confirm',
-  licensesConfirm: 'subscription.licenses.confirm',
-  keyStart: 'software.key.start',
-  keyConfirm: 'software.key.confirm',
-  softwareCancelStart: 'software.cancel.start',
-  softwareCancelConfirm: 'software.cancel.confirm',
-  softwareList: 'software.list',
-  supportStart: 'support.start',
-  supportSubmit: 'support.submit',
-  activityPage: 'activity.page',
-  activityExport: 'activity.export',
-  inviteStart: 'relationship.invite.start',
+  ...HELP_VERBS,
+  ...CUSTOMER_VERBS,
+  ...STAFF_VERBS,
+  ...PURCHASE_VERBS,
+  ...SUBSCRIPTION_VERBS,
+  ...SOFTWARE_VERBS,
+  ...SUPPORT_VERBS,
+  ...RELATIONSHIP_VERBS,
 } as const;
 
-/** Inputs a card sends back with its button: license counts and cycles of cart lines, free text. */
-const inputs = {
-  addProduct: z.string().max(200).optional(),
-  reason: z.string().max(2000).optional(),
-};
 const cartInputs = z.record(z.string(), z.unknown());
 
-const id = z.string().min(1).max(100);
-const ref = z.string().min(1).max(300);
-const ActionNameSchema = z.string().refine((value): value is Action => (ACTIONS as string[]).includes(value));
-
+/** Every card action, assembled from the features' parts of the verb table. */
 export const CardActionSchema = z.discriminatedUnion('verb', [
-  z.object({ verb: z.literal(VERBS.customerSubscriptions), customerId: id }),
-  z.object({ verb: z.literal(VERBS.customerOrders), customerId: id }),
-  z.object({ verb: z.literal(VERBS.staffGrantPick), aadObjectId: id, role: RoleSchema }),
-  z.object({ verb: z.literal(VERBS.staffRevokePick), aadObjectId: id, role: RoleSchema }),
-  z.object({ verb: z.literal(VERBS.staffGrantConfirm), pendingId: PendingIdSchema }),
-  z.object({ verb: z.literal(VERBS.staffRevokeConfirm), pendingId: PendingIdSchema }),
-  z.object({ verb: z.literal(VERBS.pendingDiscard), pendingId: PendingIdSchema, action: ActionNameSchema }),
-  z.object({ verb: z.literal(VERBS.help) }),
-  z.object({
-    verb: z.literal(VERBS.buyStart),
-    customer: id,
-    product: id,
-    quantity: z.number().int().optional(),
-    billingCycle: BillingCycleSchema.optional(),
-  }),
-  z.object({ verb: z.literal(VERBS.cartUpdate), pendingId: PendingIdSchema }).passthrough(),
-  z.object({ verb: z.literal(VERBS.cartPurchase), pendingId: PendingIdSchema }).passthrough(),
-  z
-    .object({ verb: z.literal(VERBS.cartAdd), pendingId: PendingIdSchema, addProduct: inputs.addProduct })
-    .passthrough(),
-  z.object({
-    verb: z.literal(VERBS.cartRemove),
-    pendingId: PendingIdSchema,
-    index: z.number().int().min(0).max(20),
-  }),
-  z.object({ verb: z.literal(VERBS.suspendStart), ref: ref }),
-  z.object({ verb: z.literal(VERBS.reactivateStart), ref: ref }),
-  z.object({ verb: z.literal(VERBS.cancelStart), ref: ref }),
-  z.object({ verb: z.literal(VERBS.autoRenewStart), ref: ref, autoRenew: z.boolean() }),
-  z.object({ verb: z.literal(VERBS.licensesStart), ref: ref, quantity: z.number().int() }),
-  z.object({ verb: z.literal(VERBS.cancelReason), subscriptionId: id, reason: inputs.reason }),
-  z.object({ verb: z.literal(VERBS.suspendConfirm), pendingId: PendingIdSchema }),
-  z.object({ verb: z.literal(VERBS.reactivateConfirm), pendingId: PendingIdSchema }),
-  z.object({ verb: z.literal(VERBS.cancelConfirm), pendingId: PendingIdSchema }),
-  z.object({ verb: z.literal(VERBS.autoRenewConfirm), pendingId: PendingIdSchema }),
-  z.object({ verb: z.literal(VERBS.licensesConfirm), pendingId: PendingIdSchema }),
-  z.object({ verb: z.literal(VERBS.keyStart), product: id, customer: z.string().max(100) }),
-  z.object({ verb: z.literal(VERBS.keyConfirm), pendingId: PendingIdSchema }).passthrough(),
-  z.object({ verb: z.literal(VERBS.softwareCancelStart), product: id, customer: z.string().max(100) }),
-  z.object({ verb: z.literal(VERBS.softwareCancelConfirm), pendingId: PendingIdSchema }).passthrough(),
-  z.object({ verb: z.literal(VERBS.softwareList), customer: id }),
-  z.object({ verb: z.literal(VERBS.supportStart), ref: ref }),
-  z.object({ verb: z.literal(VERBS.supportSubmit), pendingId: PendingIdSchema }).passthrough(),
-  z.object({
-    verb: z.literal(VERBS.activityPage),
-    from: z.string().max(20).optional(),
-    to: z.string().max(20).optional(),
-    customer: z.string().max(100).optional(),
-    page: z.number().int().min(0).max(100_000),
-  }),
-  z.object({ verb: z.literal(VERBS.inviteStart), customer: id }),
-  z.object({
-    verb: z.literal(VERBS.activityExport),
-    from: z.string().max(20).optional(),
-    to: z.string().max(20).optional(),
-    customer: z.string().max(100).optional(),
-  }),
+  ...HELP_ACTIONS,
+  ...CUSTOMER_ACTIONS,
+  ...STAFF_ACTIONS,
+  ...PURCHASE_ACTIONS,
+  ...SUBSCRIPTION_ACTIONS,
+  ...SOFTWARE_ACTIONS,
+  ...SUPPORT_ACTIONS,
+  ...RELATIONSHIP_ACTIONS,
 ]);
 
 /** The form fields a card sent back, as strings (inputs arrive as strings in Teams and the Emulator). */

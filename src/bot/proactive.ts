@@ -5,7 +5,7 @@
  * honouring Retry-After.
  */
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { AllDeps } from '../domain/ports/deps.js';
+import type { UseCases } from './use-cases.js';
 import { backoffMs } from '../domain/reminders/reminder-schedule.js';
 import { adaptForChannel as toChannel, type AdaptiveCardJson } from './cards.js';
 import { localeOf, speechFor, type Speech } from './i18n.js';
@@ -46,7 +46,8 @@ function statusOf(error: unknown): { status?: number; retryAfterMs?: number } {
 export function createProactiveSender(options: {
   adapter: CloudAdapter;
   appId: string;
-  deps: AllDeps;
+  /** How to reach a staff member: their chat's stored reference, their language and time zone. */
+  useCases: Pick<UseCases, 'findChatReference' | 'findChatLanguage'>;
   defaultLocale: 'en' | 'ko' | 'zh';
   random?: () => number;
   wait?: (ms: number) => Promise<void>;
@@ -64,7 +65,7 @@ export function createProactiveSender(options: {
   };
 
   const referenceOf = async (aadObjectId: string) => {
-    const reference = (await options.deps.staff.conversationReference(
+    const reference = (await options.useCases.findChatReference(
       aadObjectId,
     )) as Partial<ConversationReference> | null;
     return reference && typeof reference === 'object' && reference.conversation?.id ? reference : null;
@@ -73,7 +74,7 @@ export function createProactiveSender(options: {
   return {
     async send(aadObjectId, build) {
       if (!(await referenceOf(aadObjectId))) return { kind: 'no-conversation' };
-      const preferences = await options.deps.staff.reminderPreferences(aadObjectId);
+      const preferences = await options.useCases.findChatLanguage(aadObjectId);
       const s = speechFor(localeOf(preferences?.locale, options.defaultLocale), preferences?.timeZone);
       return this.sendCard(aadObjectId, build(s));
     },
