@@ -26,16 +26,13 @@ export interface Turn {
 type Reply = AdaptiveCardJson | Promise<AdaptiveCardJson>;
 
 export type CommandKind = Command['kind'];
-export type CommandHandler<K extends CommandKind> = (
-  turn: Turn,
-  command: Extract<Command, { kind: K }>,
-) => Reply;
+export type CommandHandler<K extends string> = (turn: Turn, command: Extract<Command, { kind: K }>) => Reply;
 /** A handler for each of the kinds `K`: leaving one out does not compile. */
-export type CommandRoutes<K extends CommandKind> = { readonly [P in K]: CommandHandler<P> };
+export type CommandRoutes<K extends string> = { readonly [P in K]: CommandHandler<P> };
 
 export type Verb = CardAction['verb'];
-export type ActionHandler<V extends Verb> = (turn: Turn, action: Extract<CardAction, { verb: V }>) => Reply;
+export type ActionHandler<V extends string> = (turn: Turn, action: Extract<CardAction, { verb: V }>) => Reply;
 /** A handler for each of the verbs `V`: leaving one out does not compile. */
-export type ActionRoutes<V extends Verb> = { readonly [P in V]: ActionHandler<P> };
+export type ActionRoutes<V extends string> = { readonly [P in V]: ActionHandler<P> };
 /** The verbs of a feature's part of the verb table. */
 export type VerbOf<T extends Readonly<Record<string, Verb>>> = T[keyof T];
