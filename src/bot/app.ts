@@ -25,7 +25,8 @@ import type { Turn } from './turn.js';
 import type { UseCases } from './use-cases.js';
 import { localeOf, speechFor, type Speech } from './i18n.js';
 import { parseCommand } from './parse-command.js';
-import { badCardCard, helpCard, parseErrorCard, turnErrorCard } from './views.js';
+import { badCardCard, parseErrorCard, turnErrorCard } from './common-views.js';
+import { helpCard } from './features/help/views.js';
 
 export interface BotOptions {
   /** The use cases, bound to their dependencies by the composition root; the bot sees no repository. */

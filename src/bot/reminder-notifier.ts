@@ -2,7 +2,7 @@
 import type { Clock } from '../domain/shared/time.js';
 import type { ReminderNotifier } from '../domain/reminders/reminder-notifier.js';
 import type { ProactiveSender } from './proactive.js';
-import { reminderCard } from './views-reach-out.js';
+import { reminderCard } from './features/reminders/views.js';
 
 export function createReminderNotifier(sender: ProactiveSender, clock: Clock): ReminderNotifier {
   return {

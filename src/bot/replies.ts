@@ -4,8 +4,8 @@ import type { Result } from '../domain/shared/result.js';
 import type { Recalled } from '../domain/confirmations/confirm-or-recall.js';
 import type { AdaptiveCardJson } from './cards.js';
 import type { Turn } from './turn.js';
-import { choiceCard, domainErrorCard, noRoleCard } from './views.js';
-import { openChatFirstCard, sentPrivatelyCard } from './views-software.js';
+import { choiceCard, domainErrorCard, noRoleCard } from './common-views.js';
+import { openChatFirstCard, sentPrivatelyCard } from './common-views.js';
 
 /** For an ambiguous reference: the button each candidate gets (a verb and its data). */
 export type ChoiceButton = (candidate: Candidate) => { verb: string; data: Record<string, unknown> };

@@ -10,12 +10,18 @@ import { findUnbound } from '../../src/bot/card-template.js';
 import { parseCardAction } from '../../src/bot/card-actions.js';
 import { LOCALES } from '../../src/bot/commands.js';
 import { speechFor } from '../../src/bot/i18n.js';
-import * as views from '../../src/bot/views.js';
+import * as commonViews from '../../src/bot/common-views.js';
+import * as customerViews from '../../src/bot/features/customers/views.js';
+import * as helpViews from '../../src/bot/features/help/views.js';
+import * as staffViews from '../../src/bot/features/staff/views.js';
 import type { Actor } from '../../src/domain/shared/actor.js';
 import type { DomainError } from '../../src/domain/shared/errors.js';
 import type { Customer, Order, Subscription } from '../../src/domain/shared/model.js';
 import { ROLES } from '../../src/domain/shared/roles.js';
 import { at } from '../../src/domain/shared/time.js';
+
+/** The views this test renders, from the files that hold them since views.ts was split per feature. */
+const views = { ...commonViews, ...helpViews, ...customerViews, ...staffViews };
 
 const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
 

@@ -1,7 +1,7 @@
 /** `customers`, `subscriptions`, `orders`, and the buttons of a customer. */
 import type { ActionRoutes, CommandRoutes, VerbOf } from '../../turn.js';
 import { reply, type ChoiceButton } from '../../replies.js';
-import { customersCard, ordersCard, subscriptionsCard } from '../../views.js';
+import { customersCard, ordersCard, subscriptionsCard } from './views.js';
 import { CUSTOMER_VERBS as V } from './verbs.js';
 
 const subscriptionsChoice: ChoiceButton = (c) => ({

@@ -1,7 +1,8 @@
 /** `help`, `whoami`, the help button and the Cancel button of any preview. */
 import type { ActionRoutes, CommandRoutes, VerbOf } from '../../turn.js';
 import { reply } from '../../replies.js';
-import { discardedCard, helpCard, whoamiCard } from '../../views.js';
+import { discardedCard } from '../../common-views.js';
+import { helpCard, whoamiCard } from './views.js';
 import { HELP_VERBS as V } from './verbs.js';
 
 export const helpCommands: CommandRoutes<'help' | 'whoami'> = {

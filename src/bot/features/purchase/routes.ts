@@ -3,8 +3,8 @@ import type { ActionRoutes, CommandRoutes, Turn, VerbOf } from '../../turn.js';
 import type { CartEdit } from '../../../domain/purchase/edit-cart.js';
 import { cartLineInputs } from '../../card-actions.js';
 import { confirmed, failure, reply } from '../../replies.js';
-import { domainErrorText } from '../../views.js';
-import { cartCard, purchaseResultCard } from '../../views-subscriptions.js';
+import { domainErrorText } from '../../common-views.js';
+import { cartCard, purchaseResultCard } from './views.js';
 import { PURCHASE_VERBS as V } from './verbs.js';
 
 /** The cart card again, with a notice (a refused edit leaves the cart as it was). */

@@ -1,7 +1,7 @@
 /** `invite <customer>`: the reseller invitation and what to tell the customer. */
 import type { ActionRoutes, CommandRoutes, VerbOf } from '../../turn.js';
 import { reply } from '../../replies.js';
-import { invitationCard } from '../../views-reach-out.js';
+import { invitationCard } from './views.js';
 import { RELATIONSHIP_VERBS as V } from './verbs.js';
 
 export const relationshipCommands: CommandRoutes<'invite'> = {

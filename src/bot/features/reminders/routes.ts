@@ -1,6 +1,6 @@
 /** `reminders [on|off]`, `reminders digest on|off`: the speaker's own reminder settings. */
 import type { CommandRoutes } from '../../turn.js';
-import { reminderSettingsCard } from '../../views-reach-out.js';
+import { reminderSettingsCard } from './views.js';
 
 export const reminderCommands: CommandRoutes<'reminders'> = {
   reminders: async (turn, command) => {

@@ -3,7 +3,7 @@ import type { ActionRoutes, CommandRoutes, VerbOf } from '../../turn.js';
 import { cardInputs } from '../../card-actions.js';
 import { exportUrl } from '../../links.js';
 import { failure, privately, reply } from '../../replies.js';
-import { domainErrorText } from '../../views.js';
+import { domainErrorText } from '../../common-views.js';
 import {
   activityCard,
   activityExportCard,
@@ -12,7 +12,7 @@ import {
   softwareCancelCard,
   softwareCancelResultCard,
   softwareListCard,
-} from '../../views-software.js';
+} from './views.js';
 import { SOFTWARE_VERBS as V } from './verbs.js';
 
 export const softwareCommands: CommandRoutes<'software' | 'key' | 'cancel-order' | 'activity'> = {

@@ -1,7 +1,7 @@
 /** `staff`, `grant`, `revoke`: previews, picking among candidates, confirmations. */
 import type { ActionRoutes, CommandRoutes, VerbOf } from '../../turn.js';
 import { confirmed, reply } from '../../replies.js';
-import { roleChangePreviewCard, roleChangeResultCard, staffCard } from '../../views.js';
+import { roleChangePreviewCard, roleChangeResultCard, staffCard } from './views.js';
 import { STAFF_VERBS as V } from './verbs.js';
 
 export const staffCommands: CommandRoutes<'staff' | 'grant' | 'revoke'> = {

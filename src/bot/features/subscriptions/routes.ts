@@ -8,7 +8,7 @@ import {
   changePreviewCard,
   changeResultCard,
   effectText,
-} from '../../views-subscriptions.js';
+} from './views.js';
 import { SUBSCRIPTION_VERBS as V } from './verbs.js';
 
 const subscriptionChoice =

@@ -2,7 +2,7 @@
 import type { ActionRoutes, CommandRoutes, VerbOf } from '../../turn.js';
 import { cardInputs } from '../../card-actions.js';
 import { failure, reply } from '../../replies.js';
-import { supportFormCard, supportListCard, supportReceiptCard } from '../../views-software.js';
+import { supportFormCard, supportListCard, supportReceiptCard } from './views.js';
 import { SUPPORT_VERBS as V } from './verbs.js';
 
 const FIELDS = ['reason', 'impact', 'title', 'contactName', 'contactEmail', 'contactPhone'] as const;

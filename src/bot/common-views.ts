@@ -1,35 +1,34 @@
 /**
- * Outcomes → cards. No policy here: the domain decided; these functions only put it into words in the
- * turn's language and time zone.
+ * Cards every feature shares: the message card, failures put into words (domain errors, parse errors, a
+ * bad button, a failed turn), the choice among candidates, the no-role card, durations, private replies.
+ * No policy here: the domain decided; these functions only put it into words in the turn's language.
  */
 import type { Actor } from '../domain/shared/actor.js';
 import type { Candidate, DomainError, InvalidInputReason, NoChangeReason } from '../domain/shared/errors.js';
-import type { CustomerOrders } from '../domain/customers/list-orders.js';
-import type { CustomerSubscriptions } from '../domain/customers/list-subscriptions.js';
-import type { RoleChangePreview, RoleChangeResult } from '../domain/staff/role-change.js';
-import type { Customer, Staff, Subscription } from '../domain/shared/model.js';
-import { can, ROLES, type Role } from '../domain/shared/roles.js';
+import { ROLES } from '../domain/shared/roles.js';
+import type { Role } from '../domain/shared/roles.js';
 import { VERBS } from './card-actions.js';
-import { renderCard, type AdaptiveCardJson } from './cards.js';
+import { renderCard } from './cards.js';
+import type { AdaptiveCardJson } from './cards.js';
 import { COMMANDS } from './commands.js';
 import type { Speech } from './i18n.js';
 import type { ParseError } from './parse-command.js';
 
 export const MAX_LIST_ITEMS = 30;
 
-interface Button {
+export interface Button {
   title: string;
   verb: string;
   data: Record<string, unknown>;
   style?: 'positive' | 'destructive' | 'default';
 }
 
-interface Fact {
+export interface Fact {
   label: string;
   value: string;
 }
 
-type Color = 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
+export type Color = 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
 
 export function messageCard(
   s: Speech,
@@ -54,22 +53,7 @@ export function messageCard(
   });
 }
 
-const roleNames = (s: Speech, roles: readonly Role[]) => s.list(roles.map((r) => s.m.roles[r]));
-
-export function helpCard(s: Speech, actor: Actor): AdaptiveCardJson {
-  const visible = COMMANDS.filter((c) => !c.action || can(actor.roles, c.action));
-  return renderCard('help', {
-    title: s.m.help.title,
-    intro: s.m.help.intro(actor.displayName, roleNames(s, actor.roles)),
-    commands: visible.map((c) => ({
-      name: c.words[s.locale][0],
-      description: s.m.commands[c.id],
-      exampleLabel: s.m.common.example,
-      example: c.example[s.locale],
-    })),
-    footer: `${s.m.help.languages} ${s.m.common.timesIn(s.zoneLabel)}`,
-  });
-}
+export const roleNames = (s: Speech, roles: readonly Role[]) => s.list(roles.map((r) => s.m.roles[r]));
 
 export function noRoleCard(s: Speech, actor: Actor, admins: readonly string[]): AdaptiveCardJson {
   return messageCard(s, {
@@ -80,49 +64,6 @@ export function noRoleCard(s: Speech, actor: Actor, admins: readonly string[]): 
       admins.length > 0 ? s.m.noRole.ask(s.list(admins)) : s.m.noRole.askNobody,
       s.m.noRole.help,
     ],
-  });
-}
-
-export function whoamiCard(s: Speech, actor: Actor): AdaptiveCardJson {
-  return messageCard(s, {
-    title: s.m.whoami.title,
-    facts: [
-      { label: s.m.whoami.name, value: actor.displayName },
-      { label: s.m.whoami.objectId, value: actor.aadObjectId ?? s.m.common.none },
-      { label: s.m.whoami.roles, value: roleNames(s, actor.roles) },
-      { label: s.m.whoami.language, value: s.m.languageName },
-      { label: s.m.whoami.timeZone, value: s.zoneLabel },
-    ],
-  });
-}
-
-const customerButtons = (s: Speech, customer: Customer): Button[] => [
-  {
-    title: s.m.common.subscriptionsButton,
-    verb: VERBS.customerSubscriptions,
-    data: { customerId: customer.id },
-  },
-  { title: s.m.common.ordersButton, verb: VERBS.customerOrders, data: { customerId: customer.id } },
-];
-
-export function customersCard(s: Speech, query: string, customers: readonly Customer[]): AdaptiveCardJson {
-  return renderCard('record-list', {
-    title: s.m.customers.title(query),
-    subtitle: s.m.customers.count(customers.length),
-    empty: '',
-    items: customers.slice(0, MAX_LIST_ITEMS).map((c) => ({
-      heading: c.companyName,
-      badge: c.billingCountry,
-      badgeColor: 'Accent',
-      facts: [
-        { label: s.m.customers.domain, value: c.primaryDomain },
-        { label: s.m.customers.segment, value: s.m.segments[c.segment] },
-        { label: s.m.customers.tenant, value: c.tenantId },
-      ],
-      buttons: customerButtons(s, c),
-    })),
-    footer: '',
-    actions: [],
   });
 }
 
@@ -141,149 +82,6 @@ export function choiceCard(
       button: s.m.common.choose,
       ...toButton(c),
     })),
-  });
-}
-
-const statusColor = (status: Subscription['status']): Color =>
-  status === 'active'
-    ? 'Good'
-    : status === 'suspended'
-      ? 'Warning'
-      : status === 'cancelled'
-        ? 'Attention'
-        : 'Default';
-
-function subscriptionButtons(s: Speech, actor: Actor, sub: Subscription): Button[] {
-  const b = s.m.change.startButton;
-  const buttons: Button[] = [];
-  if (sub.status === 'active' && can(actor.roles, 'subscription.suspend'))
-    buttons.push({ title: b.suspend, verb: VERBS.suspendStart, data: { ref: sub.id } });
-  if (sub.status === 'active' && !sub.cancelAt && can(actor.roles, 'subscription.cancel'))
-    buttons.push({ title: b.cancel, verb: VERBS.cancelStart, data: { ref: sub.id } });
-  if (sub.status === 'suspended' && can(actor.roles, 'subscription.reactivate'))
-    buttons.push({ title: b.reactivate, verb: VERBS.reactivateStart, data: { ref: sub.id } });
-  return buttons;
-}
-
-export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, actor: Actor): AdaptiveCardJson {
-  const m = s.m.subscriptions;
-  const total = result.subscriptions.length;
-  return renderCard('record-list', {
-    title: m.title(result.customer.companyName),
-    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
-    empty: total === 0 ? m.empty : '',
-    items: result.subscriptions.slice(0, MAX_LIST_ITEMS).map((sub) => {
-      const notes = [
-        ...(sub.status === 'active' && !sub.autoRenew ? [m.autoRenewOff] : []),
-        ...(sub.cancelAt && sub.status === 'active' ? [m.cancelsOn(s.date(sub.cancelAt))] : []),
-        ...(sub.status === 'suspended' && sub.dataDeletedAt
-          ? [m.dataDeletedOn(s.date(sub.dataDeletedAt))]
-          : []),
-      ];
-      return {
-        heading: `${sub.productName} · ${sub.id}`,
-        badge: [s.m.statuses[sub.status], ...notes].join(' · '),
-        badgeColor: statusColor(sub.status),
-        facts: [
-          { label: m.quantity, value: String(sub.quantity) },
-          { label: m.cycle, value: s.m.cycles[sub.billingCycle] },
-          { label: m.ordered, value: s.dateTime(sub.orderedAt) },
-          { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
-          {
-            label: m.trialEnds,
-            value: sub.trialEndsAt && sub.trialEndsAt.isSame(sub.renewsAt) ? s.date(sub.trialEndsAt) : '—',
-          },
-        ],
-        buttons: subscriptionButtons(s, actor, sub),
-      };
-    }),
-    footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
-    actions: [],
-  });
-}
-
-export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson {
-  const m = s.m.orders;
-  const total = result.orders.length;
-  return renderCard('record-list', {
-    title: m.title(result.customer.companyName),
-    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
-    empty: total === 0 ? m.empty : '',
-    items: result.orders.slice(0, MAX_LIST_ITEMS).map((order) => ({
-      heading: order.id,
-      badge: s.m.orderStatuses[order.status] ?? order.status,
-      badgeColor: order.status === 'completed' ? 'Good' : 'Attention',
-      facts: [
-        { label: m.placed, value: s.dateTime(order.placedAt) },
-        ...order.lines.map((line, index) => ({
-          label: index === 0 ? s.m.subscriptions.product : ' ',
-          value: m.line(line.quantity, line.productName, s.m.cycles[line.billingCycle]),
-        })),
-        { label: m.total, value: s.money(order.total, order.currency) },
-      ],
-      buttons: [],
-    })),
-    footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
-    actions: [],
-  });
-}
-
-export function staffCard(s: Speech, staff: readonly Staff[]): AdaptiveCardJson {
-  return renderCard('record-list', {
-    title: s.m.staff.title,
-    subtitle: '',
-    empty: '',
-    items: staff.slice(0, 100).map((person) => ({
-      heading: person.displayName,
-      badge: person.roles.length === 0 ? s.m.staff.noRoles : '',
-      badgeColor: 'Warning',
-      facts: [
-        { label: s.m.whoami.roles, value: roleNames(s, person.roles) },
-        { label: s.m.whoami.objectId, value: person.aadObjectId },
-      ],
-      buttons: [],
-    })),
-    footer: '',
-    actions: [],
-  });
-}
-
-export function roleChangePreviewCard(s: Speech, preview: RoleChangePreview): AdaptiveCardJson {
-  const m = s.m.roleChange;
-  const grant = preview.change === 'grant';
-  const action = grant ? 'staff.grant' : 'staff.revoke';
-  return renderCard('confirm', {
-    title: grant ? m.grantTitle : m.revokeTitle,
-    summary: (grant ? m.grantSummary : m.revokeSummary)(preview.person.displayName, s.m.roles[preview.role]),
-    facts: [
-      { label: m.person, value: `${preview.person.displayName} (${preview.person.aadObjectId})` },
-      { label: m.currentRoles, value: roleNames(s, preview.person.roles) },
-      { label: m.role, value: s.m.roles[preview.role] },
-    ],
-    consequences: [],
-    consequenceStyle: 'default',
-    expiry: s.m.common.expiresAt(s.dateTime(preview.expiresAt)),
-    confirmTitle: s.m.common.confirm,
-    confirmVerb: grant ? VERBS.staffGrantConfirm : VERBS.staffRevokeConfirm,
-    confirmData: { pendingId: preview.pendingId },
-    confirmStyle: grant ? 'positive' : 'destructive',
-    cancelTitle: s.m.common.cancel,
-    cancelVerb: VERBS.pendingDiscard,
-    cancelData: { pendingId: preview.pendingId, action },
-  });
-}
-
-export function roleChangeResultCard(s: Speech, result: RoleChangeResult, note?: string): AdaptiveCardJson {
-  const m = s.m.roleChange;
-  const grant = result.change === 'grant';
-  return messageCard(s, {
-    title: grant ? m.grantedTitle : m.revokedTitle,
-    color: 'Good',
-    lines: [
-      ...(note ? [note] : []),
-      (grant ? m.granted : m.revoked)(result.displayName, s.m.roles[result.role]),
-    ],
-    facts: [{ label: m.rolesNow, value: roleNames(s, result.roles) }],
   });
 }
 
@@ -469,3 +267,25 @@ export function turnErrorCard(s: Speech, reference: string): AdaptiveCardJson {
     reference,
   });
 }
+
+/** "3 h 12 m", "3시간 12분", "3 小时 12 分钟"; days when over 48 hours. */
+export function formatDuration(s: Speech, ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const unit = {
+    en: { d: (n: number) => `${n} d`, h: (n: number) => `${n} h`, m: (n: number) => `${n} m` },
+    ko: { d: (n: number) => `${n}일`, h: (n: number) => `${n}시간`, m: (n: number) => `${n}분` },
+    zh: { d: (n: number) => `${n} 天`, h: (n: number) => `${n} 小时`, m: (n: number) => `${n} 分钟` },
+  }[s.locale];
+  if (minutes >= 48 * 60) return `${unit.d(days)} ${unit.h(hours)}`;
+  const totalHours = Math.floor(minutes / 60);
+  return totalHours > 0 ? `${unit.h(totalHours)} ${unit.m(mins)}` : unit.m(mins);
+}
+
+export const sentPrivatelyCard = (s: Speech) =>
+  messageCard(s, { title: s.m.software.privateTitle, lines: [s.m.software.sentPrivately] });
+
+export const openChatFirstCard = (s: Speech) =>
+  messageCard(s, { title: s.m.software.privateTitle, color: 'Warning', lines: [s.m.software.openChatFirst] });

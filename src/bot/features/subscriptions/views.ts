@@ -1,93 +1,16 @@
-/** Cards for buying and changing subscriptions: the cart, previews with their consequences, results. */
-import type { CartView } from '../domain/purchase/cart.js';
-import type { PurchaseResult } from '../domain/purchase/purchase-cart.js';
-import type { CancellationEffect } from '../domain/subscriptions/cancellation-policy.js';
-import type { CancelPreview } from '../domain/subscriptions/preview-cancellation.js';
-import type { CancelResult } from '../domain/subscriptions/cancel-subscription.js';
-import type { CancelTarget } from '../domain/subscriptions/start-cancellation.js';
-import type { SubscriptionChange } from '../domain/subscriptions/subscription-change.js';
-import { VERBS } from './card-actions.js';
-import { renderCard, type AdaptiveCardJson } from './cards.js';
-import type { Speech } from './i18n.js';
-import { messageCard } from './views.js';
-
-/** "3 h 12 m", "3시간 12분", "3 小时 12 分钟"; days when over 48 hours. */
-export function formatDuration(s: Speech, ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  const unit = {
-    en: { d: (n: number) => `${n} d`, h: (n: number) => `${n} h`, m: (n: number) => `${n} m` },
-    ko: { d: (n: number) => `${n}일`, h: (n: number) => `${n}시간`, m: (n: number) => `${n}분` },
-    zh: { d: (n: number) => `${n} 天`, h: (n: number) => `${n} 小时`, m: (n: number) => `${n} 分钟` },
-  }[s.locale];
-  if (minutes >= 48 * 60) return `${unit.d(days)} ${unit.h(hours)}`;
-  const totalHours = Math.floor(minutes / 60);
-  return totalHours > 0 ? `${unit.h(totalHours)} ${unit.m(mins)}` : unit.m(mins);
-}
-
-export function cartCard(s: Speech, cart: CartView, notice?: string): AdaptiveCardJson {
-  const m = s.m.cart;
-  return renderCard('cart', {
-    title: m.title(cart.customerName),
-    notice: notice ?? '',
-    lines: cart.lines.map((line, i) => ({
-      productName: line.productName,
-      priceText: m.unitPrice(s.money(line.unitPrice, line.currency), s.m.cycles[line.billingCycle]),
-      quantityInputId: `quantity-${i}`,
-      quantity: line.quantity,
-      maxQuantity: line.maxQuantity,
-      quantityError: s.m.refusals.quantity({ max: line.maxQuantity }),
-      cycleInputId: `cycle-${i}`,
-      billingCycle: line.billingCycle,
-      cycleChoices: line.cyclesOffered.map((c) => ({ title: s.m.cycles[c], value: c })),
-      lineTotalText: s.money(line.lineTotal, line.currency),
-      trialText: line.trialDays ? m.trial(line.trialDays) : '',
-      setupText: line.isvSetup ? m.isvSetup : '',
-      removable: cart.lines.length > 1,
-      removeData: { pendingId: cart.pendingId, index: i },
-    })),
-    quantityLabel: m.quantity,
-    cycleLabel: m.cycle,
-    lineTotalLabel: m.lineTotal,
-    removeTitle: m.remove,
-    totalLabel: m.total,
-    totalText: s.money(cart.total, cart.currency),
-    taxText: cart.taxIncluded ? m.taxIncluded(cart.billingCountry) : m.taxExcluded,
-    autoRenewText: m.autoRenew,
-    expiryText: m.expires(s.dateTime(cart.expiresAt)),
-    purchaseTitle: m.purchase,
-    updateTitle: m.update,
-    addTitle: m.addTitle,
-    addPlaceholder: m.addPlaceholder,
-    addButton: m.add,
-    discardTitle: m.discard,
-    pendingData: { pendingId: cart.pendingId },
-    discardData: { pendingId: cart.pendingId, action: 'subscription.buy' },
-    catalog: cart.catalog.map((p) => ({ title: p.name, value: p.id })),
-  });
-}
-
-export function purchaseResultCard(s: Speech, result: PurchaseResult, note?: string): AdaptiveCardJson {
-  const m = s.m.purchase;
-  return messageCard(s, {
-    title: m.title(result.orderId),
-    color: 'Good',
-    lines: [
-      ...(note ? [note] : []),
-      m.summary(result.customerName, s.money(result.total, result.currency)),
-      ...result.lines.map((line) =>
-        [
-          m.line(line.quantity, line.productName, s.m.cycles[line.billingCycle], line.subscriptionId),
-          line.trialEndsAt ? m.trialUntil(s.date(line.trialEndsAt)) : m.renews(s.date(line.renewsAt)),
-        ].join(' · '),
-      ),
-      ...result.lines.filter((l) => l.setupUrl).map((l) => `[${m.setup(l.productName)}](${l.setupUrl})`),
-      result.taxIncluded ? s.m.cart.taxIncluded(result.billingCountry) : s.m.cart.taxExcluded,
-    ],
-  });
-}
+/**
+ * Changes to a subscription (preview, result) and cancellation (reason, preview with its effect, result).
+ */
+import type { CancellationEffect } from '../../../domain/subscriptions/cancellation-policy.js';
+import type { CancelPreview } from '../../../domain/subscriptions/preview-cancellation.js';
+import type { CancelResult } from '../../../domain/subscriptions/cancel-subscription.js';
+import type { CancelTarget } from '../../../domain/subscriptions/start-cancellation.js';
+import type { SubscriptionChange } from '../../../domain/subscriptions/subscription-change.js';
+import { VERBS } from '../../card-actions.js';
+import { renderCard } from '../../cards.js';
+import type { AdaptiveCardJson } from '../../cards.js';
+import type { Speech } from '../../i18n.js';
+import { messageCard, formatDuration } from '../../common-views.js';
 
 const changeFacts = (s: Speech, c: SubscriptionChange) => [
   { label: s.m.change.subscription, value: `${c.productName} · ${c.subscriptionId}` },

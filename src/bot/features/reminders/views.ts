@@ -1,50 +1,14 @@
-/** Cards the bot sends of its own accord or about reaching customers: invitations, acceptances, reminders. */
-import type { ReminderPreferences } from '../domain/ports/staff.js';
-import type { StoredReminder } from '../domain/ports/reminders.js';
-import type { Invitation } from '../domain/relationships/request-relationship.js';
-import type { Dayjs } from '../domain/shared/time.js';
-import { VERBS } from './card-actions.js';
-import type { AdaptiveCardJson } from './cards.js';
-import { invitationMessage } from './customer-messages.js';
-import type { Speech } from './i18n.js';
-import { messageCard } from './views.js';
-import { formatDuration } from './views-subscriptions.js';
-
-const advice = (s: Speech) => [
-  s.m.relationship.adviceTitle,
-  `• ${s.m.relationship.adviceSameOffers}`,
-  `• ${s.m.relationship.adviceLetExpire}`,
-];
-
-export function invitationCard(s: Speech, invitation: Invitation): AdaptiveCardJson {
-  const m = s.m.relationship;
-  const message = invitationMessage(
-    invitation.customer.preferredLanguage,
-    invitation.customer.companyName,
-    invitation.invitationUrl,
-  );
-  return messageCard(s, {
-    title: m.title(invitation.customer.companyName),
-    lines: [
-      ...(invitation.created ? [] : [m.again]),
-      `[${m.open}](${invitation.invitationUrl})`,
-      m.messageFor(message.language),
-      ...message.text.split('\n').filter((line) => line.length > 0),
-      m.status,
-      ...advice(s),
-    ],
-    facts: [{ label: m.link, value: invitation.invitationUrl }],
-  });
-}
-
-export function acceptedCard(s: Speech, customerName: string): AdaptiveCardJson {
-  const m = s.m.relationship;
-  return messageCard(s, {
-    title: m.acceptedTitle(customerName),
-    color: 'Good',
-    lines: [m.acceptedBody, ...advice(s)],
-  });
-}
+/**
+ * Reminders as cards, and the speaker's reminder settings.
+ */
+import type { ReminderPreferences } from '../../../domain/ports/staff.js';
+import type { StoredReminder } from '../../../domain/ports/reminders.js';
+import type { Dayjs } from '../../../domain/shared/time.js';
+import { VERBS } from '../../card-actions.js';
+import type { AdaptiveCardJson } from '../../cards.js';
+import type { Speech } from '../../i18n.js';
+import { messageCard, formatDuration } from '../../common-views.js';
+import { acceptedCard } from '../relationships/views.js';
 
 function reminderText(s: Speech, r: StoredReminder, now: Dayjs): string {
   if (r.kind === 'relationship-accepted') {

@@ -1,0 +1,127 @@
+/**
+ * Customers, their subscriptions (with the buttons the speaker's roles allow) and their orders.
+ */
+import type { Actor } from '../../../domain/shared/actor.js';
+import type { CustomerOrders } from '../../../domain/customers/list-orders.js';
+import type { CustomerSubscriptions } from '../../../domain/customers/list-subscriptions.js';
+import type { Customer, Subscription } from '../../../domain/shared/model.js';
+import { can } from '../../../domain/shared/roles.js';
+import { VERBS } from '../../card-actions.js';
+import { renderCard } from '../../cards.js';
+import type { AdaptiveCardJson } from '../../cards.js';
+import type { Speech } from '../../i18n.js';
+import { MAX_LIST_ITEMS, type Button, type Color } from '../../common-views.js';
+
+const customerButtons = (s: Speech, customer: Customer): Button[] => [
+  {
+    title: s.m.common.subscriptionsButton,
+    verb: VERBS.customerSubscriptions,
+    data: { customerId: customer.id },
+  },
+  { title: s.m.common.ordersButton, verb: VERBS.customerOrders, data: { customerId: customer.id } },
+];
+
+export function customersCard(s: Speech, query: string, customers: readonly Customer[]): AdaptiveCardJson {
+  return renderCard('record-list', {
+    title: s.m.customers.title(query),
+    subtitle: s.m.customers.count(customers.length),
+    empty: '',
+    items: customers.slice(0, MAX_LIST_ITEMS).map((c) => ({
+      heading: c.companyName,
+      badge: c.billingCountry,
+      badgeColor: 'Accent',
+      facts: [
+        { label: s.m.customers.domain, value: c.primaryDomain },
+        { label: s.m.customers.segment, value: s.m.segments[c.segment] },
+        { label: s.m.customers.tenant, value: c.tenantId },
+      ],
+      buttons: customerButtons(s, c),
+    })),
+    footer: '',
+    actions: [],
+  });
+}
+
+const statusColor = (status: Subscription['status']): Color =>
+  status === 'active'
+    ? 'Good'
+    : status === 'suspended'
+      ? 'Warning'
+      : status === 'cancelled'
+        ? 'Attention'
+        : 'Default';
+
+function subscriptionButtons(s: Speech, actor: Actor, sub: Subscription): Button[] {
+  const b = s.m.change.startButton;
+  const buttons: Button[] = [];
+  if (sub.status === 'active' && can(actor.roles, 'subscription.suspend'))
+    buttons.push({ title: b.suspend, verb: VERBS.suspendStart, data: { ref: sub.id } });
+  if (sub.status === 'active' && !sub.cancelAt && can(actor.roles, 'subscription.cancel'))
+    buttons.push({ title: b.cancel, verb: VERBS.cancelStart, data: { ref: sub.id } });
+  if (sub.status === 'suspended' && can(actor.roles, 'subscription.reactivate'))
+    buttons.push({ title: b.reactivate, verb: VERBS.reactivateStart, data: { ref: sub.id } });
+  return buttons;
+}
+
+export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, actor: Actor): AdaptiveCardJson {
+  const m = s.m.subscriptions;
+  const total = result.subscriptions.length;
+  return renderCard('record-list', {
+    title: m.title(result.customer.companyName),
+    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
+    empty: total === 0 ? m.empty : '',
+    items: result.subscriptions.slice(0, MAX_LIST_ITEMS).map((sub) => {
+      const notes = [
+        ...(sub.status === 'active' && !sub.autoRenew ? [m.autoRenewOff] : []),
+        ...(sub.cancelAt && sub.status === 'active' ? [m.cancelsOn(s.date(sub.cancelAt))] : []),
+        ...(sub.status === 'suspended' && sub.dataDeletedAt
+          ? [m.dataDeletedOn(s.date(sub.dataDeletedAt))]
+          : []),
+      ];
+      return {
+        heading: `${sub.productName} · ${sub.id}`,
+        badge: [s.m.statuses[sub.status], ...notes].join(' · '),
+        badgeColor: statusColor(sub.status),
+        facts: [
+          { label: m.quantity, value: String(sub.quantity) },
+          { label: m.cycle, value: s.m.cycles[sub.billingCycle] },
+          { label: m.ordered, value: s.dateTime(sub.orderedAt) },
+          { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
+          {
+            label: m.trialEnds,
+            value: sub.trialEndsAt && sub.trialEndsAt.isSame(sub.renewsAt) ? s.date(sub.trialEndsAt) : '—',
+          },
+        ],
+        buttons: subscriptionButtons(s, actor, sub),
+      };
+    }),
+    footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
+    actions: [],
+  });
+}
+
+export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson {
+  const m = s.m.orders;
+  const total = result.orders.length;
+  return renderCard('record-list', {
+    title: m.title(result.customer.companyName),
+    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
+    empty: total === 0 ? m.empty : '',
+    items: result.orders.slice(0, MAX_LIST_ITEMS).map((order) => ({
+      heading: order.id,
+      badge: s.m.orderStatuses[order.status] ?? order.status,
+      badgeColor: order.status === 'completed' ? 'Good' : 'Attention',
+      facts: [
+        { label: m.placed, value: s.dateTime(order.placedAt) },
+        ...order.lines.map((line, index) => ({
+          label: index === 0 ? s.m.subscriptions.product : ' ',
+          value: m.line(line.quantity, line.productName, s.m.cycles[line.billingCycle]),
+        })),
+        { label: m.total, value: s.money(order.total, order.currency) },
+      ],
+      buttons: [],
+    })),
+    footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
+    actions: [],
+  });
+}
