@@ -345,6 +345,7 @@ export const en = {
     cancelledTitle: (orderId: string) => `Order ${orderId} cancelled`,
     cancelledCredit: (credit: string) => `Credit on the next monthly invoice: ${credit}.`,
     revoked: (keys: number, links: number) => `Revoked ${keys} product key(s) and ${links} download link(s).`,
+    /** R-SWC-8: the change can take up to 15 minutes to show in the dashboard. */
     dashboardDelay: 'It can take up to 15 minutes to appear in the Partner Center dashboard.',
     supportButton: 'Request a refund through support',
   },
@@ -452,6 +453,7 @@ export const en = {
     open: 'Open the invitation link',
     messageFor: (language: string) => `Message for the customer (${language}), ready to copy:`,
     status: 'Waiting for the customer to accept. I will tell you here when they do.',
+    /** R-REL-3: provision the same offers, let the old subscriptions expire. */
     adviceTitle: 'When they accept:',
     adviceSameOffers:
       'Provision the same offers the customer already has: nothing is reassigned and no data is lost.',
