@@ -12,8 +12,44 @@ const DOMAIN_PACKAGES = ['zod'];
 const BOT_PACKAGES = ['botbuilder*', '@microsoft/teams-ai', 'adaptivecards*', 'adaptive-expressions', 'zod'];
 /** The built-ins the bot uses today (card templates read from cards/, error references); add as needed. */
 const BOT_BUILTINS = ['crypto', 'fs', 'path', 'url'];
-/** What the bot must never reach: storage, wiring, the HTTP server, configuration, the entry point. */
-const NEVER_FROM_BOT = ['src/db', 'src/compose.ts', 'src/server.ts', 'src/config.ts', 'src/main.ts'];
+/**
+ * What the bot must never reach: storage, wiring, the HTTP server, configuration, the entry point, and the
+ * domain's ports that hand out repositories (the bot receives use cases, src/bot/use-cases.ts). The port
+ * files it may read hold plain data types too (ReminderPreferences, StoredReminder, SoftwarePurchase); the
+ * repository interfaces in them are refused by name below.
+ */
+const NEVER_FROM_BOT = [
+  'src/db',
+  'src/use-cases.ts',
+  'src/compose.ts',
+  'src/server.ts',
+  'src/config.ts',
+  'src/main.ts',
+  ...[
+    'audit',
+    'customers',
+    'deps',
+    'orders',
+    'partner',
+    'pending-actions',
+    'products',
+    'relationships',
+    'secrets',
+    'subscriptions',
+    'support-requests',
+    'unit-of-work',
+  ].map((port) => `src/domain/ports/${port}.ts`),
+];
+/** Repositories and other ways into storage, by name, wherever the bot would import them from. */
+const NO_REPOSITORIES_IN_BOT = {
+  patterns: [
+    {
+      group: ['**/domain/ports/*'],
+      importNamePattern: '(Repository|Repositories|ReminderSources|AllDeps|UnitOfWork)$',
+      message: 'The bot receives use cases (src/bot/use-cases.ts), never repositories.',
+    },
+  ],
+};
 
 const TIME_MESSAGE = 'Time comes from the injected clock.';
 const ENV_MESSAGE = 'Only src/config.ts reads the environment.';
@@ -116,6 +152,7 @@ export default tseslint.config(
           forbiddenPaths: NEVER_FROM_BOT,
         },
       ],
+      'no-restricted-imports': ['error', NO_REPOSITORIES_IN_BOT],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'Only src/config.ts reads the environment.' },
