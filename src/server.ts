@@ -133,7 +133,8 @@ export function createServer(options: ServerOptions): restify.Server {
       res.send(404, { error: 'not found' });
       return;
     }
-    const raw = (req as { rawBody?: unknown }).rawBody;
+    // restify keeps the bytes in rawBody when it parsed JSON; for another content type the body is left raw.
+    const raw = (req as { rawBody?: unknown }).rawBody ?? (req.body as unknown);
     const rawBody = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
     try {
       const answer = await receive(rawBody, req.headers);

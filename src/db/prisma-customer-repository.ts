@@ -44,7 +44,7 @@ export function makeCustomerIndexRepository(db: Db): CustomerIndexRepository {
             tenantId: entry.tenantId,
             companyName: entry.companyName,
             primaryDomain: entry.primaryDomain,
-            billingCountry: entry.billingCountry,
+            billingCountry: entry.billingCountry ?? 'ZZ',
             preferredLanguage: entry.preferredLanguage,
             segment: 'commercial',
             tenantRegion,
@@ -59,7 +59,7 @@ export function makeCustomerIndexRepository(db: Db): CustomerIndexRepository {
       if (
         existing.companyName === entry.companyName &&
         existing.primaryDomain === entry.primaryDomain &&
-        existing.billingCountry === entry.billingCountry
+        (entry.billingCountry === null || existing.billingCountry === entry.billingCountry)
       )
         return 'unchanged';
       await db.customer.update({
@@ -67,7 +67,7 @@ export function makeCustomerIndexRepository(db: Db): CustomerIndexRepository {
         data: {
           companyName: entry.companyName,
           primaryDomain: entry.primaryDomain,
-          billingCountry: entry.billingCountry,
+          ...(entry.billingCountry ? { billingCountry: entry.billingCountry } : {}),
         },
       });
       return 'updated';

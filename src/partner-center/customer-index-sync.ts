@@ -55,7 +55,7 @@ export function toIndexEntry(customer: PartnerCenterCustomer): CustomerIndexEntr
     companyName: companyName.slice(0, 200),
     // The domain is unique in the index; a customer without one is still findable by name.
     primaryDomain: (customer.companyProfile?.domain ?? `${tenantId}.tenant.invalid`).trim().toLowerCase(),
-    billingCountry: /^[A-Z]{2}$/.test(country) ? country : 'ZZ',
+    billingCountry: /^[A-Z]{2}$/.test(country) ? country : null,
     preferredLanguage: customer.billingProfile?.culture ?? customer.billingProfile?.language ?? null,
   };
 }
@@ -67,6 +67,20 @@ export function startCustomerIndexSync(options: CustomerIndexSyncOptions): Custo
 
   const upsert = async (entry: CustomerIndexEntry) =>
     index.upsertIndexEntry(entry, clock.now(), options.tenantRegion);
+
+  const refreshCustomer = async (
+    customerId: string,
+  ): Promise<'created' | 'updated' | 'unchanged' | 'failed'> => {
+    const read = await options.getCustomer(customerId);
+    const entry = read.ok ? toIndexEntry(read.value) : null;
+    if (!entry) return 'failed';
+    try {
+      return await upsert(entry);
+    } catch (error) {
+      log.warn({ err: error, customerId }, 'customer index: row not written');
+      return 'failed';
+    }
+  };
 
   const pass = async (): Promise<CustomerIndexSyncReport | undefined> => {
     const listed = await options.listCustomers();
@@ -82,7 +96,10 @@ export function startCustomerIndexSync(options: CustomerIndexSyncOptions): Custo
         continue;
       }
       try {
-        report[await upsert(entry)] += 1;
+        const outcome = await upsert(entry);
+        report[outcome] += 1;
+        // The list omits the billing profile: a customer seen for the first time is read in full once.
+        if (outcome === 'created' && entry.billingCountry === null) await refreshCustomer(entry.tenantId);
       } catch (error) {
         // e.g. a domain another row already holds: that customer only is left out.
         log.warn({ err: error, customerId: entry.tenantId }, 'customer index sync: row not written');
@@ -111,17 +128,7 @@ export function startCustomerIndexSync(options: CustomerIndexSyncOptions): Custo
 
   return {
     runOnce,
-    refreshCustomer: async (customerId) => {
-      const read = await options.getCustomer(customerId);
-      const entry = read.ok ? toIndexEntry(read.value) : null;
-      if (!entry) return 'failed';
-      try {
-        return await upsert(entry);
-      } catch (error) {
-        log.warn({ err: error, customerId }, 'customer index: row not written');
-        return 'failed';
-      }
-    },
+    refreshCustomer,
     stop: async () => {
       stopped = true;
       if (timer) clearInterval(timer);

@@ -22,8 +22,8 @@ export interface CustomerIndexEntry {
   readonly tenantId: string;
   readonly companyName: string;
   readonly primaryDomain: string;
-  /** ISO 3166 alpha-2, upper case. */
-  readonly billingCountry: string;
+  /** ISO 3166 alpha-2, upper case; null when the source did not say (Partner Center's list omits it). */
+  readonly billingCountry: string | null;
   readonly preferredLanguage: string | null;
 }
 
