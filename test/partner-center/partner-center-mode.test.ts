@@ -358,3 +358,58 @@ describe('POST /webhooks/partner-center', () => {
     });
   });
 });
+
+describe('the local Partner Center as a webhook sender', () => {
+  it('serves its signing certificate and posts signed webhooks the bot accepts, on demand and when a subscription changes there', async () => {
+    const fake = await startLocalPartnerCenter({ port: 0, host: '127.0.0.1' });
+    const notifications = await fake.notifications();
+    const bot = await startPartnerCenterBot(
+      envFor(
+        { fake, signer: world.signer, certs: world.certs },
+        {
+          PARTNER_CENTER_WEBHOOK_TRUSTED_ROOTS: notifications.trustedRootsPem,
+          PARTNER_CENTER_WEBHOOK_CERT_HOSTS: notifications.certificateHost,
+        },
+      ),
+    );
+    try {
+      fake.webhookTarget = `${bot.http.url}/webhooks/partner-center`;
+      const certificate = await fetch(`${fake.apiUrl}/certs/pcnotifications.cer`);
+      expect(certificate.status).toBe(200);
+      expect(Buffer.from(await certificate.arrayBuffer())).toEqual(notifications.certificateDer);
+
+      const subscription = [...fake.state.commerce.subscriptions.values()].find(
+        (s) => s.status === 'active',
+      )!;
+      const asked = await fetch(`${fake.apiUrl}/admin/webhooks`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          eventName: 'subscription-updated',
+          customerId: subscription.customerId,
+          subscriptionId: subscription.id,
+        }),
+      });
+      expect(await asked.json()).toMatchObject({ eventName: 'subscription-updated', status: 200 });
+      expect(
+        await bot.db.prisma.partnerCenterSubscriptionSnapshot.findUnique({
+          where: { subscriptionId: subscription.id },
+        }),
+      ).toMatchObject({ quantity: subscription.quantity });
+
+      // A change made at the fake (through the connector) is notified by the fake itself.
+      const client = bot.partnerCenter!.client;
+      const patched = await client.patchSubscription(subscription.customerId, subscription.id, {
+        quantity: subscription.quantity + 1,
+      });
+      expect(patched.ok).toBe(true);
+      await expect
+        .poll(() => notifications.deliveries.filter((d) => d.resourceUri.endsWith(subscription.id)).length)
+        .toBe(2);
+      expect(notifications.deliveries.every((d) => d.status === 200)).toBe(true);
+    } finally {
+      await bot.close();
+      await fake.close();
+    }
+  });
+});
