@@ -151,7 +151,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       ping: () => db.ping(),
       download: (token) => download(deps, token),
       exportCsv: (exportId) => exportActivityCsv(deps, exportId),
-      webhookSecret: config.webhookSecret,
+      // In partner-center mode the signed webhook replaces the shared-secret stand-in.
+      webhookSecret: partnerCenter ? undefined : config.webhookSecret,
       readiness,
       ...(partnerCenter ? { partnerCenterWebhook: partnerCenter.receiveWebhook } : {}),
       relationshipAccepted: async (requestId) => {
