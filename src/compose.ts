@@ -22,6 +22,14 @@ import { at } from './domain/shared/time.js';
 import { createLogger, type Logger } from './log.js';
 import { createUseCases } from './use-cases.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import {
+  certificateHostsAreLoopback,
+  connectPartnerCenter,
+  type ConnectOptions,
+  type PartnerCenterConnection,
+} from './partner-center/connect-partner-center.js';
+import { createReadiness, type ReadinessCheck } from './readiness.js';
+import { createMigrationsCheck } from './db/check-migrations-applied.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
 
@@ -31,6 +39,8 @@ export interface BotInstance {
   readonly http: RunningServer;
   readonly log: Logger;
   readonly reminders: ReminderScheduler;
+  /** Partner-center mode only. */
+  readonly partnerCenter?: PartnerCenterConnection;
   close(): Promise<void>;
 }
 
@@ -42,6 +52,8 @@ export interface StartOptions {
   readonly seed?: boolean;
   /** Overrides REMINDER_INTERVAL_SECONDS (tests use 0 and run passes themselves). */
   readonly reminderIntervalMs?: number;
+  /** Partner-center mode: the connector's effects (tests), and whether to sync the customer index at start. */
+  readonly partnerCenter?: Pick<ConnectOptions, 'effects'> & { readonly syncAtStart?: boolean };
 }
 
 export async function prepareDatabase(
@@ -70,9 +82,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const listening: { server?: RunningServer } = {};
     if (!config.encryptionKey)
       log.warn('KEY_ENCRYPTION_KEY is not set: using the development key (never in production)');
+    const secrets = createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY);
     const deps = createDeps(db, clock, {
       partner: config.partner,
-      secrets: createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY),
+      secrets,
       // Until the server listens, its address is not known (PORT=0 in tests).
       publicBaseUrl: () => config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
     });
@@ -109,6 +122,31 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       log,
       intervalMs: options.reminderIntervalMs ?? config.reminderIntervalMs,
     });
+    const partnerCenter =
+      config.commerce.backend === 'partner-center'
+        ? connectPartnerCenter({
+            commerce: config.commerce,
+            prisma: db.prisma,
+            deps,
+            secrets,
+            log,
+            deliverReminders: () => reminders.runOnce(),
+            allowHttpCertificates:
+              config.env !== 'production' &&
+              certificateHostsAreLoopback(config.commerce.webhook.certificateHosts),
+            ...(options.partnerCenter?.effects ? { effects: options.partnerCenter.effects } : {}),
+          })
+        : undefined;
+    // The customer name index fills in the background: Partner Center being slow must not stop the start.
+    if (partnerCenter && options.partnerCenter?.syncAtStart !== false)
+      void partnerCenter.customerIndex.runOnce();
+    const readinessChecks: ReadinessCheck[] = [
+      { name: 'database', run: () => db.ping() },
+      { name: 'migrations', run: createMigrationsCheck(db.prisma) },
+    ];
+    if (partnerCenter)
+      readinessChecks.push({ name: 'partner-center-token', run: () => partnerCenter.client.checkToken() });
+    const readiness = createReadiness({ checks: readinessChecks, now: () => clock.now().valueOf(), log });
     const server = createServer({
       adapter,
       app,
@@ -116,7 +154,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       ping: () => db.ping(),
       download: (token) => download(deps, token),
       exportCsv: (exportId) => exportActivityCsv(deps, exportId),
-      webhookSecret: config.webhookSecret,
+      // In partner-center mode the signed webhook replaces the shared-secret stand-in.
+      webhookSecret: partnerCenter ? undefined : config.webhookSecret,
+      readiness,
+      ...(partnerCenter ? { partnerCenterWebhook: partnerCenter.receiveWebhook } : {}),
       relationshipAccepted: async (requestId) => {
         const accepted = await acceptRelationship(deps, requestId);
         if (accepted.kind !== 'accepted') return accepted.kind;
@@ -137,7 +178,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       http,
       log,
       reminders,
+      ...(partnerCenter ? { partnerCenter } : {}),
       close: async () => {
+        await partnerCenter?.close();
         await reminders.stop();
         await http.close();
         await db.close();

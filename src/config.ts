@@ -113,6 +113,16 @@ export const ConfigSchema = z
     PARTNER_CENTER_REFRESH_TOKEN: optionalString,
     /** PEM of the root (and intermediate) certificates a webhook signing certificate must chain to. */
     PARTNER_CENTER_WEBHOOK_TRUSTED_ROOTS: optionalString,
+    /** How often the customer name index is refreshed from Partner Center, in minutes; 0 turns it off. */
+    PARTNER_CENTER_SYNC_MINUTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ invalid_type_error: 'PARTNER_CENTER_SYNC_MINUTES must be a whole number of minutes' })
+        .int('PARTNER_CENTER_SYNC_MINUTES must be a whole number of minutes')
+        .min(0)
+        .max(1440)
+        .default(15),
+    ),
     /** Hosts a webhook's certificate URL may point to (comma-separated). */
     PARTNER_CENTER_WEBHOOK_CERT_HOSTS: z.preprocess(
       emptyToUndefined,
@@ -165,6 +175,8 @@ export const ConfigSchema = z
             clientId: env.PARTNER_CENTER_CLIENT_ID ?? '',
             clientSecret: env.PARTNER_CENTER_CLIENT_SECRET ?? '',
             refreshToken: env.PARTNER_CENTER_REFRESH_TOKEN ?? '',
+            /** 0: the customer index is filled at start only. */
+            syncIntervalMs: env.PARTNER_CENTER_SYNC_MINUTES * 60_000,
             webhook: {
               trustedRootsPem: env.PARTNER_CENTER_WEBHOOK_TRUSTED_ROOTS,
               certificateHosts: env.PARTNER_CENTER_WEBHOOK_CERT_HOSTS,

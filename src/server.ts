@@ -2,6 +2,8 @@
  * HTTP: restify + the Bot Framework adapter. No business logic here.
  *   POST /api/messages   activities from Teams, the Test Tool or the Emulator
  *   GET  /healthz        liveness and database reachability
+ *   GET  /readyz         readiness: database, migrations and (partner-center mode) a Partner Center token
+ *   POST /webhooks/partner-center   Partner Center's signed webhooks (partner-center mode; 404 otherwise)
  */
 import crypto from 'node:crypto';
 import restify from 'restify';
@@ -11,6 +13,9 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from './log.js';
 import { deadLinkPage } from './bot/download-page.js';
 import type { DownloadOutcome } from './domain/software/download-software.js';
+import type { ReadinessReport } from './readiness.js';
+import type { WebhookAnswer } from './partner-center/connect-partner-center.js';
+import type { WebhookHeaders } from './partner-center/webhooks/verify-webhook-signature.js';
 
 export const MAX_BODY_BYTES = 1_048_576;
 
@@ -37,6 +42,10 @@ export interface ServerOptions {
   readonly relationshipAccepted: (requestId: string) => Promise<'accepted' | 'already-accepted' | 'unknown'>;
   /** The webhook's shared secret; undefined refuses every call. */
   readonly webhookSecret: string | undefined;
+  /** GET /readyz; without it, readiness is the database ping alone. */
+  readonly readiness?: () => Promise<ReadinessReport>;
+  /** Partner Center's signed webhooks (partner-center mode only; absent: 404). */
+  readonly partnerCenterWebhook?: (rawBody: string, headers: WebhookHeaders) => Promise<WebhookAnswer>;
 }
 
 const secretMatches = (given: string | undefined, expected: string | undefined): boolean => {
@@ -114,6 +123,41 @@ export function createServer(options: ServerOptions): restify.Server {
     }
     const outcome = await options.relationshipAccepted(String(req.params.id ?? ''));
     res.send(outcome === 'unknown' ? 404 : 200, { status: outcome });
+  });
+
+  // Partner Center's webhooks: the signature covers the bytes as sent, so the raw body is passed on, never
+  // the parsed JSON re-serialised. A bad or missing signature is 401 and changes nothing.
+  server.post('/webhooks/partner-center', async (req, res) => {
+    const receive = options.partnerCenterWebhook;
+    if (!receive) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    // restify keeps the bytes in rawBody when it parsed JSON; for another content type the body is left raw.
+    const raw = (req as { rawBody?: unknown }).rawBody ?? (req.body as unknown);
+    const rawBody = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+    try {
+      const answer = await receive(rawBody, req.headers);
+      res.send(answer.status, answer.body);
+    } catch (error) {
+      log.error({ err: error }, 'partner-center webhook failed');
+      // Partner Center delivers again after a 5xx; every action is idempotent.
+      if (!res.headersSent) res.send(503, { status: 'retry-later' });
+    }
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const report = options.readiness
+      ? await options.readiness()
+      : (await ping())
+        ? ({ ready: true, checks: { database: 'ok' } } as const)
+        : ({ ready: false, checks: { database: 'failing' }, failing: 'database' } as const);
+    res.header('cache-control', 'no-store');
+    res.send(report.ready ? 200 : 503, {
+      status: report.ready ? 'ready' : 'not-ready',
+      ...(report.failing ? { failing: report.failing } : {}),
+      checks: report.checks,
+    });
   });
 
   server.get('/healthz', async (_req, res) => {

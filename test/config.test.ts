@@ -88,6 +88,20 @@ describe('loadConfig', () => {
       expect(refused).not.toContain('refresh-token-value-1');
     });
 
+    it('refreshes the customer index every 15 minutes by default, at the interval given, or never with 0', () => {
+      expect(loadConfig(PC).commerce).toMatchObject({ syncIntervalMs: 15 * 60_000 });
+      expect(loadConfig({ ...PC, PARTNER_CENTER_SYNC_MINUTES: '5' }).commerce).toMatchObject({
+        syncIntervalMs: 5 * 60_000,
+      });
+      expect(loadConfig({ ...PC, PARTNER_CENTER_SYNC_MINUTES: '0' }).commerce).toMatchObject({
+        syncIntervalMs: 0,
+      });
+      for (const bad of ['-1', '1.5', 'often'])
+        expect(refusalOf({ ...PC, PARTNER_CENTER_SYNC_MINUTES: bad }).message).toContain(
+          'PARTNER_CENTER_SYNC_MINUTES',
+        );
+    });
+
     it('reads the webhook certificate hosts as a list', () => {
       const config = loadConfig({
         ...PC,

@@ -1,5 +1,5 @@
 /** Customers (the CustomerRepository port). */
-import type { CustomerRepository } from '../domain/ports/customers.js';
+import type { CustomerIndexRepository, CustomerRepository } from '../domain/ports/customers.js';
 import { toCustomer, type Db } from './mappers.js';
 
 export function makeCustomerRepository(db: Db): CustomerRepository {
@@ -27,6 +27,50 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
     },
     async lockForUpdate(id) {
       await db.$queryRaw`SELECT id FROM customers WHERE id = ${id} FOR UPDATE`;
+    },
+  };
+}
+
+/** The customer name index (CustomerIndexRepository port), filled from Partner Center in that mode. */
+export function makeCustomerIndexRepository(db: Db): CustomerIndexRepository {
+  return {
+    async upsertIndexEntry(entry, now, tenantRegion) {
+      const existing = await db.customer.findUnique({ where: { tenantId: entry.tenantId } });
+      if (!existing) {
+        await db.customer.upsert({
+          where: { tenantId: entry.tenantId },
+          create: {
+            id: entry.tenantId,
+            tenantId: entry.tenantId,
+            companyName: entry.companyName,
+            primaryDomain: entry.primaryDomain,
+            billingCountry: entry.billingCountry ?? 'ZZ',
+            preferredLanguage: entry.preferredLanguage,
+            segment: 'commercial',
+            tenantRegion,
+            accountCreatedAt: now.toDate(),
+            firstBillingPeriodStartAt: now.toDate(),
+            relationship: 'active',
+          },
+          update: {},
+        });
+        return 'created';
+      }
+      if (
+        existing.companyName === entry.companyName &&
+        existing.primaryDomain === entry.primaryDomain &&
+        (entry.billingCountry === null || existing.billingCountry === entry.billingCountry)
+      )
+        return 'unchanged';
+      await db.customer.update({
+        where: { tenantId: entry.tenantId },
+        data: {
+          companyName: entry.companyName,
+          primaryDomain: entry.primaryDomain,
+          ...(entry.billingCountry ? { billingCountry: entry.billingCountry } : {}),
+        },
+      });
+      return 'updated';
     },
   };
 }

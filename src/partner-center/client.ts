@@ -49,6 +49,8 @@ export interface PartnerCenterClient {
   getRelationshipRequestUrl: Tail<typeof relationship.getRelationshipRequestUrl>;
   /** A new GUID, for a caller that must store an MS-RequestId before the first attempt. */
   newRequestId(): string;
+  /** Can a token be obtained (App+User when a refresh token is configured)? For readiness; no secret out. */
+  checkToken(): Promise<boolean>;
 }
 
 export type { OperationContext };
@@ -85,5 +87,7 @@ export const createPartnerCenterClient = (options: PartnerCenterClientOptions): 
     getAuditRecords: (...args) => audit.getAuditRecords(deps, ...args),
     getRelationshipRequestUrl: (...args) => relationship.getRelationshipRequestUrl(deps, ...args),
     newRequestId: pipeline.newId,
+    checkToken: async () =>
+      (await tokens.getToken(settings.refreshToken === null ? 'app-only' : 'app-user')).ok,
   };
 };

@@ -39,8 +39,12 @@ export interface PartnerCenterEffects {
   newId?(): string;
 }
 
-/** Where a rotated refresh token goes; the integrator seals it at rest. */
+/**
+ * Where a rotated refresh token goes, and where it is read back at start (a stored token is newer than the
+ * configured one, so it wins). The integrator seals it at rest.
+ */
 export interface RefreshTokenStore {
+  load(): Promise<string | null>;
   save(refreshToken: string): Promise<void>;
 }
 

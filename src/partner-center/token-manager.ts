@@ -34,6 +34,17 @@ export const createTokenManager = (
   const cache = new Map<AuthMode, { token: string; refreshAt: number }>();
   const inFlight = new Map<AuthMode, Promise<Result<string>>>();
   let refreshToken = settings.refreshToken;
+  // Read the stored (rotated, so newer) refresh token once, before the first App+User request.
+  let loaded: Promise<void> | undefined;
+  const loadStoredRefreshToken = () =>
+    (loaded ??= refreshTokenStore.load().then(
+      (stored) => {
+        if (stored) refreshToken = stored;
+      },
+      () => {
+        // An unreadable store (e.g. sealed with another key) leaves the configured token in use.
+      },
+    ));
 
   const audienceField = (): [string, string] =>
     settings.tokenAudienceParameter === 'resource'
@@ -43,6 +54,7 @@ export const createTokenManager = (
   const requestToken = async (mode: AuthMode): Promise<Result<string>> => {
     const form = new URLSearchParams();
     if (mode === 'app-user') {
+      await loadStoredRefreshToken();
       if (!refreshToken)
         return refuse(
           toRefusal({

@@ -75,6 +75,7 @@ export const startFixture = async (
         random: () => 0.5,
       },
       refreshTokenStore: {
+        load: async () => null,
         save: async (token) => {
           savedRefreshTokens.push(token);
         },

@@ -17,6 +17,7 @@ import { CUSTOMER_ROUTES } from './routes-customers.js';
 import { ORDER_ROUTES } from './routes-orders.js';
 import { SUBSCRIPTION_ROUTES } from './routes-subscriptions.js';
 import { handleTokenRequest } from './token-endpoint.js';
+import { CERTIFICATE_PATH, createNotifications, type Notifications } from './notifications.js';
 
 export interface LocalPartnerCenterOptions {
   /** 0 (default) = a free port. */
@@ -28,6 +29,8 @@ export interface LocalPartnerCenterOptions {
   clock?: { now(): number };
   /** Lifetime of issued access tokens; default 3600 s. */
   tokenLifetimeSeconds?: number;
+  /** The bot's `POST /webhooks/partner-center` URL: signed webhooks go there when a subscription changes. */
+  webhookTarget?: string;
 }
 
 export interface ReceivedRequest {
@@ -49,8 +52,21 @@ export interface LocalPartnerCenter {
   state: { commerce: CommerceState; auth: AuthState; pager: Pager };
   faults: Faults;
   requests: ReceivedRequest[];
+  /** The webhook signer (made at first use), its certificate and the deliveries posted so far. */
+  notifications(): Promise<Notifications>;
+  /** Where webhooks go; null: nowhere (they are only recorded). */
+  webhookTarget: string | null;
   close(): Promise<void>;
 }
+
+const readJsonObject = (text: string): Record<string, unknown> => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
 
 const TOKEN_ROUTE: Route = {
   name: 'token',
@@ -143,6 +159,23 @@ export const startLocalPartnerCenter = async (
       ...(requestId ? { 'MS-RequestId': requestId } : {}),
       ...(correlationId ? { 'MS-CorrelationId': correlationId } : {}),
     };
+    // Not Partner Center's API: the signing certificate, and webhooks on demand (for a person at the Test Tool).
+    if (method === 'GET' && url.pathname === CERTIFICATE_PATH) {
+      const { certificateDer } = await notifications();
+      response.writeHead(200, { 'Content-Type': 'application/pkix-cert' });
+      response.end(certificateDer);
+      return;
+    }
+    if (method === 'POST' && url.pathname === '/admin/webhooks') {
+      const asked = readJsonObject(rawBody);
+      const eventName = typeof asked.eventName === 'string' ? asked.eventName : 'subscription-updated';
+      const customerId = typeof asked.customerId === 'string' ? asked.customerId : '';
+      const subscriptionId = typeof asked.subscriptionId === 'string' ? asked.subscriptionId : undefined;
+      if (!customerId)
+        return send(response, errorAnswer(400, 400, 'Give customerId (and subscriptionId).'), echo);
+      const delivery = await (await notifications()).post(eventName, customerId, subscriptionId);
+      return send(response, { status: 200, body: delivery }, echo);
+    }
     if (!route) return send(response, errorAnswer(404, 404, `No route ${method} ${url.pathname}.`), echo);
 
     const fault = faults.take(route.name);
@@ -210,6 +243,16 @@ export const startLocalPartnerCenter = async (
       return;
     }
     send(response, answer, echo);
+    // A subscription changed here: Partner Center would notify the partner.
+    if (
+      route.name === 'patchSubscription' &&
+      answer.status < 300 &&
+      local.webhookTarget &&
+      params.subscriptionId
+    )
+      void notifications().then((n) =>
+        n.post('subscription-updated', params.customerId ?? '', params.subscriptionId),
+      );
   };
 
   const server = createServer((request, response) => {
@@ -222,7 +265,10 @@ export const startLocalPartnerCenter = async (
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://${host}:${port}`;
-  return {
+  const notifications = createNotifications({ baseUrl: base, target: () => local.webhookTarget });
+  const local: LocalPartnerCenter = {
+    notifications,
+    webhookTarget: options.webhookTarget ?? null,
     apiUrl: base,
     authorityUrl: base,
     tenantId: auth.tenantId,
@@ -239,4 +285,5 @@ export const startLocalPartnerCenter = async (
         server.close(() => resolve());
       }),
   };
+  return local;
 };

@@ -477,6 +477,8 @@ export const en = {
       `Your download link for ${f.product} (${f.customer}) expires in ${left}.`,
     'cancellation-1d': (f: Facts, left: string) =>
       `${f.product} for ${f.customer} is cancelled in ${left}, at its renewal.`,
+    'subscription-changed': (f: Facts) =>
+      `Partner Center changed ${f.product} for ${f.customer}, which you last acted on: status ${f.fromStatus} → ${f.toStatus}, seats ${f.fromQuantity} → ${f.toQuantity}.`,
     at: (time: string) => `At ${time}.`,
     review: 'Cancel…',
     reactivate: 'Reactivate',

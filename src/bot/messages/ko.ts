@@ -439,6 +439,8 @@ export const ko: Messages = {
       `${f.customer}의 ${f.product}이(가) 일시 중단 상태입니다. 다시 활성화하지 않으면 ${left} 후 데이터가 삭제됩니다.`,
     'link-expires-1d': (f, left) => `${f.product}(${f.customer}) 다운로드 링크가 ${left} 후 만료됩니다.`,
     'cancellation-1d': (f, left) => `${f.customer}의 ${f.product}이(가) ${left} 후 갱신 시점에 취소됩니다.`,
+    'subscription-changed': (f) =>
+      `최근에 작업하신 ${f.customer}의 ${f.product}이(가) Partner Center에서 변경되었습니다: 상태 ${f.fromStatus} → ${f.toStatus}, 라이선스 ${f.fromQuantity} → ${f.toQuantity}.`,
     at: (time) => `${time}.`,
     review: '취소…',
     reactivate: '다시 활성화',

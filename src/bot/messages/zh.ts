@@ -422,6 +422,8 @@ export const zh: Messages = {
       `${f.customer} 的 ${f.product} 已暂停：除非重新激活，其数据将在 ${left} 后删除。`,
     'link-expires-1d': (f, left) => `你的 ${f.product}（${f.customer}）下载链接将在 ${left} 后过期。`,
     'cancellation-1d': (f, left) => `${f.customer} 的 ${f.product} 将在 ${left} 后于续订时取消。`,
+    'subscription-changed': (f) =>
+      `你最近操作过的 ${f.customer} 的 ${f.product} 已在 Partner Center 中更改：状态 ${f.fromStatus} → ${f.toStatus}，席位 ${f.fromQuantity} → ${f.toQuantity}。`,
     at: (time) => `时间：${time}。`,
     review: '取消…',
     reactivate: '重新激活',

@@ -1,5 +1,6 @@
 /** The customer port. */
 import type { Customer } from '../shared/model.js';
+import type { Dayjs } from '../shared/time.js';
 
 export interface CustomerRepository {
   findById(id: string): Promise<Customer | null>;
@@ -13,4 +14,27 @@ export interface CustomerRepository {
    * carts cannot both pass the one-per-customer check (R-BUY-2) on two instances at once.
    */
   lockForUpdate(id: string): Promise<void>;
+}
+
+/** What the partner's commerce record says of a customer, for the bot's own name index (partner-center mode). */
+export interface CustomerIndexEntry {
+  /** The customer's tenant id (Partner Center's customer id). */
+  readonly tenantId: string;
+  readonly companyName: string;
+  readonly primaryDomain: string;
+  /** ISO 3166 alpha-2, upper case; null when the source did not say (Partner Center's list omits it). */
+  readonly billingCountry: string | null;
+  readonly preferredLanguage: string | null;
+}
+
+/**
+ * Writes the customer name index. Upserts by tenant id are idempotent, so two instances syncing at once
+ * agree; a new row gets `id` = the tenant id and the partner's region.
+ */
+export interface CustomerIndexRepository {
+  upsertIndexEntry(
+    entry: CustomerIndexEntry,
+    now: Dayjs,
+    tenantRegion: string,
+  ): Promise<'created' | 'updated' | 'unchanged'>;
 }

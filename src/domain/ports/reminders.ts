@@ -10,7 +10,9 @@ export type ReminderKind =
   | 'link-expires-1d'
   | 'cancellation-1d'
   /** Not time-driven: the customer accepted a reseller relationship (delivered with the same retries). */
-  | 'relationship-accepted';
+  | 'relationship-accepted'
+  /** Not time-driven: Partner Center changed a subscription's status or quantity (partner-center webhook). */
+  | 'subscription-changed';
 
 export interface NewReminder {
   readonly id: string;

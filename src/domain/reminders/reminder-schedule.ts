@@ -11,6 +11,7 @@ export const REMINDER_LEAD: Record<ReminderKind, number> = {
   'link-expires-1d': 24,
   'cancellation-1d': 24,
   'relationship-accepted': 0,
+  'subscription-changed': 0,
 };
 export const DIGEST_HOUR = 9;
 export const CLAIM_LEASE_MS = 60_000;

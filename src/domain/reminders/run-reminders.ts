@@ -40,7 +40,10 @@ export async function runReminders(
   // What is true now decides: a reminder held for a digest or a retry whose subject changed meanwhile
   // (a cancellation withdrawn, a subscription reactivated, a link revoked) is dropped, not sent.
   const stillDue = new Set(discovered.map((r) => r.uniqueKey));
-  const stale = claimed.filter((r) => r.kind !== 'relationship-accepted' && !stillDue.has(r.uniqueKey));
+  const stale = claimed.filter(
+    (r) =>
+      r.kind !== 'relationship-accepted' && r.kind !== 'subscription-changed' && !stillDue.has(r.uniqueKey),
+  );
   for (const r of stale) await deps.reminders.markSkipped(r.id, instanceId, now);
   const byRecipient = new Map<string, StoredReminder[]>();
   for (const r of claimed.filter((c) => !stale.includes(c)))

@@ -21,17 +21,19 @@ export async function startCertificateServer(): Promise<CertificateServer> {
     requests.set(path, (requests.get(path) ?? 0) + 1);
     const location = redirects.get(path);
     if (location !== undefined) {
-      response.writeHead(302, { Location: location }).end();
+      // Separate calls: restify (loaded in the same process by server tests) patches writeHead to return nothing.
+      response.writeHead(302, { Location: location });
+      response.end();
       return;
     }
     const body = files.get(path);
     if (body === undefined) {
-      response.writeHead(404).end();
+      response.writeHead(404);
+      response.end();
       return;
     }
-    response
-      .writeHead(200, { 'Content-Type': 'application/pkix-cert', 'Content-Length': body.length })
-      .end(body);
+    response.writeHead(200, { 'Content-Type': 'application/pkix-cert', 'Content-Length': body.length });
+    response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;

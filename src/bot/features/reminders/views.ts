@@ -41,6 +41,7 @@ function reminderButton(s: Speech, r: StoredReminder) {
     case 'cancellation-1d':
       return { title: m.keep, verb: VERBS.autoRenewStart, data: { ref: subscriptionId, autoRenew: true } };
     case 'relationship-accepted':
+    case 'subscription-changed':
       return undefined;
   }
 }
