@@ -7,10 +7,11 @@ import type { SecretSource } from '../../src/domain/ports/secrets.js';
 
 const KEY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-export function fakeSecrets(): SecretSource {
+/** `seed` tells apart the secrets of two fakes over the same rows (a restart). */
+export function fakeSecrets(seed = 'fake'): SecretSource {
   let issued = 0;
   const keyFor = (n: number) => {
-    const digest = crypto.createHash('sha256').update(`key-${n}`).digest();
+    const digest = crypto.createHash('sha256').update(`${seed}-key-${n}`).digest();
     return [...digest].map((byte) => KEY_ALPHABET[byte % KEY_ALPHABET.length]).join('');
   };
   const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -22,7 +23,7 @@ export function fakeSecrets(): SecretSource {
     },
     productKey: () => keyFor(++issued),
     downloadToken: () => {
-      const token = crypto.createHash('sha256').update(`token-${++issued}`).digest('base64url');
+      const token = crypto.createHash('sha256').update(`${seed}-token-${++issued}`).digest('base64url');
       return { token, hash: hashToken(token) };
     },
     hashToken,
