@@ -313,8 +313,18 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
 
     expect(textOf(card)).toContain('Open a chat with me');
     expect(JSON.stringify(card)).not.toContain('/downloads/');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(connector.received.length).toBe(before);
+    // Proven by an event: once they have a personal chat, asking again sends the chooser there, and it is
+    // the first thing the connector got since the first question.
+    const chat = `personal:${newcomer.aadObjectId}`;
+    await post(
+      bot.endpoint,
+      messageActivity('whoami', { from: newcomer, serviceUrl: connector.serviceUrl, conversationId: chat }),
+    );
+    await say('key ORD-2001', newcomer, { conversationType: 'channel' });
+    const marker = await connector.waitFor((r) =>
+      decodeURIComponent(r.path).includes(`/conversations/${chat}/`),
+    );
+    expect(connector.received.slice(before)).toEqual([marker]);
   });
 
   it('R-KEY-6: in Korean, the channel reply says it was sent privately', async () => {
