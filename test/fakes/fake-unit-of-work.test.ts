@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, at } from '../../src/domain/shared/time.js';
-import { fakeDeps, seededFakeDeps } from './fake-deps.js';
+import { aCustomer, anOrder, aSoftwarePurchase, fixedClock } from './builders.js';
+import { fakeDeps, seedCatalog, seededFakeDeps } from './fake-deps.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
 
@@ -100,5 +101,35 @@ describe('the fake software repository', () => {
     expect(await deps.software.countDownload(hash, addDays(at(NOW), 14))).toBeNull();
     expect((await deps.software.countDownload(hash, at(NOW)))?.downloadCount).toBe(2);
     expect(await deps.software.countDownload(hash, at(NOW))).toBeNull();
+  });
+});
+
+describe('the builders and the fake repositories together', () => {
+  it('an order of software reads back as that software purchase', async () => {
+    const deps = fakeDeps({ clock: fixedClock() });
+    seedCatalog(deps.db);
+    deps.db.tables.customers.set('cus-test', aCustomer());
+    const order = anOrder({
+      id: 'ORD-SW-1',
+      total: 439,
+      lines: [
+        {
+          id: 'ORD-SW-1-1',
+          productId: 'office-ltsc-2021',
+          quantity: 1,
+          billingCycle: 'annual',
+          unitPrice: 439,
+        },
+      ],
+    });
+    deps.db.tables.orders.set(order.id, order);
+
+    const purchase = await deps.software.findPurchase('ORD-SW-1');
+
+    const { softwareOptions, ...rest } = purchase!;
+    const { softwareOptions: _none, ...expected } = aSoftwarePurchase();
+    expect(rest).toEqual(expected);
+    expect(softwareOptions).toEqual(deps.db.tables.products.get('office-ltsc-2021')!.softwareOptions);
+    expect(await deps.software.listPurchases('cus-test')).toEqual([purchase]);
   });
 });
