@@ -2,27 +2,20 @@
  * Nothing a user sends produces an HTTP 500 or a stack trace: bad input gets a helpful reply and changes
  * no data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cardsOf,
   executeActivity,
   invokeCardOf,
   messageActivity,
   post,
-  startTestBot,
   submitActivity,
   textOf,
-  type TestBot,
 } from '../support/bot.js';
+import { useTestBot } from '../support/test-bot.js';
 import { GLOBAL_ADMIN } from '../support/staff.js';
 
-let bot: TestBot;
-beforeAll(async () => {
-  bot = await startTestBot();
-});
-afterAll(async () => {
-  await bot?.close();
-});
+const bot = useTestBot();
 
 /** Everything users could change, to prove a bad request changed none of it. */
 const snapshot = async () => {

@@ -378,8 +378,6 @@ describe('sending within Teams’ limits', () => {
     );
     const spread = times.map((t) => Math.round(t - times[0]!)).join(', ');
     expect(mostInOneSecond, `arrivals (ms after the first): ${spread}`).toBeLessThanOrEqual(7);
-    // Spread by the limit, not held back much longer than it needs (20 at 7 a second: about 3 s).
-    expect(times.at(-1)! - times[0]!).toBeLessThan(6_000);
     // The cards are in Sam's language (Chinese).
     expect(textOf(cardOf(arrivals[0]!.activity))).toMatch(/[\u4e00-\u9fff]/);
   }, 30_000);

@@ -2,7 +2,7 @@
  * The confirmation protocol, exercised with granting and revoking roles from chat (R-ROLE-8, R-ROLE-9):
  * a preview stored server-side, a Confirm button carrying only its id, execution re-checking everything.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonNamed,
@@ -11,21 +11,14 @@ import {
   invokeCardOf,
   messageActivity,
   post,
-  startTestBot,
   submitActivity,
   textOf,
-  type TestBot,
 } from '../support/bot.js';
+import { useTestBot } from '../support/test-bot.js';
 import { ADMIN_AGENT, GLOBAL_ADMIN, NOBODY, SALES_AGENT, type TestPerson } from '../support/staff.js';
 
 const clock = movableClock('2026-11-21T09:00:00Z');
-let bot: TestBot;
-beforeAll(async () => {
-  bot = await startTestBot({ clock });
-});
-afterAll(async () => {
-  await bot?.close();
-});
+const bot = useTestBot({ clock });
 afterEach(() => clock.set('2026-11-21T09:00:00Z'));
 
 const say = async (text: string, from: TestPerson = GLOBAL_ADMIN, locale = 'en-US') =>

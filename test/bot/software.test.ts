@@ -4,7 +4,7 @@
  * support requests, and the activity log with its CSV export, in English and Korean.
  */
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, at, movableClock } from '../../src/domain/shared/time.js';
 import { createLogger } from '../../src/log.js';
 import {
@@ -15,29 +15,18 @@ import {
   invokeCardOf,
   messageActivity,
   post,
-  startLocalConnector,
-  startTestBot,
   textOf,
   type ActivityOptions,
   type Card,
-  type LocalConnector,
-  type TestBot,
+  startLocalConnector,
+  startTestBot,
 } from '../support/bot.js';
+import { useTestBot } from '../support/test-bot.js';
 import { ADMIN_AGENT, GLOBAL_ADMIN, type TestPerson } from '../support/staff.js';
 
 const START = '2026-11-21T09:00:00Z';
 const clock = movableClock(START);
-let bot: TestBot;
-let connector: LocalConnector;
-
-beforeAll(async () => {
-  connector = await startLocalConnector();
-  bot = await startTestBot({ clock });
-});
-afterAll(async () => {
-  await bot?.close();
-  await connector?.close();
-});
+const bot = useTestBot({ clock });
 afterEach(() => clock.set(START));
 
 type Options = Omit<ActivityOptions, 'from'>;
@@ -224,13 +213,13 @@ describe('getting a product key in a personal chat (R-KEY-1, R-KEY-2, R-KEY-3)',
 });
 
 describe('keys only in a one-to-one chat (R-KEY-6)', () => {
-  /** Ada speaks to the bot once in her personal chat, whose service is the local connector. */
+  /** Ada speaks to the bot once in her personal chat, whose service is the local bot.connector. */
   const openPersonalChat = async () => {
     const reply = await post(
       bot.endpoint,
       messageActivity('whoami', {
         from: ADMIN_AGENT,
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: bot.connector.serviceUrl,
         conversationId: 'a:ada-one-to-one',
       }),
     );
@@ -239,7 +228,7 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
 
   it('R-KEY-6: asked in a channel, the reply says it was sent privately, and the chooser arrives in her personal chat', async () => {
     await openPersonalChat();
-    const before = connector.received.length;
+    const before = bot.connector.received.length;
 
     const reply = await post(
       bot.endpoint,
@@ -250,8 +239,8 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
     expect(textOf(channelCard)).toContain('I sent it to you in our private chat');
     expect(JSON.stringify(reply.body)).not.toContain('/downloads/');
     expect(buttonsOf(channelCard)).toHaveLength(0);
-    await connector.waitFor(before + 1);
-    const sent = connector.received[before]!;
+    await bot.connector.waitFor(before + 1);
+    const sent = bot.connector.received[before]!;
     expect(sent.path).toContain(encodeURIComponent('a:ada-one-to-one'));
     const chooser = (sent.activity.attachments as Array<{ content: Card }>)[0]!.content;
     expect(textOf(chooser)).toContain('Product key and download: Windows Server 2022 Datacenter');
@@ -259,7 +248,7 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
     // She presses the button in her personal chat: the key is shown there.
     const keyCard = await press(chooser, 'Get key and link', SERVER, ADMIN_AGENT, {
       conversationId: 'a:ada-one-to-one',
-      serviceUrl: connector.serviceUrl,
+      serviceUrl: bot.connector.serviceUrl,
     });
     expect(productKeyOf(keyCard)).toHaveLength(32);
   });
@@ -268,7 +257,7 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
     const orderId = await buySoftware('Office LTSC Professional Plus 2021', 'alpine ski house');
     const chooser = await say(`key ${orderId}`);
     await openPersonalChat();
-    const before = connector.received.length;
+    const before = bot.connector.received.length;
 
     const reply = await post(
       bot.endpoint,
@@ -281,8 +270,8 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
 
     const channelCard = invokeCardOf(reply);
     expect(textOf(channelCard)).toContain('I sent it to you in our private chat');
-    await connector.waitFor(before + 1);
-    const privateCard = (connector.received[before]!.activity.attachments as Array<{ content: Card }>)[0]!
+    await bot.connector.waitFor(before + 1);
+    const privateCard = (bot.connector.received[before]!.activity.attachments as Array<{ content: Card }>)[0]!
       .content;
     const key = productKeyOf(privateCard)!;
     const url = downloadUrlOf(privateCard)!;
@@ -295,10 +284,10 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
 
   it('R-KEY-6: in a group chat the same holds', async () => {
     await openPersonalChat();
-    const before = connector.received.length;
+    const before = bot.connector.received.length;
     const card = await say('key ORD-2001', ADMIN_AGENT, { conversationType: 'groupChat' });
     expect(textOf(card)).toContain('I sent it to you in our private chat');
-    await connector.waitFor(before + 1);
+    await bot.connector.waitFor(before + 1);
   });
 
   it('R-KEY-6: with no personal chat stored, the reply says how to open one, and nothing is sent', async () => {
@@ -307,33 +296,47 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
       displayName: 'Lee Newcomer',
     };
     await bot.deps.staff.grant(newcomer.aadObjectId, 'admin-agent', { displayName: newcomer.displayName });
-    const before = connector.received.length;
+    const before = bot.connector.received.length;
 
     const card = await say('key ORD-2001', newcomer, { conversationType: 'channel' });
 
     expect(textOf(card)).toContain('Open a chat with me');
     expect(JSON.stringify(card)).not.toContain('/downloads/');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(connector.received.length).toBe(before);
+    // Proven by an event: once they have a personal chat, asking again sends the chooser there, and it is
+    // the first thing the connector got since the first question.
+    const chat = `personal:${newcomer.aadObjectId}`;
+    await post(
+      bot.endpoint,
+      messageActivity('whoami', {
+        from: newcomer,
+        serviceUrl: bot.connector.serviceUrl,
+        conversationId: chat,
+      }),
+    );
+    await say('key ORD-2001', newcomer, { conversationType: 'channel' });
+    const marker = await bot.connector.waitFor((r) =>
+      decodeURIComponent(r.path).includes(`/conversations/${chat}/`),
+    );
+    expect(bot.connector.received.slice(before)).toEqual([marker]);
   });
 
   it('R-KEY-6: in Korean, the channel reply says it was sent privately', async () => {
     await openPersonalChat();
-    const before = connector.received.length;
+    const before = bot.connector.received.length;
     const card = await say('제품키 ORD-2001', ADMIN_AGENT, { conversationType: 'channel', locale: 'ko-KR' });
     expect(textOf(card)).toContain('개인 채팅으로 보냈습니다');
-    await connector.waitFor(before + 1);
+    await bot.connector.waitFor(before + 1);
   });
 
   it('R-KEY-6: when the private message cannot be delivered, the channel reply does not say it was sent', async () => {
     await openPersonalChat();
-    const before = connector.received.length;
+    const before = bot.connector.received.length;
     // The connector refuses the private message (403 is not retried).
-    connector.failNext(403);
+    bot.connector.failNext(403);
 
     const card = await say('key ORD-2001', ADMIN_AGENT, { conversationType: 'channel' });
 
-    expect(connector.received.length).toBe(before);
+    expect(bot.connector.received.length).toBe(before);
     expect(textOf(card)).not.toContain('I sent it to you in our private chat');
   });
 
@@ -348,14 +351,14 @@ describe('keys only in a one-to-one chat (R-KEY-6)', () => {
     try {
       const personal = { conversationId: 'a:mover-one-to-one' };
       await say('whoami', mover, { ...personal, serviceUrl: old.serviceUrl });
-      await say('whoami', mover, { ...personal, serviceUrl: connector.serviceUrl });
-      const before = connector.received.length;
+      await say('whoami', mover, { ...personal, serviceUrl: bot.connector.serviceUrl });
+      const before = bot.connector.received.length;
 
       const card = await say('key ORD-2001', mover, { conversationType: 'channel' });
 
       expect(textOf(card)).toContain('I sent it to you in our private chat');
       expect(old.received).toHaveLength(0);
-      await connector.waitFor(before + 1, 2_000);
+      await bot.connector.waitFor(before + 1, 2_000);
     } finally {
       await old.close();
     }
@@ -645,7 +648,7 @@ describe('logs never hold keys or download tokens (R-KEY-6)', () => {
       expect((await fetchLink(url)).status).toBe(302);
       expect((await fetchLink(`${url}x`)).status).toBe(404);
 
-      // From a channel: the chooser and the key go privately, through the connector.
+      // From a channel: the chooser and the key go privately, through the bot.connector.
       const channelChooserReply = await sayTo('key ORD-2001', { conversationType: 'channel' });
       expect(textOf(channelChooserReply)).toContain('I sent it to you in our private chat');
       await local.waitFor(1);

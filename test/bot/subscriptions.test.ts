@@ -2,7 +2,7 @@
  * Buying and changing subscriptions from chat, end to end through /api/messages: typed commands, the card
  * flows with Action.Execute (Teams) and Action.Submit (Emulator), in English and Korean.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { movableClock } from '../../src/domain/shared/time.js';
 import {
   buttonNamed,
@@ -12,23 +12,16 @@ import {
   invokeCardOf,
   messageActivity,
   post,
-  startTestBot,
   submitActivity,
   textOf,
   type Card,
-  type TestBot,
 } from '../support/bot.js';
+import { useTestBot } from '../support/test-bot.js';
 import { ADMIN_AGENT, BILLING_ADMIN, SALES_AGENT, staffWithRole, type TestPerson } from '../support/staff.js';
 
 const START = '2026-11-21T09:00:00Z';
 const clock = movableClock(START);
-let bot: TestBot;
-beforeAll(async () => {
-  bot = await startTestBot({ clock });
-});
-afterAll(async () => {
-  await bot?.close();
-});
+const bot = useTestBot({ clock });
 afterEach(() => clock.set(START));
 
 const say = async (text: string, from: TestPerson = SALES_AGENT, locale = 'en-US') => {

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeps } from '../../src/db/create-deps.js';
-import { openDatabase, type Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { createPendingAction } from '../../src/domain/confirmations/create-pending-action.js';
 import { purgeExpiredConfirmations } from '../../src/domain/confirmations/purge-expired-confirmations.js';
-import type { AllDeps } from '../../src/domain/ports/deps.js';
 import { movableClock } from '../../src/domain/shared/time.js';
+import { fakeDeps } from '../fakes/fake-deps.js';
 import { anActor } from '../support/builders.js';
 
 const clock = movableClock('2026-11-21T09:00:00Z');
-let db: Database;
-let deps: AllDeps;
-
-beforeAll(async () => {
-  db = await openDatabase({ kind: 'memory' });
-  deps = createDeps(db, clock);
-});
-afterAll(async () => {
-  await db?.close();
-});
+const deps = fakeDeps({ clock });
 
 describe('housekeeping of confirmations', () => {
   it('deletes previews, carts and export links a week after they expired, and keeps the rest', async () => {

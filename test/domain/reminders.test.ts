@@ -1,14 +1,11 @@
 /**
- * Proactive reminders (src/domain/reminders/) against a real embedded database seeded with the demo: a
+ * Proactive reminders (src/domain/reminders/) over the in-memory fakes seeded with the demo: a
  * movable clock walked through each window, passes of `runReminders`, and a fake notifier that records
  * every delivery it is asked for. Subscriptions, suspensions, cancellations and download links are made
  * through the same use cases the bot calls, so the recipient is whoever really acted. The demo's own
  * subscriptions remind their owners too: every assertion looks only at the subjects its test made.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDeps } from '../../src/db/create-deps.js';
-import { openDatabase, type Database } from '../../src/db/database.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/shared/actor.js';
 import { purchaseExecutor } from '../../src/domain/purchase/purchase-cart.js';
 import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
@@ -32,6 +29,9 @@ import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
 import { startKeyRequest } from '../../src/domain/software/request-key.js';
 import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
 import { addDays, addHours, at, HOUR_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
+import type { FakeDatabase, ReminderRow } from '../fakes/fake-database.js';
+import { fakeDeps, seededFakeDeps, sequentialIds } from '../fakes/fake-deps.js';
+import { fakeSecrets } from '../fakes/fake-secrets.js';
 import { anActor } from '../support/builders.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -47,23 +47,20 @@ const clock = movableClock(NOW);
 const now = () => clock.now();
 beforeEach(() => clock.set(NOW));
 
-// ---- a database per group of tests, seeded with the demo ----
+// ---- fake tables per group of tests, seeded with the demo ----
 
 interface World {
-  db: Database;
+  db: FakeDatabase;
   deps: AllDeps;
 }
 
-/** Its own seeded in-memory database for the tests of one `describe`. */
+/** Its own seeded fake database for the tests of one `describe`. */
 function useWorld(): World {
   const world = {} as World;
-  beforeAll(async () => {
-    world.db = await openDatabase({ kind: 'memory' });
-    await seedDatabase(world.db.prisma, { now: new Date(NOW), includeDemo: true });
-    world.deps = createDeps(world.db, clock);
-  });
-  afterAll(async () => {
-    await world.db?.close();
+  beforeAll(() => {
+    const deps = seededFakeDeps(NOW, { clock });
+    world.db = deps.db;
+    world.deps = deps;
   });
   return world;
 }
@@ -119,8 +116,20 @@ const kindsAbout = (notifier: { calls: Delivery[] }, subjectId: string): Reminde
 const pass = (world: World, notifier: ReminderNotifier, instanceId = 'instance-a') =>
   runReminders(world.deps, notifier, instanceId, () => 0.5);
 
-const rowsAbout = (world: World, subjectId: string) =>
-  world.db.prisma.reminder.findMany({ where: { subjectId }, orderBy: { createdAt: 'asc' } });
+/** The stored reminders about `subjectId`, oldest first, with their instants as a row gives them (Dates). */
+const rowsAbout = async (world: World, subjectId: string) =>
+  [...world.db.tables.reminders.values()]
+    .filter((r) => r.subjectId === subjectId)
+    .sort((a, b) => a.createdAt.valueOf() - b.createdAt.valueOf())
+    .map((r: ReminderRow) => ({
+      ...r,
+      eventAt: r.eventAt.toDate(),
+      createdAt: r.createdAt.toDate(),
+      nextAttemptAt: r.nextAttemptAt.toDate(),
+      claimedUntil: r.claimedUntil?.toDate() ?? null,
+      sentAt: r.sentAt?.toDate() ?? null,
+      skippedAt: r.skippedAt?.toDate() ?? null,
+    }));
 
 // ---- data made through the use cases ----
 
@@ -201,8 +210,8 @@ async function issueDownloadLink(
       variant: 'x64',
     }),
   );
-  const link = await world.db.prisma.downloadLink.findFirstOrThrow({ where: { orderId } });
-  return { linkId: link.id, orderId, expiresAt: at(link.expiresAt) };
+  const link = [...world.db.tables.downloadLinks.values()].find((l) => l.orderId === orderId)!;
+  return { linkId: link.id, orderId, expiresAt: link.expiresAt };
 }
 
 // ---- each kind in its window, to the person who acted ----
@@ -426,7 +435,15 @@ describe('each reminder is sent once', () => {
     clock.advance(30 * MINUTE_MS);
     for (let i = 0; i < 5; i++) await pass(world, notifier);
     // "Restart": the process is new, with new repositories over the same rows.
-    const restarted = { db: world.db, deps: createDeps(world.db, clock) };
+    const restarted = {
+      db: world.db,
+      deps: fakeDeps({
+        db: world.db,
+        clock,
+        newId: sequentialIds('after-restart'),
+        secrets: fakeSecrets('after-restart'),
+      }),
+    };
     for (let i = 0; i < 5; i++) await pass(restarted, notifier, 'instance-after-restart');
     clock.advance(2 * HOUR_MS);
     await pass(restarted, notifier, 'instance-after-restart');

@@ -1,12 +1,9 @@
 /**
- * The subscription use cases against a real (in-memory, embedded) database: previews, then clicks through
- * confirmPendingAction, with a clock the tests move. Every test makes its own subscriptions, so that tests
+ * The subscription use cases over the in-memory fakes seeded with the demo data: previews, then clicks
+ * through confirmPendingAction, with a clock the tests move. Every test makes its own subscriptions, so that tests
  * do not depend on one another or on the demo rows they change.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDeps } from '../../src/db/create-deps.js';
-import { openDatabase, type Database } from '../../src/db/database.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/shared/actor.js';
 import { editCart } from '../../src/domain/purchase/edit-cart.js';
 import { purchaseExecutor } from '../../src/domain/purchase/purchase-cart.js';
@@ -29,6 +26,7 @@ import {
 } from '../../src/domain/subscriptions/reactivate-subscription.js';
 import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
 import { addDays, addHours, DAY_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
+import { seededFakeDeps } from '../fakes/fake-deps.js';
 import { aSubscription, anActor } from '../support/builders.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -40,18 +38,8 @@ const MARKETING = anActor(['marketing-content-admin']);
 const REFERRAL = anActor(['referral-admin']);
 
 const clock = movableClock(NOW);
-let db: Database;
-let deps: AllDeps;
-
-beforeAll(async () => {
-  db = await openDatabase({ kind: 'memory' });
-  await seedDatabase(db.prisma, { now: new Date(NOW), includeDemo: true });
-  deps = createDeps(db, clock);
-});
-
-afterAll(async () => {
-  await db?.close();
-});
+const deps = seededFakeDeps(NOW, { clock });
+const { db } = deps;
 
 beforeEach(() => clock.set(NOW));
 
@@ -122,15 +110,17 @@ const auditOf = (where: {
   actor?: Actor;
   customerId?: string;
 }) =>
-  db.prisma.auditEvent.findMany({
-    where: {
-      ...(where.subjectId ? { subjectId: where.subjectId } : {}),
-      ...(where.action ? { action: where.action } : {}),
-      ...(where.outcome ? { outcome: where.outcome } : {}),
-      ...(where.customerId ? { customerId: where.customerId } : {}),
-      ...(where.actor ? { actorAadObjectId: where.actor.aadObjectId } : {}),
-    },
-  });
+  db.tables.auditEvents.filter(
+    (event) =>
+      (!where.subjectId || event.subjectId === where.subjectId) &&
+      (!where.action || event.action === where.action) &&
+      (!where.outcome || event.outcome === where.outcome) &&
+      (!where.customerId || event.customerId === where.customerId) &&
+      (!where.actor || event.actorAadObjectId === where.actor.aadObjectId),
+  );
+
+const ordersOf = (customerId: string) =>
+  [...db.tables.orders.values()].filter((order) => order.customerId === customerId).length;
 
 /** Unwraps a Result the test expects to be ok, showing the error when it is not. */
 function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
@@ -692,7 +682,7 @@ describe('buying', () => {
       await startPurchase(deps, SALES, { customer: 'cus-fourth-coffee', product: 'exchange-online-p1' }),
     );
     const first = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
-    const ordersBefore = await db.prisma.order.count({ where: { customerId: 'cus-fourth-coffee' } });
+    const ordersBefore = ordersOf('cus-fourth-coffee');
 
     const second = await confirm(SALES, purchaseExecutor, cart.pendingId);
 
@@ -700,7 +690,7 @@ describe('buying', () => {
       ok: false,
       error: { kind: 'already-done', previous: { orderId: first.orderId } },
     });
-    expect(await db.prisma.order.count({ where: { customerId: 'cus-fourth-coffee' } })).toBe(ordersBefore);
+    expect(ordersOf('cus-fourth-coffee')).toBe(ordersBefore);
   });
 
   it('R-BUY-2: of two carts for a one-per-customer product, the second purchase is refused', async () => {
@@ -711,7 +701,7 @@ describe('buying', () => {
       await startPurchase(deps, BILLING, { customer: 'cus-coho-winery', product: 'defender-for-business' }),
     );
     value(await confirm(SALES, purchaseExecutor, first.pendingId));
-    const ordersBefore = await db.prisma.order.count({ where: { customerId: 'cus-coho-winery' } });
+    const ordersBefore = ordersOf('cus-coho-winery');
 
     const refused = await confirm(BILLING, purchaseExecutor, second.pendingId);
 
@@ -719,7 +709,7 @@ describe('buying', () => {
       ok: false,
       error: { kind: 'refused', rule: 'R-BUY-2', reason: 'one-per-customer' },
     });
-    expect(await db.prisma.order.count({ where: { customerId: 'cus-coho-winery' } })).toBe(ordersBefore);
+    expect(ordersOf('cus-coho-winery')).toBe(ordersBefore);
     const held = await deps.subscriptions.listByCustomer('cus-coho-winery');
     expect(held.filter((s) => s.productId === 'defender-for-business')).toHaveLength(1);
   });

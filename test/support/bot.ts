@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import type { DatabaseTarget } from '../../src/db/database.js';
 import type { Clock } from '../../src/domain/shared/time.js';
 import { createLogger, type Logger } from '../../src/log.js';
+import { makeArrivals, type ArrivalPredicate } from './arrivals.js';
 import type { TestPerson } from './staff.js';
 
 export interface TestBot extends BotInstance {
@@ -210,12 +211,18 @@ export interface LocalConnector {
   readonly received: Array<{ path: string; activity: Record<string, unknown> }>;
   /** Status codes to answer, in order, before answering 200 (to test retries). */
   failNext(...statuses: number[]): void;
+  /** Resolves once `count` activities have arrived, or with the first one (arrived or to come) matching. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
+  waitFor(
+    predicate: ArrivalPredicate<LocalConnector['received'][number]>,
+    options?: { timeoutMs?: number },
+  ): Promise<LocalConnector['received'][number]>;
   close(): Promise<void>;
 }
 
 export async function startLocalConnector(): Promise<LocalConnector> {
-  const received: LocalConnector['received'] = [];
+  const arrivals = makeArrivals<LocalConnector['received'][number]>();
+  const received = arrivals.list;
   const failures: number[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -227,14 +234,13 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         res.end('{}');
         return;
       }
+      let activity: Record<string, unknown> = {};
       try {
-        received.push({
-          path: req.url ?? '',
-          activity: body ? (JSON.parse(body) as Record<string, unknown>) : {},
-        });
+        activity = body ? (JSON.parse(body) as Record<string, unknown>) : {};
       } catch {
-        received.push({ path: req.url ?? '', activity: {} });
+        // not JSON: recorded as empty
       }
+      arrivals.push({ path: req.url ?? '', activity });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: crypto.randomUUID() }));
     });
@@ -245,13 +251,7 @@ export async function startLocalConnector(): Promise<LocalConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
     failNext: (...statuses) => failures.push(...statuses),
-    waitFor: async (count, timeoutMs = 5_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`connector got ${received.length} of ${count} activities`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    },
+    waitFor: arrivals.waitFor,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

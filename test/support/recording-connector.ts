@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
+import { makeArrivals } from './arrivals.js';
 import type { LocalConnector } from './bot.js';
 
 export interface ConnectorRequest {
@@ -19,13 +20,20 @@ export interface ConnectorRequest {
 export interface RecordingConnector extends LocalConnector {
   /** Every request, in order of arrival, the failed ones too. */
   readonly requests: ConnectorRequest[];
+  /** The first request (arrived or to come, answered or failed) matching `predicate`. */
+  waitForRequest(
+    predicate: (request: ConnectorRequest) => boolean,
+    options?: { timeoutMs?: number },
+  ): Promise<ConnectorRequest>;
   /** Like failNext, with a Retry-After header (seconds) on each failure. */
   failNextWithRetryAfter(retryAfterSeconds: number, ...statuses: number[]): void;
 }
 
 export async function startRecordingConnector(): Promise<RecordingConnector> {
-  const received: LocalConnector['received'] = [];
-  const requests: ConnectorRequest[] = [];
+  const arrivals = makeArrivals<LocalConnector['received'][number]>();
+  const received = arrivals.list;
+  const requestArrivals = makeArrivals<ConnectorRequest>();
+  const requests = requestArrivals.list;
   const failures: Array<{ status: number; retryAfterSeconds?: number }> = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -41,7 +49,7 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
       const failure = failures.shift();
       const path = req.url ?? '';
       if (failure) {
-        requests.push({ path, status: failure.status, arrivedAtMs, activity });
+        requestArrivals.push({ path, status: failure.status, arrivedAtMs, activity });
         res.writeHead(failure.status, {
           'content-type': 'application/json',
           ...(failure.retryAfterSeconds !== undefined
@@ -51,8 +59,8 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
         res.end('{}');
         return;
       }
-      requests.push({ path, status: 200, arrivedAtMs, activity });
-      received.push({ path, activity });
+      requestArrivals.push({ path, status: 200, arrivedAtMs, activity });
+      arrivals.push({ path, activity });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: crypto.randomUUID() }));
     });
@@ -66,13 +74,8 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     failNext: (...statuses) => failures.push(...statuses.map((status) => ({ status }))),
     failNextWithRetryAfter: (retryAfterSeconds, ...statuses) =>
       failures.push(...statuses.map((status) => ({ status, retryAfterSeconds }))),
-    waitFor: async (count, timeoutMs = 5_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`connector got ${received.length} of ${count} activities`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    },
+    waitFor: arrivals.waitFor,
+    waitForRequest: (predicate, options) => requestArrivals.waitFor(predicate, options),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

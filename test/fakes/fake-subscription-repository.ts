@@ -1,0 +1,49 @@
+/** SubscriptionRepository in memory, saved with optimistic versions like the database. */
+import type { SubscriptionRepository } from '../../src/domain/ports/subscriptions.js';
+import type { Subscription } from '../../src/domain/shared/model.js';
+import type { FakeDatabase, SubscriptionRow } from './fake-database.js';
+
+export function toSubscription(db: FakeDatabase, row: SubscriptionRow): Subscription {
+  const { licenseAdditions: _additions, ...subscription } = row;
+  return { ...subscription, productName: db.tables.products.get(row.productId)?.name ?? row.productId };
+}
+
+export function makeFakeSubscriptionRepository(db: FakeDatabase): SubscriptionRepository {
+  return {
+    async listByCustomer(customerId, productIds) {
+      return [...db.tables.subscriptions.values()]
+        .filter((s) => s.customerId === customerId && (!productIds || productIds.includes(s.productId)))
+        .sort((a, b) => b.orderedAt.valueOf() - a.orderedAt.valueOf() || (a.id < b.id ? -1 : 1))
+        .map((row) => toSubscription(db, row));
+    },
+    async findById(id) {
+      const row = db.tables.subscriptions.get(id);
+      return row ? toSubscription(db, row) : null;
+    },
+    async save(next, expectedVersion, changes) {
+      const row = db.tables.subscriptions.get(next.id);
+      if (!row || row.version !== expectedVersion) return false;
+      db.tables.subscriptions.set(next.id, {
+        ...row,
+        quantity: next.quantity,
+        status: next.status,
+        autoRenew: next.autoRenew,
+        termStartAt: next.termStartAt,
+        renewsAt: next.renewsAt,
+        trialEndsAt: next.trialEndsAt,
+        suspendedAt: next.suspendedAt,
+        dataDeletedAt: next.dataDeletedAt,
+        cancelledAt: next.cancelledAt,
+        cancelAt: next.cancelAt,
+        ...(changes.licenseAdditions !== undefined
+          ? { licenseAdditions: [...changes.licenseAdditions] }
+          : {}),
+        version: row.version + 1,
+      });
+      return true;
+    },
+    async licenseAdditions(id) {
+      return [...(db.tables.subscriptions.get(id)?.licenseAdditions ?? [])];
+    },
+  };
+}

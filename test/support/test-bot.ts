@@ -1,0 +1,108 @@
+/**
+ * The end-to-end tests' shared setup: the real bot on a free port (embedded database seeded with the demo
+ * unless told otherwise) and a local connector playing the activities' serviceUrl, started before the
+ * file's tests and closed after them, with the helpers the tests use to talk to it.
+ */
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { DatabaseTarget } from '../../src/db/database.js';
+import type { Clock } from '../../src/domain/shared/time.js';
+import {
+  buttonNamed,
+  cardsOf,
+  executeActivity,
+  invokeCardOf,
+  messageActivity,
+  post,
+  startLocalConnector,
+  startTestBot,
+  type ActivityOptions,
+  type Card,
+  type HttpReply,
+  type LocalConnector,
+  type TestBot,
+} from './bot.js';
+import { startRecordingConnector, type RecordingConnector } from './recording-connector.js';
+import type { TestPerson } from './staff.js';
+
+export type SayOptions = Omit<ActivityOptions, 'from'>;
+
+export interface TestBotOptions {
+  readonly clock?: Clock;
+  readonly env?: Record<string, string>;
+  readonly database?: DatabaseTarget;
+}
+
+/** The running bot (its fields read once the tests run), its connector, and ways to talk to it. */
+export type UsedTestBot<C extends LocalConnector> = TestBot & {
+  readonly connector: C;
+  /** Posts any activity to /api/messages. */
+  send(activity: unknown): Promise<HttpReply>;
+  /** Says `text` as `from` (replies expected in the response): the first card, after checking the 200. */
+  say(text: string, from: TestPerson, options?: SayOptions): Promise<Card>;
+  /** Presses the button `title` of `card` as `from` (Action.Execute), with `inputs`: the card it answers. */
+  press(
+    card: unknown,
+    title: string,
+    inputs: Record<string, unknown>,
+    from: TestPerson,
+    options?: SayOptions,
+  ): Promise<Card>;
+};
+
+export function useTestBot(options?: TestBotOptions & { connector?: 'local' }): UsedTestBot<LocalConnector>;
+export function useTestBot(
+  options: TestBotOptions & { connector: 'recording' },
+): UsedTestBot<RecordingConnector>;
+export function useTestBot(
+  options: TestBotOptions & { connector?: 'local' | 'recording' } = {},
+): UsedTestBot<LocalConnector> {
+  let bot: TestBot | undefined;
+  let connector: LocalConnector | undefined;
+  beforeAll(async () => {
+    connector =
+      options.connector === 'recording' ? await startRecordingConnector() : await startLocalConnector();
+    bot = await startTestBot({
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.database ? { database: options.database } : {}),
+    });
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+  const running = (): TestBot => {
+    if (!bot) throw new Error('the test bot runs only while the tests run');
+    return bot;
+  };
+  const send = (activity: unknown) => post(running().endpoint, activity);
+  const helpers = {
+    get connector() {
+      if (!connector) throw new Error('the connector runs only while the tests run');
+      return connector;
+    },
+    send,
+    async say(text: string, from: TestPerson, sayOptions: SayOptions = {}) {
+      const reply = await send(messageActivity(text, { from, ...sayOptions }));
+      expect(reply.status).toBe(200);
+      return cardsOf(reply)[0]!;
+    },
+    async press(
+      card: unknown,
+      title: string,
+      inputs: Record<string, unknown>,
+      from: TestPerson,
+      sayOptions: SayOptions = {},
+    ) {
+      const button = buttonNamed(card, title);
+      const reply = await send(
+        executeActivity(button.verb!, { ...button.data, ...inputs }, { from, ...sayOptions }),
+      );
+      expect(reply.status).toBe(200);
+      return invokeCardOf(reply);
+    },
+  };
+  return new Proxy(helpers, {
+    get: (target, key) => (key in target ? Reflect.get(target, key) : Reflect.get(running(), key)),
+  }) as unknown as UsedTestBot<LocalConnector>;
+}
