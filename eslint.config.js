@@ -124,6 +124,37 @@ export default tseslint.config(
     },
   },
   {
+    // The Partner Center connector: zod, node:crypto (webhook signatures, request ids) and its own files.
+    files: ['src/partner-center/**/*.ts'],
+    ignores: ['src/partner-center/commerce/**'],
+    rules: {
+      'layers/allowed-imports': [
+        'error',
+        {
+          layer: 'src/partner-center',
+          packages: ['zod'],
+          builtins: ['crypto'],
+          paths: ['src/partner-center'],
+        },
+      ],
+    },
+  },
+  {
+    // The commerce adapters: the domain's ports on the connector; never the bot, the database or the wiring.
+    files: ['src/partner-center/commerce/**/*.ts'],
+    rules: {
+      'layers/allowed-imports': [
+        'error',
+        {
+          layer: 'src/partner-center/commerce',
+          packages: ['zod'],
+          builtins: ['crypto'],
+          paths: ['src/partner-center', 'src/domain'],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/db/**/*.ts'],
     rules: {
       'layers/allowed-imports': [

@@ -2,6 +2,7 @@
  * Outcomes → cards. No policy here: the domain decided; these functions only put it into words in the
  * turn's language and time zone.
  */
+import { externalRefusalText } from './partner-center-words.js';
 import type { Actor } from '../domain/shared/actor.js';
 import type { Candidate, DomainError, InvalidInputReason, NoChangeReason } from '../domain/shared/errors.js';
 import type { CustomerOrders } from '../domain/customers/list-orders.js';
@@ -331,6 +332,8 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
       return s.m.refusals[error.reason](localFacts(s, error.facts ?? {}));
     case 'effect-changed':
       return m.effectChanged('');
+    case 'partner-center-refused':
+      return externalRefusalText(s, error);
   }
 }
 

@@ -121,8 +121,8 @@ export const licensesExecutor: Executor<
 > = {
   action: 'subscription.licenses',
   payload: LicensesPayloadSchema,
-  execute: (tx, _actor, payload, { now }) =>
-    executeSubscriptionChange(tx, payload.subscriptionId, now, (l) =>
+  execute: (tx, _actor, payload, { now, pendingId }) =>
+    executeSubscriptionChange(tx, payload.subscriptionId, { now, pendingId }, (l) =>
       planLicenses(tx, l, payload.quantity, now),
     ),
 };

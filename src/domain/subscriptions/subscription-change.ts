@@ -139,7 +139,7 @@ export async function previewSubscriptionChange<P>(
 export async function executeSubscriptionChange(
   tx: SubscriptionChangeTx,
   subscriptionId: string,
-  now: Dayjs,
+  { now, pendingId }: { now: Dayjs; pendingId: string },
   plan: (
     loaded: Loaded,
   ) => Promise<
@@ -155,8 +155,11 @@ export async function executeSubscriptionChange(
     planned.value.next,
     stored.version,
     planned.value.additions !== undefined ? { licenseAdditions: planned.value.additions } : {},
+    pendingId,
   );
-  if (!saved) return err({ kind: 'conflict', what: 'subscription' });
+  // A stale etag at Partner Center arrives as 'conflict' too (R-PC-6); any other refusal is returned as is.
+  if (saved === 'conflict') return err({ kind: 'conflict', what: 'subscription' });
+  if (saved !== 'saved') return err(saved);
   const change = { ...planned.value.change, status: planned.value.next.status };
   return ok({
     result: change,

@@ -1,0 +1,44 @@
+/**
+ * Words for what an external commerce backend adds: its refusals (R-PC-2) and where a card's facts come
+ * from and how fresh they are (R-PC-5).
+ */
+import type { ExternalRefusal, FactSource } from '../domain/shared/external-refusal.js';
+import type { Dayjs } from '../domain/shared/time.js';
+import type { Speech } from './i18n.js';
+
+/** The refusal in the user's words, what to do next, and Partner Center's code when it gave one. */
+export function externalRefusalText(s: Speech, refusal: ExternalRefusal): string {
+  const m = s.m.partnerCenter;
+  const words = m.refusals[refusal.reason];
+  const sentence =
+    typeof words === 'string'
+      ? words
+      : words(
+          refusal.retryAfterSeconds !== undefined && refusal.retryAfterSeconds > 0
+            ? m.seconds(Math.ceil(refusal.retryAfterSeconds))
+            : m.aMoment,
+        );
+  return refusal.code ? `${sentence} ${m.code(refusal.code)}` : sentence;
+}
+
+/** "Partner Center, 2 min ago" or "the bot's own record" (no source means the bot's own record). */
+export function factSourceText(s: Speech, source: FactSource | undefined, now: Dayjs): string {
+  const m = s.m.partnerCenter;
+  if (!source || source.system === 'bot-record') return m.botRecord;
+  const seconds = Math.max(0, Math.floor((now.valueOf() - Date.parse(source.readAt)) / 1000));
+  const ago =
+    seconds < 60
+      ? m.justNow
+      : seconds < 3600
+        ? m.minutesAgo(Math.floor(seconds / 60))
+        : seconds < 86400
+          ? m.hoursAgo(Math.floor(seconds / 3600))
+          : m.daysAgo(Math.floor(seconds / 86400));
+  return m.partnerCenterAgo(ago);
+}
+
+/** The source as a card fact row. */
+export const factSourceFact = (s: Speech, source: FactSource | undefined, now: Dayjs) => ({
+  label: s.m.partnerCenter.sourceLabel,
+  value: factSourceText(s, source, now),
+});
