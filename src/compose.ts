@@ -21,6 +21,9 @@ import type { Clock } from './domain/shared/time.js';
 import { at } from './domain/shared/time.js';
 import { createLogger, type Logger } from './log.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import { createPartnerCenterClient } from './partner-center/client.js';
+import { createCommerceRepositories } from './partner-center/commerce/create-commerce-repositories.js';
+import type { RefreshTokenStore } from './partner-center/settings.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
 
@@ -41,6 +44,41 @@ export interface StartOptions {
   readonly seed?: boolean;
   /** Overrides REMINDER_INTERVAL_SECONDS (tests use 0 and run passes themselves). */
   readonly reminderIntervalMs?: number;
+}
+
+/** Keeps the rotated refresh token in memory (pc-edge replaces this with the sealed store). */
+const createMemoryRefreshTokenStore = (): RefreshTokenStore & { current(): string | null } => {
+  let latest: string | null = null;
+  return {
+    save: async (refreshToken) => {
+      latest = refreshToken;
+    },
+    current: () => latest,
+  };
+};
+
+/**
+ * 'simulated' keeps the bot's database as the record (deps unchanged); 'partner-center' puts Partner
+ * Center behind the customers, subscriptions, products and orders ports, in and out of transactions.
+ */
+export function withCommerceBackend(config: Config, clock: Clock, deps: AllDeps): AllDeps {
+  if (config.commerce.backend !== 'partner-center') return deps;
+  const { apiUrl, authorityUrl, tenantId, clientId, clientSecret, refreshToken } = config.commerce;
+  const client = createPartnerCenterClient({
+    settings: { apiUrl, authorityUrl, tenantId, clientId, clientSecret, refreshToken },
+    effects: {
+      fetch: (input, init) => globalThis.fetch(input, init),
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    },
+    refreshTokenStore: createMemoryRefreshTokenStore(),
+  });
+  const commerce = createCommerceRepositories(client, clock);
+  return {
+    ...deps,
+    ...commerce(deps),
+    uow: { run: (work) => deps.uow.run((tx) => work({ ...tx, ...commerce(tx) })) },
+  };
 }
 
 export async function prepareDatabase(
@@ -69,12 +107,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const listening: { server?: RunningServer } = {};
     if (!config.encryptionKey)
       log.warn('KEY_ENCRYPTION_KEY is not set: using the development key (never in production)');
-    const deps = createDeps(db, clock, {
-      partner: config.partner,
-      secrets: createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY),
-      // Until the server listens, its address is not known (PORT=0 in tests).
-      publicBaseUrl: () => config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
-    });
+    const deps = withCommerceBackend(
+      config,
+      clock,
+      createDeps(db, clock, {
+        partner: config.partner,
+        secrets: createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY),
+        // Until the server listens, its address is not known (PORT=0 in tests).
+        publicBaseUrl: () =>
+          config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
+      }),
+    );
+    if (config.commerce.backend === 'partner-center')
+      log.info({ apiUrl: config.commerce.apiUrl }, 'commerce backend: Partner Center');
     if (config.bootstrapGlobalAdmin) {
       const { aadObjectId } = config.bootstrapGlobalAdmin;
       const added = await bootstrapGlobalAdmin(deps, config.bootstrapGlobalAdmin);

@@ -21,11 +21,15 @@ export function externalRefusalText(s: Speech, refusal: ExternalRefusal): string
   return refusal.code ? `${sentence} ${m.code(refusal.code)}` : sentence;
 }
 
-/** "Partner Center, 2 min ago" or "the bot's own record" (no source means the bot's own record). */
-export function factSourceText(s: Speech, source: FactSource | undefined, now: Dayjs): string {
+/**
+ * "Partner Center, 2 min ago" or "the bot's own record" (no source means the bot's own record). Without
+ * `now` the card is being drawn from what was just read: "just now".
+ */
+export function factSourceText(s: Speech, source: FactSource | undefined, now?: Dayjs): string {
   const m = s.m.partnerCenter;
   if (!source || source.system === 'bot-record') return m.botRecord;
-  const seconds = Math.max(0, Math.floor((now.valueOf() - Date.parse(source.readAt)) / 1000));
+  const readAt = Date.parse(source.readAt);
+  const seconds = now ? Math.max(0, Math.floor((now.valueOf() - readAt) / 1000)) : 0;
   const ago =
     seconds < 60
       ? m.justNow
@@ -38,7 +42,11 @@ export function factSourceText(s: Speech, source: FactSource | undefined, now: D
 }
 
 /** The source as a card fact row. */
-export const factSourceFact = (s: Speech, source: FactSource | undefined, now: Dayjs) => ({
+export const factSourceFact = (s: Speech, source: FactSource | undefined, now?: Dayjs) => ({
   label: s.m.partnerCenter.sourceLabel,
   value: factSourceText(s, source, now),
 });
+
+/** "Source: Partner Center, just now", for a card's subtitle. */
+export const factSourceLine = (s: Speech, source: FactSource | undefined, now?: Dayjs): string =>
+  `${s.m.partnerCenter.sourceLabel}: ${factSourceText(s, source, now)}`;

@@ -1,4 +1,5 @@
 /** Cards for buying and changing subscriptions: the cart, previews with their consequences, results. */
+import { factSourceFact } from './partner-center-words.js';
 import type { CartView } from '../domain/purchase/cart.js';
 import type { PurchaseResult } from '../domain/purchase/purchase-cart.js';
 import type { CancellationEffect } from '../domain/subscriptions/cancellation-policy.js';
@@ -151,7 +152,7 @@ export function changePreviewCard(s: Speech, change: SubscriptionChange): Adapti
   return renderCard('confirm', {
     title: changeTitle(s, change),
     summary: `${change.productName} — ${change.customerName}`,
-    facts: changeFacts(s, change),
+    facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
     consequences: changeConsequences(s, change).map((text) => ({ text })),
     consequenceStyle: destructive ? 'attention' : 'emphasis',
     expiry: s.m.common.expiresAt(s.dateTime(change.expiresAt)),
@@ -179,7 +180,7 @@ export function changeResultCard(s: Speech, change: SubscriptionChange, note?: s
     title,
     color: 'Good',
     lines: [...(note ? [note] : []), ...changeConsequences(s, change)],
-    facts: changeFacts(s, change),
+    facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
   });
 }
 
@@ -222,6 +223,7 @@ export function cancelPreviewCard(s: Speech, preview: CancelPreview, notice?: st
       { label: s.m.change.customer, value: preview.customerName },
       { label: s.m.change.licenses, value: `${preview.quantity} · ${s.m.cycles[preview.billingCycle]}` },
       { label: m.reason, value: preview.reason },
+      factSourceFact(s, preview.source),
     ],
     consequences: [
       { text: effectText(s, preview.effect) },

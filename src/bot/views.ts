@@ -2,7 +2,7 @@
  * Outcomes → cards. No policy here: the domain decided; these functions only put it into words in the
  * turn's language and time zone.
  */
-import { externalRefusalText } from './partner-center-words.js';
+import { externalRefusalText, factSourceLine } from './partner-center-words.js';
 import type { Actor } from '../domain/shared/actor.js';
 import type { Candidate, DomainError, InvalidInputReason, NoChangeReason } from '../domain/shared/errors.js';
 import type { CustomerOrders } from '../domain/customers/list-orders.js';
@@ -109,7 +109,7 @@ const customerButtons = (s: Speech, customer: Customer): Button[] => [
 export function customersCard(s: Speech, query: string, customers: readonly Customer[]): AdaptiveCardJson {
   return renderCard('record-list', {
     title: s.m.customers.title(query),
-    subtitle: s.m.customers.count(customers.length),
+    subtitle: `${s.m.customers.count(customers.length)} · ${factSourceLine(s, customers[0]?.source)}`,
     empty: '',
     items: customers.slice(0, MAX_LIST_ITEMS).map((c) => ({
       heading: c.companyName,
@@ -171,7 +171,7 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
   const total = result.subscriptions.length;
   return renderCard('record-list', {
     title: m.title(result.customer.companyName),
-    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
+    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)} · ${factSourceLine(s, result.subscriptions[0]?.source ?? result.customer.source)}`,
     empty: total === 0 ? m.empty : '',
     items: result.subscriptions.slice(0, MAX_LIST_ITEMS).map((sub) => {
       const notes = [
@@ -208,7 +208,7 @@ export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson 
   const total = result.orders.length;
   return renderCard('record-list', {
     title: m.title(result.customer.companyName),
-    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
+    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)} · ${factSourceLine(s, result.orders[0]?.source ?? result.customer.source)}`,
     empty: total === 0 ? m.empty : '',
     items: result.orders.slice(0, MAX_LIST_ITEMS).map((order) => ({
       heading: order.id,

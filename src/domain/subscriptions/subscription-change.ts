@@ -10,6 +10,7 @@ import type { DomainError } from '../shared/errors.js';
 import type { Result } from '../shared/result.js';
 import type { Customer, Product, Subscription } from '../shared/model.js';
 import type { Dayjs } from '../shared/time.js';
+import type { FactSource } from '../shared/external-refusal.js';
 import type { Repositories } from '../ports/unit-of-work.js';
 import type { LicenseAddition } from '../ports/subscriptions.js';
 import type { ProductRepository } from '../ports/products.js';
@@ -49,6 +50,8 @@ export interface SubscriptionChange {
   /** Change in the charge per term from a license change (positive = more). */
   readonly chargeDelta?: number;
   readonly currency?: string;
+  /** Where the subscription's facts were read (R-PC-5); absent: the bot's own record. */
+  readonly source?: FactSource;
 }
 
 export const SubscriptionRefSchema = z.object({ subscriptionId: z.string().min(1).max(100) });
@@ -109,6 +112,7 @@ export const describe = (
   autoRenew: subscription.autoRenew,
   renewsAt: subscription.renewsAt.toISOString(),
   cancelAt: subscription.cancelAt?.toISOString() ?? null,
+  ...(subscription.source ? { source: subscription.source } : {}),
 });
 
 /** A plan: the subscription after the change, what to show, and (license changes) the additions left. */
