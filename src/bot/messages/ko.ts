@@ -389,7 +389,7 @@ export const ko: Messages = {
     'software-use-cancel-order': () =>
       '소프트웨어 구매는 주문 단위로 취소합니다: “취소 주문 <주문 ID>”를 사용하세요.',
     'license-decrease-window': (f) =>
-      `새 상거래: 라이선스는 추가 후 7일 이내에만 줄일 수 있으며 그 기간은 ${f.closedAt}에 끝났습니다.`,
+      `새 상거래: 최근 7일 이내에 추가된 라이선스만 줄일 수 있으므로 지금은 ${f.floor}개 미만으로 줄일 수 없습니다.`,
     'customer-not-active': (f) => `${f.customer}은(는) 아직 프로비전할 수 있는 고객이 아닙니다.`,
     reactivateInstead: '대신 다시 활성화',
     'software-own-order': (f) => `${f.product}은(는) 소프트웨어이므로 별도 주문(별도 카트)으로 구매하세요.`,

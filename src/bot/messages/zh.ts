@@ -374,7 +374,7 @@ export const zh: Messages = {
     'cancel-already-scheduled': (f) => `已安排在 ${f.cancelAt} 取消。`,
     'software-use-cancel-order': () => '软件购买按订单取消：请使用“取消 订单 <订单 ID>”。',
     'license-decrease-window': (f) =>
-      `新商务：许可证只能在添加后 7 天内减少；该期限已于 ${f.closedAt} 结束。`,
+      `新商务：只能减少最近 7 天内添加的许可证，因此现在数量不能低于 ${f.floor}。`,
     'customer-not-active': (f) => `${f.customer} 还不是我们可以预配的客户。`,
     reactivateInstead: '改为重新激活',
     'software-own-order': (f) => `${f.product} 是软件：请单独下单购买（单独的购物车）。`,
