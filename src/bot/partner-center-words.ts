@@ -50,3 +50,18 @@ export const factSourceFact = (s: Speech, source: FactSource | undefined, now?: 
 /** "Source: Partner Center, just now", for a card's subtitle. */
 export const factSourceLine = (s: Speech, source: FactSource | undefined, now?: Dayjs): string =>
   `${s.m.partnerCenter.sourceLabel}: ${factSourceText(s, source, now)}`;
+
+/**
+ * R-PC-4: when Partner Center's own window differs from the bot's rule, the card says whose applies;
+ * nothing when they agree (or Partner Center said nothing).
+ */
+export function windowDiffersText(
+  s: Speech,
+  partnerCenterClosesAt: string | undefined,
+  ruleClosesAt: string | number | undefined,
+): string[] {
+  if (!partnerCenterClosesAt || ruleClosesAt === undefined) return [];
+  return [
+    s.m.partnerCenter.windowDiffers(s.dateTime(partnerCenterClosesAt), s.dateTime(String(ruleClosesAt))),
+  ];
+}

@@ -1,5 +1,5 @@
 /** Cards for buying and changing subscriptions: the cart, previews with their consequences, results. */
-import { factSourceFact } from './partner-center-words.js';
+import { factSourceFact, windowDiffersText } from './partner-center-words.js';
 import type { CartView } from '../domain/purchase/cart.js';
 import type { PurchaseResult } from '../domain/purchase/purchase-cart.js';
 import type { CancellationEffect } from '../domain/subscriptions/cancellation-policy.js';
@@ -153,7 +153,12 @@ export function changePreviewCard(s: Speech, change: SubscriptionChange): Adapti
     title: changeTitle(s, change),
     summary: `${change.productName} — ${change.customerName}`,
     facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
-    consequences: changeConsequences(s, change).map((text) => ({ text })),
+    consequences: [
+      ...changeConsequences(s, change),
+      ...(change.partnerCenterRefundable !== undefined
+        ? [s.m.partnerCenter.refundableQuantity(change.partnerCenterRefundable)]
+        : []),
+    ].map((text) => ({ text })),
     consequenceStyle: destructive ? 'attention' : 'emphasis',
     expiry: s.m.common.expiresAt(s.dateTime(change.expiresAt)),
     confirmTitle: s.m.common.confirm,
@@ -228,6 +233,11 @@ export function cancelPreviewCard(s: Speech, preview: CancelPreview, notice?: st
     consequences: [
       { text: effectText(s, preview.effect) },
       ...(preview.windowLeftMs !== null ? [{ text: m.left(formatDuration(s, preview.windowLeftMs)) }] : []),
+      ...windowDiffersText(
+        s,
+        'windowClosesAt' in preview.effect ? preview.effect.windowClosesAt : undefined,
+        'ruleWindowClosesAt' in preview.effect ? preview.effect.ruleWindowClosesAt : undefined,
+      ).map((text) => ({ text })),
     ],
     consequenceStyle: 'attention',
     expiry: s.m.common.expiresAt(s.dateTime(preview.expiresAt)),

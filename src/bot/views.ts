@@ -2,7 +2,7 @@
  * Outcomes → cards. No policy here: the domain decided; these functions only put it into words in the
  * turn's language and time zone.
  */
-import { externalRefusalText, factSourceLine } from './partner-center-words.js';
+import { externalRefusalText, factSourceLine, windowDiffersText } from './partner-center-words.js';
 import type { Actor } from '../domain/shared/actor.js';
 import type { Candidate, DomainError, InvalidInputReason, NoChangeReason } from '../domain/shared/errors.js';
 import type { CustomerOrders } from '../domain/customers/list-orders.js';
@@ -329,7 +329,10 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
     case 'conflict':
       return m.conflict;
     case 'refused':
-      return s.m.refusals[error.reason](localFacts(s, error.facts ?? {}));
+      return [
+        s.m.refusals[error.reason](localFacts(s, error.facts ?? {})),
+        ...windowDiffersText(s, String(error.facts?.closedAt ?? ''), error.facts?.ruleClosedAt),
+      ].join(' ');
     case 'effect-changed':
       return m.effectChanged('');
     case 'partner-center-refused':

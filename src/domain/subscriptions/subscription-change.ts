@@ -52,6 +52,8 @@ export interface SubscriptionChange {
   readonly currency?: string;
   /** Where the subscription's facts were read (R-PC-5); absent: the bot's own record. */
   readonly source?: FactSource;
+  /** Seats Partner Center lets go, when that differs from the rule's count (R-PC-4: it applies). */
+  readonly partnerCenterRefundable?: number;
 }
 
 export const SubscriptionRefSchema = z.object({ subscriptionId: z.string().min(1).max(100) });
