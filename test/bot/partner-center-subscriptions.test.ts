@@ -90,6 +90,12 @@ describe('customers and subscriptions read from Partner Center', () => {
     expect(ko).toContain('파트너 센터, 방금');
   });
 
+  it('R-PC-5: the orders card lists Partner Center’s orders and says so', async () => {
+    const card = textOf(await say('orders fabrikam'));
+    expect(card).toContain('Microsoft 365');
+    expect(card).toContain('Source: Partner Center, just now');
+  });
+
   it('R-PC-1: a subscription shows Partner Center’s quantity, cycle and status', async () => {
     const card = textOf(await say('subscriptions fabrikam'));
     expect(card).toContain(REF(FABRIKAM, 4));
