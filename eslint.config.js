@@ -161,6 +161,51 @@ export default tseslint.config(
     },
   },
   {
+    // The Partner Center connector: zod, node:crypto (webhook signatures, request ids) and its own files.
+    files: ['src/partner-center/**/*.ts'],
+    ignores: ['src/partner-center/commerce/**'],
+    rules: {
+      'layers/allowed-imports': [
+        'error',
+        {
+          layer: 'src/partner-center',
+          packages: ['zod'],
+          builtins: ['crypto'],
+          paths: ['src/partner-center'],
+        },
+      ],
+    },
+  },
+  {
+    // The commerce adapters: the domain's ports on the connector; never the bot, the database or the wiring.
+    files: ['src/partner-center/commerce/**/*.ts'],
+    rules: {
+      'layers/allowed-imports': [
+        'error',
+        {
+          layer: 'src/partner-center/commerce',
+          packages: ['zod'],
+          builtins: ['crypto'],
+          paths: ['src/partner-center', 'src/domain'],
+        },
+      ],
+    },
+  },
+  {
+    // Partner-center mode's wiring (connection, index sync, sealed token store, webhook actions): it joins
+    // the connector, the domain and the bot's database, like the composition root; never the bot or server.
+    files: ['src/partner-center-mode/**/*.ts'],
+    rules: {
+      'layers/allowed-imports': [
+        'error',
+        {
+          layer: 'src/partner-center-mode',
+          forbiddenPaths: ['src/bot', 'src/server.ts', 'src/compose.ts', 'src/main.ts'],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/db/**/*.ts'],
     rules: {
       'layers/allowed-imports': [

@@ -27,9 +27,11 @@ import {
   connectPartnerCenter,
   type ConnectOptions,
   type PartnerCenterConnection,
-} from './partner-center/connect-partner-center.js';
+} from './partner-center-mode/connect-partner-center.js';
 import { createReadiness, type ReadinessCheck } from './readiness.js';
 import { createMigrationsCheck } from './db/check-migrations-applied.js';
+import type { PartnerCenterClient } from './partner-center/client.js';
+import { createCommerceRepositories } from './partner-center/commerce/create-commerce-repositories.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
 
@@ -54,6 +56,19 @@ export interface StartOptions {
   readonly reminderIntervalMs?: number;
   /** Partner-center mode: the connector's effects (tests), and whether to sync the customer index at start. */
   readonly partnerCenter?: Pick<ConnectOptions, 'effects'> & { readonly syncAtStart?: boolean };
+}
+
+/**
+ * 'simulated' keeps the bot's database as the record (deps unchanged); 'partner-center' puts Partner
+ * Center behind the customers, subscriptions, products and orders ports, in and out of transactions.
+ */
+export function withCommerceBackend(client: PartnerCenterClient, clock: Clock, deps: AllDeps): AllDeps {
+  const commerce = createCommerceRepositories(client, clock);
+  return {
+    ...deps,
+    ...commerce(deps),
+    uow: { run: (work) => deps.uow.run((tx) => work({ ...tx, ...commerce(tx) })) },
+  };
 }
 
 export async function prepareDatabase(
@@ -83,12 +98,35 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (!config.encryptionKey)
       log.warn('KEY_ENCRYPTION_KEY is not set: using the development key (never in production)');
     const secrets = createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY);
-    const deps = createDeps(db, clock, {
+    const recordDeps = createDeps(db, clock, {
       partner: config.partner,
       secrets,
       // Until the server listens, its address is not known (PORT=0 in tests).
       publicBaseUrl: () => config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
     });
+    // Set once the reminder scheduler runs (the webhook receiver delivers stored reminders through it).
+    const scheduled: { reminders?: ReminderScheduler } = {};
+    const partnerCenter =
+      config.commerce.backend === 'partner-center'
+        ? connectPartnerCenter({
+            commerce: config.commerce,
+            prisma: db.prisma,
+            deps: recordDeps,
+            secrets,
+            log,
+            deliverReminders: () => scheduled.reminders?.runOnce() ?? Promise.resolve(),
+            allowHttpCertificates:
+              config.env !== 'production' &&
+              certificateHostsAreLoopback(config.commerce.webhook.certificateHosts),
+            ...(options.partnerCenter?.effects ? { effects: options.partnerCenter.effects } : {}),
+          })
+        : undefined;
+    const deps = partnerCenter ? withCommerceBackend(partnerCenter.client, clock, recordDeps) : recordDeps;
+    if (partnerCenter)
+      log.info(
+        { apiUrl: config.commerce.backend === 'partner-center' ? config.commerce.apiUrl : '' },
+        'commerce backend: Partner Center',
+      );
     if (config.bootstrapGlobalAdmin) {
       const { aadObjectId } = config.bootstrapGlobalAdmin;
       const added = await bootstrapGlobalAdmin(deps, config.bootstrapGlobalAdmin);
@@ -122,21 +160,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       log,
       intervalMs: options.reminderIntervalMs ?? config.reminderIntervalMs,
     });
-    const partnerCenter =
-      config.commerce.backend === 'partner-center'
-        ? connectPartnerCenter({
-            commerce: config.commerce,
-            prisma: db.prisma,
-            deps,
-            secrets,
-            log,
-            deliverReminders: () => reminders.runOnce(),
-            allowHttpCertificates:
-              config.env !== 'production' &&
-              certificateHostsAreLoopback(config.commerce.webhook.certificateHosts),
-            ...(options.partnerCenter?.effects ? { effects: options.partnerCenter.effects } : {}),
-          })
-        : undefined;
+    scheduled.reminders = reminders;
     // The customer name index fills in the background: Partner Center being slow must not stop the start.
     if (partnerCenter && options.partnerCenter?.syncAtStart !== false)
       void partnerCenter.customerIndex.runOnce();

@@ -14,7 +14,7 @@ import type { Logger } from './log.js';
 import { deadLinkPage } from './bot/download-page.js';
 import type { DownloadOutcome } from './domain/software/download-software.js';
 import type { ReadinessReport } from './readiness.js';
-import type { WebhookAnswer } from './partner-center/connect-partner-center.js';
+import type { WebhookAnswer } from './partner-center-mode/connect-partner-center.js';
 import type { WebhookHeaders } from './partner-center/webhooks/verify-webhook-signature.js';
 
 export const MAX_BODY_BYTES = 1_048_576;

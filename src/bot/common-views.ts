@@ -3,6 +3,7 @@
  * bad button, a failed turn), the choice among candidates, the no-role card, durations, private replies.
  * No policy here: the domain decided; these functions only put it into words in the turn's language.
  */
+import { externalRefusalText, windowDiffersText } from './partner-center-words.js';
 import type { Actor } from '../domain/shared/actor.js';
 import type { Candidate, DomainError, InvalidInputReason, NoChangeReason } from '../domain/shared/errors.js';
 import { ROLES } from '../domain/shared/roles.js';
@@ -126,7 +127,12 @@ export function domainErrorText(s: Speech, actor: Actor, error: DomainError): st
     case 'conflict':
       return m.conflict;
     case 'refused':
-      return s.m.refusals[error.reason](localFacts(s, error.facts ?? {}));
+      return [
+        s.m.refusals[error.reason](localFacts(s, error.facts ?? {})),
+        ...windowDiffersText(s, String(error.facts?.closedAt ?? ''), error.facts?.ruleClosedAt),
+      ].join(' ');
+    case 'partner-center-refused':
+      return externalRefusalText(s, error);
     case 'effect-changed':
       return m.effectChanged('');
   }

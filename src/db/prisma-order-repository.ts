@@ -62,6 +62,7 @@ export function makeOrderRepository(db: Db): OrderRepository {
           })),
         });
       }
+      return 'created';
     },
   };
 }

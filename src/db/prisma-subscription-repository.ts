@@ -51,7 +51,7 @@ export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
           version: { increment: 1 },
         },
       });
-      return saved.count === 1;
+      return saved.count === 1 ? 'saved' : 'conflict';
     },
     async licenseAdditions(id) {
       const row = await db.subscription.findUnique({ where: { id }, select: { licenceAdditions: true } });

@@ -146,3 +146,36 @@ describe('storage implements the ports and never imports the bot', () => {
     expect(messages.some((m) => m.startsWith(LAYER_RULE))).toBe(true);
   });
 });
+
+describe('the Partner Center connector and its commerce adapters stay out of the bot, storage and wiring', () => {
+  const adapterImports: Array<[string, string]> = [
+    ['the bot', "import type { Speech } from '../../bot/i18n.js';\nexport type S = Speech;\n"],
+    ['storage', "import { createDeps } from '../../db/create-deps.js';\nexport const c = createDeps;\n"],
+    ['the composition root', "import { startBot } from '../../compose.js';\nexport const s = startBot;\n"],
+    ['the server', "import { createServer } from '../../server.js';\nexport const s = createServer;\n"],
+  ];
+  for (const [what, code] of adapterImports) {
+    it(`reports a commerce adapter importing ${what}`, async () => {
+      const messages = await lint('src/partner-center/commerce/planted.ts', code);
+      expect(messages.some((m) => m.startsWith(LAYER_RULE))).toBe(true);
+    });
+  }
+
+  it('reports a connector file importing the domain (only the commerce adapters may)', async () => {
+    const code = "import type { Customer } from '../domain/shared/model.js';\nexport type C = Customer;\n";
+    const messages = await lint('src/partner-center/planted.ts', code);
+    expect(messages.some((m) => m.startsWith(LAYER_RULE))).toBe(true);
+  });
+
+  it('passes a commerce adapter that imports the domain, the connector and node:crypto', async () => {
+    const code = [
+      "import { createHash } from 'node:crypto';",
+      "import type { Customer } from '../../domain/shared/model.js';",
+      "import type { Refusal } from '../refusals.js';",
+      'export type Pair = [Customer, Refusal];',
+      'export const h = createHash;',
+      '',
+    ].join('\n');
+    expect(await lint('src/partner-center/commerce/planted.ts', code)).toEqual([]);
+  });
+});

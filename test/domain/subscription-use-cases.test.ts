@@ -750,15 +750,15 @@ describe('a change made by someone else between reading and writing', () => {
   async function staleRead(sub: Subscription): Promise<Repositories> {
     const stale = await stored(sub.id);
     expect(await deps.subscriptions.save({ ...stale, quantity: stale.quantity + 1 }, stale.version, {})).toBe(
-      true,
+      'saved',
     );
     return { ...deps, subscriptions: { ...deps.subscriptions, findById: async () => stale } };
   }
 
   it('saving with a stale version writes nothing and returns false', async () => {
     const sub = await givenSubscription({ customerId: 'cus-contoso', productId: 'm365-e3' });
-    expect(await deps.subscriptions.save({ ...sub, quantity: 2 }, sub.version, {})).toBe(true);
-    expect(await deps.subscriptions.save({ ...sub, quantity: 3 }, sub.version, {})).toBe(false);
+    expect(await deps.subscriptions.save({ ...sub, quantity: 2 }, sub.version, {})).toBe('saved');
+    expect(await deps.subscriptions.save({ ...sub, quantity: 3 }, sub.version, {})).toBe('conflict');
     expect(await stored(sub.id)).toMatchObject({ quantity: 2, version: sub.version + 1 });
   });
 

@@ -85,6 +85,7 @@ export function makeFakeOrderRepository(db: FakeDatabase): OrderRepository {
           licenseAdditions: [{ at: sub.orderedAt, count: sub.quantity }],
         });
       }
+      return 'created';
     },
   };
 }

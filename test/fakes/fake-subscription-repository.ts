@@ -22,7 +22,7 @@ export function makeFakeSubscriptionRepository(db: FakeDatabase): SubscriptionRe
     },
     async save(next, expectedVersion, changes) {
       const row = db.tables.subscriptions.get(next.id);
-      if (!row || row.version !== expectedVersion) return false;
+      if (!row || row.version !== expectedVersion) return 'conflict';
       db.tables.subscriptions.set(next.id, {
         ...row,
         quantity: next.quantity,
@@ -40,7 +40,7 @@ export function makeFakeSubscriptionRepository(db: FakeDatabase): SubscriptionRe
           : {}),
         version: row.version + 1,
       });
-      return true;
+      return 'saved';
     },
     async licenseAdditions(id) {
       return [...(db.tables.subscriptions.get(id)?.licenseAdditions ?? [])];

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPartnerCenterClient } from '../../src/partner-center/client.js';
-import { createSealedRefreshTokenStore } from '../../src/partner-center/sealed-refresh-token-store.js';
+import { createSealedRefreshTokenStore } from '../../src/partner-center-mode/sealed-refresh-token-store.js';
 import type { SealedRefreshTokenRepository } from '../../src/db/prisma-refresh-token-repository.js';
 import { createSecrets } from '../../src/secrets.js';
 import { startLocalPartnerCenter, type LocalPartnerCenter } from '../../tools/local-partner-center/server.js';

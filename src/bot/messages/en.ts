@@ -3,6 +3,7 @@ import type { Action, Role } from '../../domain/shared/roles.js';
 import type { Subject } from '../../domain/shared/errors.js';
 import type { SubscriptionStatus, BillingCycle, Segment } from '../../domain/shared/model.js';
 import type { CommandId } from '../commands.js';
+import type { ExternalRefusalReason } from '../../domain/shared/external-refusal.js';
 
 export const en = {
   languageName: 'English',
@@ -494,6 +495,63 @@ export const en = {
   turnError: {
     title: 'Something went wrong on our side',
     body: 'Your message could not be completed, and nothing was changed by it. Please try again; if it keeps happening, give this reference to your administrator:',
+  },
+  partnerCenter: {
+    /** Why Partner Center refused, and what to do next. Nothing was changed in either place. */
+    refusals: {
+      'window-passed':
+        'Partner Center refused: the window for this change has closed, so nothing was changed. The subscription stays as it is until its term ends; turn auto-renew off to stop it renewing.',
+      'seat-reduction-not-allowed':
+        'Partner Center refused: licenses can no longer be reduced on this subscription (the reduction window has passed), so nothing was changed. Turn auto-renew off or lower the count at renewal.',
+      'subscription-suspended':
+        'Partner Center refused: the subscription is suspended there, so nothing was changed. Reactivate it first, then try again.',
+      'subscription-deleted':
+        'Partner Center refused: the subscription is already cancelled there, so nothing was changed. Look at the customer’s subscriptions again to see its state.',
+      stale:
+        'Someone changed this subscription in Partner Center at the same moment, so nothing was changed. Look at it again and press once more.',
+      'renewal-in-progress':
+        'Partner Center is renewing this subscription right now and refused the change, so nothing was changed. Try again in a few minutes.',
+      'pending-operation':
+        'Partner Center is still processing another change to this subscription, so nothing was changed. Try again in a few minutes.',
+      'credit-limit':
+        'Partner Center refused: the order would exceed the partner’s credit limit, so nothing was ordered. Ask your billing admin to raise the limit or settle open invoices.',
+      'risk-check':
+        'Partner Center refused the order after a risk check, so nothing was ordered. Ask your account admin to contact Partner Center support.',
+      'quantity-invalid':
+        'Partner Center refused the quantity (outside what this offer allows), so nothing was changed. Choose another quantity.',
+      'not-cancellable':
+        'Partner Center says this cannot be cancelled this way, so nothing was changed. File a support request if the customer needs a refund.',
+      'not-found':
+        'Partner Center does not know this item (any more), so nothing was changed. Look it up again.',
+      forbidden:
+        'Partner Center does not allow this partner account to do that for this customer, so nothing was changed. Ask your account admin to check the partner’s roles and the customer relationship.',
+      auth: 'The bot could not sign in to Partner Center, so nothing was changed. Your administrator has to renew the bot’s Partner Center credentials.',
+      throttled: (seconds: string) =>
+        `Partner Center asked the bot to slow down, so nothing was changed. Try again in ${seconds}.`,
+      unavailable:
+        'Partner Center did not answer in time, so nothing was confirmed. Press again in a minute: the same request is sent, so nothing happens twice.',
+      'invalid-request':
+        'Partner Center refused the request as invalid, so nothing was changed. Your administrator can find the details in the audit log.',
+      unknown:
+        'Partner Center refused for a reason the bot does not know, so nothing was changed. Your administrator can find its code in the audit log.',
+    } satisfies Record<ExternalRefusalReason, string | ((seconds: string) => string)>,
+    /** Refusal code suffix, for whoever asks the administrator. */
+    code: (code: string) => `Partner Center code ${code}.`,
+    aMoment: 'a moment',
+    seconds: (n: number) => `${n} seconds`,
+    /** Where the facts on a card come from. */
+    sourceLabel: 'Source',
+    partnerCenterAgo: (ago: string) => `Partner Center, ${ago}`,
+    botRecord: 'the bot’s own record',
+    justNow: 'just now',
+    minutesAgo: (n: number) => `${n} min ago`,
+    hoursAgo: (n: number) => `${n} h ago`,
+    daysAgo: (n: number) => `${n} d ago`,
+    /** When Partner Center's own window differs from the bot's rule (R-PC-4). */
+    windowDiffers: (pc: string, rule: string) =>
+      `Partner Center’s own window (${pc}) differs from the bot’s rule (${rule}); Partner Center’s applies.`,
+    refundableQuantity: (n: number) =>
+      `Partner Center allows removing at most ${n} license(s) now; that limit applies.`,
   },
 } as const;
 

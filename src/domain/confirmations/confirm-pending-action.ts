@@ -116,6 +116,13 @@ async function auditFailure(
       error.kind === 'forbidden' || error.kind === 'no-role' || error.kind === 'not-initiator'
         ? 'denied'
         : 'failed',
-    detail: { pendingId, reason: error.kind },
+    detail: {
+      pendingId,
+      reason: error.kind,
+      // A refusal by Partner Center: why and its code, for whoever reads the audit (R-PC-2).
+      ...(error.kind === 'partner-center-refused'
+        ? { refusal: error.reason, ...(error.code !== undefined ? { code: error.code } : {}) }
+        : {}),
+    },
   });
 }

@@ -1,6 +1,7 @@
 /** The order port. */
 import type { BillingCycle, Order, Subscription } from '../shared/model.js';
 import type { Dayjs } from '../shared/time.js';
+import type { CreateOutcome } from '../shared/external-refusal.js';
 
 export interface NewOrder {
   readonly id: string;
@@ -23,6 +24,11 @@ export interface NewOrder {
 export interface OrderRepository {
   listByCustomer(customerId: string): Promise<Order[]>;
   findById(id: string): Promise<Order | null>;
-  /** Creates the order, its lines and its subscriptions. */
-  create(order: NewOrder): Promise<void>;
+  /**
+   * Creates the order, its lines and its subscriptions: 'created', or an ExternalRefusal when the commerce
+   * backend refused (nothing created). `operationId` is the pending action's id (R-PC-3): an external
+   * backend derives its cart and checkout request ids from it, so a retry never orders twice. Every use case
+   * passes it; only fixtures that write outside a confirmation leave it out.
+   */
+  create(order: NewOrder, operationId?: string): Promise<CreateOutcome>;
 }

@@ -74,17 +74,21 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult, PurchaseCartTx> = 
       Math.round(loaded.value.reduce((sum, { line, product }) => sum + termCharge(product, line), 0) * 100) /
       100;
     const currency = loaded.value[0]!.product.currency;
-    await tx.orders.create({
-      id: orderId,
-      customerId: customer.id,
-      placedByAadObjectId: actor.aadObjectId ?? 'unknown',
-      placedAt: now,
-      total,
-      currency,
-      pendingActionId: pendingId,
-      lines,
-      subscriptions,
-    });
+    const created = await tx.orders.create(
+      {
+        id: orderId,
+        customerId: customer.id,
+        placedByAadObjectId: actor.aadObjectId ?? 'unknown',
+        placedAt: now,
+        total,
+        currency,
+        pendingActionId: pendingId,
+        lines,
+        subscriptions,
+      },
+      pendingId,
+    );
+    if (created !== 'created') return err(created);
     const result: PurchaseResult = {
       orderId,
       customerName: customer.companyName,

@@ -3,6 +3,7 @@
  * compile until it has words for the user in every language.
  */
 import type { Action, Role } from './roles.js';
+import type { ExternalRefusal } from './external-refusal.js';
 
 export type Subject = 'customer' | 'product' | 'subscription' | 'order' | 'staff' | 'pending-action' | 'role';
 
@@ -59,7 +60,9 @@ export type DomainError =
       /** What a fresh preview needs: the subscription and the reason already given. */
       readonly subscriptionId: string;
       readonly reason: string;
-    };
+    }
+  /** Partner Center refused the change and did nothing (R-PC-2); the reason is put into words. */
+  | ExternalRefusal;
 
 /** Why an input was refused; the bot layer has words for each (exhaustively). */
 export type InvalidInputReason =

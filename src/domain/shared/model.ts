@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Dayjs } from './time.js';
 import type { Role } from './roles.js';
+import type { FactSource } from './external-refusal.js';
 
 export const SegmentSchema = z.enum(['commercial', 'education', 'government', 'nonprofit']);
 export type Segment = z.infer<typeof SegmentSchema>;
@@ -67,6 +68,8 @@ export interface Customer {
   readonly firstBillingPeriodStartAt: Dayjs;
   /** 'active': we are its reseller; 'invited': a reseller relationship request awaits it; 'prospect'. */
   readonly relationship: CustomerRelationship;
+  /** Where these facts were read; absent means the bot's own record. */
+  readonly source?: FactSource;
 }
 
 export const CustomerRelationshipSchema = z.enum(['active', 'invited', 'prospect']);
@@ -117,6 +120,22 @@ export interface Subscription {
   readonly cancelledAt: Dayjs | null;
   readonly cancelAt: Dayjs | null;
   readonly version: number;
+  /** Where these facts were read; absent means the bot's own record. */
+  readonly source?: FactSource;
+  /** Partner Center's own window facts, when it gives them: they win over the rules (R-PC-4). */
+  readonly windows?: PartnerCenterWindows;
+}
+
+/** Windows as Partner Center states them for one subscription (all optional: it does not always say). */
+export interface PartnerCenterWindows {
+  /** The last instant a cancellation gets a refund (`refundOptions[].expiresAt`). */
+  readonly refundUntil?: Dayjs;
+  /** `cancellationAllowedUntilDate`: the last instant a cancellation is accepted. */
+  readonly cancellationAllowedUntil?: Dayjs;
+  /** `refundableQuantity.totalQuantity`: how many seats may still be removed. */
+  readonly refundableQuantity?: number;
+  /** `commitmentEndDate`: the end of the term. */
+  readonly commitmentEndDate?: Dayjs;
 }
 
 export interface OrderLine {
@@ -140,4 +159,6 @@ export interface Order {
   readonly total: number;
   readonly currency: string;
   readonly lines: readonly OrderLine[];
+  /** Where these facts were read; absent means the bot's own record. */
+  readonly source?: FactSource;
 }

@@ -34,7 +34,7 @@ export const softwareCancelExecutor: Executor<
 > = {
   action: 'software.cancel',
   payload: SoftwareCancelPayloadSchema,
-  async execute(tx, _actor, payload, { now, input }) {
+  async execute(tx, _actor, payload, { now, input, pendingId }) {
     if (!AcknowledgementSchema.safeParse(input).success) {
       return err({ kind: 'refused', rule: 'R-SWC-4', reason: 'acknowledgement-required' });
     }
@@ -49,15 +49,15 @@ export const softwareCancelExecutor: Executor<
     }
     if (purchase.subscription && purchase.subscription.status !== 'cancelled') {
       const sub = await tx.subscriptions.findById(purchase.subscription.id);
-      if (
-        sub &&
-        !(await tx.subscriptions.save(
+      if (sub) {
+        const saved = await tx.subscriptions.save(
           { ...sub, status: 'cancelled', cancelledAt: now, autoRenew: false, cancelAt: null },
           sub.version,
           {},
-        ))
-      ) {
-        return err({ kind: 'conflict', what: 'subscription' });
+          pendingId,
+        );
+        if (saved === 'conflict') return err({ kind: 'conflict', what: 'subscription' });
+        if (saved !== 'saved') return err(saved);
       }
     }
     const customer = await tx.customers.findById(purchase.customerId);

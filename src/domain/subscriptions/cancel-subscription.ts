@@ -33,7 +33,7 @@ export type CancelSubscriptionTx = Pick<Repositories, 'subscriptions' | 'product
 export const cancelExecutor: Executor<CancelPayload, CancelResult, CancelSubscriptionTx> = {
   action: 'subscription.cancel',
   payload: CancelPayloadSchema,
-  async execute(tx, _actor, payload, { now }) {
+  async execute(tx, _actor, payload, { now, pendingId }) {
     const stored = await tx.subscriptions.findById(payload.subscriptionId);
     if (!stored) return err({ kind: 'not-found', what: 'subscription', ref: payload.subscriptionId });
     const [product, customer] = await Promise.all([
@@ -55,8 +55,9 @@ export const cancelExecutor: Executor<CancelPayload, CancelResult, CancelSubscri
       });
     }
     const next = applyCancellation(subscription, effect.value, now);
-    if (!(await tx.subscriptions.save(next, stored.version, {})))
-      return err({ kind: 'conflict', what: 'subscription' });
+    const saved = await tx.subscriptions.save(next, stored.version, {}, pendingId);
+    if (saved === 'conflict') return err({ kind: 'conflict', what: 'subscription' });
+    if (saved !== 'saved') return err(saved);
     return ok({
       result: {
         subscriptionId: subscription.id,

@@ -31,6 +31,8 @@ export type CancellationEffect =
       refund: number;
       currency: string;
       windowClosesAt: string;
+      /** Set when Partner Center's own window (which applies, R-PC-4) differs from the rule's. */
+      ruleWindowClosesAt?: string;
     }
   | { kind: 'cancel-now-trial'; rule: 'R-BUY-9' };
 
@@ -71,13 +73,21 @@ export function cancellationEffect(
     return ok({ kind: 'cancel-now-trial', rule: 'R-BUY-9' });
 
   if (product.commercePolicy === 'new-commerce') {
-    const closesAt = addHours(sub.termStartAt, NCE_CANCEL_WINDOW_HOURS);
+    const ruleClosesAt = addHours(sub.termStartAt, NCE_CANCEL_WINDOW_HOURS);
+    // R-PC-4: Partner Center's own window, when it states one, wins over the rule; the user is told so.
+    const stated = sub.windows?.cancellationAllowedUntil ?? sub.windows?.refundUntil;
+    const closesAt = stated ?? ruleClosesAt;
+    const differs = stated !== undefined && !stated.isSame(ruleClosesAt);
     if (!isWithin(now, sub.termStartAt, closesAt)) {
       return err({
         kind: 'refused',
         rule: 'R-NCE-1',
         reason: 'not-cancellable-nce',
-        facts: { closedAt: closesAt.toISOString(), renewsAt: sub.renewsAt.toISOString() },
+        facts: {
+          closedAt: closesAt.toISOString(),
+          renewsAt: sub.renewsAt.toISOString(),
+          ...(differs ? { ruleClosedAt: ruleClosesAt.toISOString() } : {}),
+        },
       });
     }
     const term = sub.renewsAt.diff(sub.termStartAt);
@@ -89,6 +99,7 @@ export function cancellationEffect(
       refund,
       currency: product.currency,
       windowClosesAt: closesAt.toISOString(),
+      ...(differs ? { ruleWindowClosesAt: ruleClosesAt.toISOString() } : {}),
     });
   }
 

@@ -60,8 +60,11 @@ async function planLicenses(
     isWithin(now, a.at, addDays(a.at, NCE_LICENSE_DECREASE_DAYS)),
   );
   const removing = subscription.quantity - quantity;
+  // R-PC-4: the seats Partner Center says may still go, when it says, win over the rule's count.
+  const stated = subscription.windows?.refundableQuantity;
+  const byRule = recent.reduce((sum, a) => sum + a.count, 0);
   if (removing > 0 && product.commercePolicy === 'new-commerce') {
-    const removable = recent.reduce((sum, a) => sum + a.count, 0);
+    const removable = stated ?? byRule;
     if (removing > removable) {
       return err({
         kind: 'refused',
@@ -84,6 +87,9 @@ async function planLicenses(
       toQuantity: quantity,
       chargeDelta: Math.round(delta * 100) / 100,
       currency: product.currency,
+      ...(removing > 0 && stated !== undefined && stated !== byRule
+        ? { partnerCenterRefundable: stated }
+        : {}),
     },
   });
 }
@@ -121,8 +127,8 @@ export const licensesExecutor: Executor<
 > = {
   action: 'subscription.licenses',
   payload: LicensesPayloadSchema,
-  execute: (tx, _actor, payload, { now }) =>
-    executeSubscriptionChange(tx, payload.subscriptionId, now, (l) =>
+  execute: (tx, _actor, payload, { now, pendingId }) =>
+    executeSubscriptionChange(tx, payload.subscriptionId, { now, pendingId }, (l) =>
       planLicenses(tx, l, payload.quantity, now),
     ),
 };

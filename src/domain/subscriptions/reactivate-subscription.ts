@@ -73,6 +73,6 @@ export const reactivateExecutor: Executor<
 > = {
   action: 'subscription.reactivate',
   payload: SubscriptionRefSchema,
-  execute: (tx, _actor, payload, { now }) =>
-    executeSubscriptionChange(tx, payload.subscriptionId, now, async (l) => planReactivate(l)),
+  execute: (tx, _actor, payload, { now, pendingId }) =>
+    executeSubscriptionChange(tx, payload.subscriptionId, { now, pendingId }, async (l) => planReactivate(l)),
 };

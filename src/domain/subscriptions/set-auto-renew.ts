@@ -79,8 +79,8 @@ export const autoRenewExecutor: Executor<
 > = {
   action: 'subscription.autorenew',
   payload: AutoRenewPayloadSchema,
-  execute: (tx, _actor, payload, { now }) =>
-    executeSubscriptionChange(tx, payload.subscriptionId, now, async (l) =>
+  execute: (tx, _actor, payload, { now, pendingId }) =>
+    executeSubscriptionChange(tx, payload.subscriptionId, { now, pendingId }, async (l) =>
       planAutoRenew(l, payload.autoRenew),
     ),
 };

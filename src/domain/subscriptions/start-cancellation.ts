@@ -1,4 +1,5 @@
 /** Cancelling, step 1 (R-CAN-5): which subscription, and what cancelling it now would do. */
+import type { FactSource } from '../shared/external-refusal.js';
 import type { Actor } from '../shared/actor.js';
 import type { CancellationEffect } from './cancellation-policy.js';
 import type { DomainError } from '../shared/errors.js';
@@ -21,6 +22,8 @@ export interface CancelTarget {
   readonly customerName: string;
   readonly quantity: number;
   readonly billingCycle: 'monthly' | 'annual';
+  /** Where the subscription's facts were read (R-PC-5); absent: the bot's own record. */
+  readonly source?: FactSource;
 }
 
 /** Step 1 (R-CAN-5): which subscription, and is there anything to ask a reason for? */
@@ -44,6 +47,7 @@ export async function startCancellation(
     customerName: customer.companyName,
     quantity: subscription.quantity,
     billingCycle: subscription.billingCycle,
+    ...(subscription.source ? { source: subscription.source } : {}),
     effect: effect.value,
   });
 }

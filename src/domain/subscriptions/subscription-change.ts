@@ -10,6 +10,7 @@ import type { DomainError } from '../shared/errors.js';
 import type { Result } from '../shared/result.js';
 import type { Customer, Product, Subscription } from '../shared/model.js';
 import type { Dayjs } from '../shared/time.js';
+import type { FactSource } from '../shared/external-refusal.js';
 import type { Repositories } from '../ports/unit-of-work.js';
 import type { LicenseAddition } from '../ports/subscriptions.js';
 import type { ProductRepository } from '../ports/products.js';
@@ -49,6 +50,10 @@ export interface SubscriptionChange {
   /** Change in the charge per term from a license change (positive = more). */
   readonly chargeDelta?: number;
   readonly currency?: string;
+  /** Where the subscription's facts were read (R-PC-5); absent: the bot's own record. */
+  readonly source?: FactSource;
+  /** Seats Partner Center lets go, when that differs from the rule's count (R-PC-4: it applies). */
+  readonly partnerCenterRefundable?: number;
 }
 
 export const SubscriptionRefSchema = z.object({ subscriptionId: z.string().min(1).max(100) });
@@ -109,6 +114,7 @@ export const describe = (
   autoRenew: subscription.autoRenew,
   renewsAt: subscription.renewsAt.toISOString(),
   cancelAt: subscription.cancelAt?.toISOString() ?? null,
+  ...(subscription.source ? { source: subscription.source } : {}),
 });
 
 /** A plan: the subscription after the change, what to show, and (license changes) the additions left. */
@@ -139,7 +145,7 @@ export async function previewSubscriptionChange<P>(
 export async function executeSubscriptionChange(
   tx: SubscriptionChangeTx,
   subscriptionId: string,
-  now: Dayjs,
+  { now, pendingId }: { now: Dayjs; pendingId: string },
   plan: (
     loaded: Loaded,
   ) => Promise<
@@ -155,8 +161,11 @@ export async function executeSubscriptionChange(
     planned.value.next,
     stored.version,
     planned.value.additions !== undefined ? { licenseAdditions: planned.value.additions } : {},
+    pendingId,
   );
-  if (!saved) return err({ kind: 'conflict', what: 'subscription' });
+  // A stale etag at Partner Center arrives as 'conflict' too (R-PC-6); any other refusal is returned as is.
+  if (saved === 'conflict') return err({ kind: 'conflict', what: 'subscription' });
+  if (saved !== 'saved') return err(saved);
   const change = { ...planned.value.change, status: planned.value.next.status };
   return ok({
     result: change,

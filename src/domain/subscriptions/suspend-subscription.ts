@@ -76,6 +76,8 @@ export const suspendExecutor: Executor<{ subscriptionId: string }, SubscriptionC
   {
     action: 'subscription.suspend',
     payload: SubscriptionRefSchema,
-    execute: (tx, _actor, payload, { now }) =>
-      executeSubscriptionChange(tx, payload.subscriptionId, now, async (l) => planSuspend(l, now)),
+    execute: (tx, _actor, payload, { now, pendingId }) =>
+      executeSubscriptionChange(tx, payload.subscriptionId, { now, pendingId }, async (l) =>
+        planSuspend(l, now),
+      ),
   };

@@ -1,6 +1,7 @@
 /**
  * Customers, their subscriptions (with the buttons the speaker's roles allow) and their orders.
  */
+import { factSourceLine } from '../../partner-center-words.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import type { CustomerOrders } from '../../../domain/customers/list-orders.js';
 import type { CustomerSubscriptions } from '../../../domain/customers/list-subscriptions.js';
@@ -24,7 +25,7 @@ const customerButtons = (s: Speech, customer: Customer): Button[] => [
 export function customersCard(s: Speech, query: string, customers: readonly Customer[]): AdaptiveCardJson {
   return renderCard('record-list', {
     title: s.m.customers.title(query),
-    subtitle: s.m.customers.count(customers.length),
+    subtitle: `${s.m.customers.count(customers.length)} · ${factSourceLine(s, customers[0]?.source)}`,
     empty: '',
     items: customers.slice(0, MAX_LIST_ITEMS).map((c) => ({
       heading: c.companyName,
@@ -68,7 +69,7 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
   const total = result.subscriptions.length;
   return renderCard('record-list', {
     title: m.title(result.customer.companyName),
-    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
+    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)} · ${factSourceLine(s, result.subscriptions[0]?.source ?? result.customer.source)}`,
     empty: total === 0 ? m.empty : '',
     items: result.subscriptions.slice(0, MAX_LIST_ITEMS).map((sub) => {
       const notes = [
@@ -105,7 +106,7 @@ export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson 
   const total = result.orders.length;
   return renderCard('record-list', {
     title: m.title(result.customer.companyName),
-    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
+    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)} · ${factSourceLine(s, result.orders[0]?.source ?? result.customer.source)}`,
     empty: total === 0 ? m.empty : '',
     items: result.orders.slice(0, MAX_LIST_ITEMS).map((order) => ({
       heading: order.id,

@@ -1,6 +1,7 @@
 /**
  * Changes to a subscription (preview, result) and cancellation (reason, preview with its effect, result).
  */
+import { factSourceFact, windowDiffersText } from '../../partner-center-words.js';
 import type { CancellationEffect } from '../../../domain/subscriptions/cancellation-policy.js';
 import type { CancelPreview } from '../../../domain/subscriptions/preview-cancellation.js';
 import type { CancelResult } from '../../../domain/subscriptions/cancel-subscription.js';
@@ -74,8 +75,13 @@ export function changePreviewCard(s: Speech, change: SubscriptionChange): Adapti
   return renderCard('confirm', {
     title: changeTitle(s, change),
     summary: `${change.productName} — ${change.customerName}`,
-    facts: changeFacts(s, change),
-    consequences: changeConsequences(s, change).map((text) => ({ text })),
+    facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
+    consequences: [
+      ...changeConsequences(s, change),
+      ...(change.partnerCenterRefundable !== undefined
+        ? [s.m.partnerCenter.refundableQuantity(change.partnerCenterRefundable)]
+        : []),
+    ].map((text) => ({ text })),
     consequenceStyle: destructive ? 'attention' : 'emphasis',
     expiry: s.m.common.expiresAt(s.dateTime(change.expiresAt)),
     confirmTitle: s.m.common.confirm,
@@ -102,7 +108,7 @@ export function changeResultCard(s: Speech, change: SubscriptionChange, note?: s
     title,
     color: 'Good',
     lines: [...(note ? [note] : []), ...changeConsequences(s, change)],
-    facts: changeFacts(s, change),
+    facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
   });
 }
 
@@ -145,10 +151,16 @@ export function cancelPreviewCard(s: Speech, preview: CancelPreview, notice?: st
       { label: s.m.change.customer, value: preview.customerName },
       { label: s.m.change.licenses, value: `${preview.quantity} · ${s.m.cycles[preview.billingCycle]}` },
       { label: m.reason, value: preview.reason },
+      factSourceFact(s, preview.source),
     ],
     consequences: [
       { text: effectText(s, preview.effect) },
       ...(preview.windowLeftMs !== null ? [{ text: m.left(formatDuration(s, preview.windowLeftMs)) }] : []),
+      ...windowDiffersText(
+        s,
+        'windowClosesAt' in preview.effect ? preview.effect.windowClosesAt : undefined,
+        'ruleWindowClosesAt' in preview.effect ? preview.effect.ruleWindowClosesAt : undefined,
+      ).map((text) => ({ text })),
     ],
     consequenceStyle: 'attention',
     expiry: s.m.common.expiresAt(s.dateTime(preview.expiresAt)),

@@ -7,13 +7,13 @@
  *   reseller-relationship-accepted-by-customer   refresh the customer's index row; accept its pending request
  *   anything else                                ignored
  */
-import type { ReminderRepository } from '../../domain/ports/reminders.js';
-import type { Clock } from '../../domain/shared/time.js';
-import type { SubscriptionSnapshotRepository } from '../../db/prisma-subscription-snapshot-repository.js';
-import type { Logger } from '../../log.js';
-import type { Subscription } from '../parsers/subscription.js';
-import type { Result } from '../result.js';
-import type { PartnerCenterWebhookEvent } from './parse-webhook-event.js';
+import type { ReminderRepository } from '../domain/ports/reminders.js';
+import type { Clock } from '../domain/shared/time.js';
+import type { SubscriptionSnapshotRepository } from '../db/prisma-subscription-snapshot-repository.js';
+import type { Logger } from '../log.js';
+import type { Subscription } from '../partner-center/parsers/subscription.js';
+import type { Result } from '../partner-center/result.js';
+import type { PartnerCenterWebhookEvent } from '../partner-center/webhooks/parse-webhook-event.js';
 
 export type WebhookOutcome =
   | 'subscription-unchanged'

@@ -12,13 +12,13 @@ import type { AllDeps } from '../domain/ports/deps.js';
 import type { SecretBox } from '../domain/ports/secrets.js';
 import { acceptRelationship } from '../domain/relationships/accept-relationship.js';
 import type { Logger } from '../log.js';
-import { createPartnerCenterClient, type PartnerCenterClient } from './client.js';
+import { createPartnerCenterClient, type PartnerCenterClient } from '../partner-center/client.js';
 import { startCustomerIndexSync, type CustomerIndexSync } from './customer-index-sync.js';
 import { createSealedRefreshTokenStore } from './sealed-refresh-token-store.js';
-import { actOnWebhookEvent, type WebhookOutcome } from './webhooks/act-on-webhook-event.js';
-import { createWebhookHandler } from './webhooks/handle-webhook.js';
-import type { WebhookHeaders } from './webhooks/verify-webhook-signature.js';
-import { createWebhookVerifier } from './webhooks/verify-webhook-signature.js';
+import { actOnWebhookEvent, type WebhookOutcome } from './act-on-webhook-event.js';
+import { createWebhookHandler } from '../partner-center/webhooks/handle-webhook.js';
+import type { WebhookHeaders } from '../partner-center/webhooks/verify-webhook-signature.js';
+import { createWebhookVerifier } from '../partner-center/webhooks/verify-webhook-signature.js';
 
 export type PartnerCenterCommerce = Extract<Config['commerce'], { backend: 'partner-center' }>;
 

@@ -5,7 +5,7 @@
  */
 import type { SecretBox } from '../domain/ports/secrets.js';
 import type { SealedRefreshTokenRepository } from '../db/prisma-refresh-token-repository.js';
-import type { RefreshTokenStore } from './settings.js';
+import type { RefreshTokenStore } from '../partner-center/settings.js';
 
 export function createSealedRefreshTokenStore(options: {
   readonly repository: SealedRefreshTokenRepository;

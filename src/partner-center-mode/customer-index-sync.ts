@@ -6,8 +6,8 @@
 import type { CustomerIndexEntry, CustomerIndexRepository } from '../domain/ports/customers.js';
 import type { Clock } from '../domain/shared/time.js';
 import type { Logger } from '../log.js';
-import type { Customer as PartnerCenterCustomer } from './parsers/customer.js';
-import type { Result } from './result.js';
+import type { Customer as PartnerCenterCustomer } from '../partner-center/parsers/customer.js';
+import type { Result } from '../partner-center/result.js';
 
 export interface CustomerIndexSyncReport {
   readonly created: number;
