@@ -21,6 +21,9 @@ import type { Clock } from './domain/shared/time.js';
 import { at } from './domain/shared/time.js';
 import { createLogger, type Logger } from './log.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import { createPartnerCenterClient } from './partner-center/client.js';
+import type { PartnerCenterEffects } from './partner-center/settings.js';
+import { withPartnerCenterCommerce } from './partner-center/commerce/with-partner-center-commerce.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
 
@@ -41,6 +44,36 @@ export interface StartOptions {
   readonly seed?: boolean;
   /** Overrides REMINDER_INTERVAL_SECONDS (tests use 0 and run passes themselves). */
   readonly reminderIntervalMs?: number;
+  /** Partner-center mode: replaces the connector's effects (tests pass a sleep that does not wait). */
+  readonly partnerCenterEffects?: Partial<PartnerCenterEffects>;
+  /** Partner-center mode: attempts per logical call (default 4). */
+  readonly partnerCenterMaxAttempts?: number;
+}
+
+/** 'simulated' keeps the bot's database as the record; 'partner-center' buys through Partner Center. */
+function withCommerceBackend(config: Config, options: StartOptions, deps: AllDeps): AllDeps {
+  if (config.commerce.backend !== 'partner-center') return deps;
+  const { apiUrl, authorityUrl, tenantId, clientId, clientSecret, refreshToken } = config.commerce;
+  const client = createPartnerCenterClient({
+    settings: {
+      apiUrl,
+      authorityUrl,
+      tenantId,
+      clientId,
+      clientSecret,
+      refreshToken,
+      ...(options.partnerCenterMaxAttempts ? { maxAttempts: options.partnerCenterMaxAttempts } : {}),
+    },
+    effects: {
+      fetch: (input, init) => globalThis.fetch(input, init),
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      ...options.partnerCenterEffects,
+    },
+    // pc-edge stores the rotated token sealed; here it only lives in the connector's memory.
+    refreshTokenStore: { save: async () => {} },
+  });
+  return withPartnerCenterCommerce(deps, client);
 }
 
 export async function prepareDatabase(
@@ -69,12 +102,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const listening: { server?: RunningServer } = {};
     if (!config.encryptionKey)
       log.warn('KEY_ENCRYPTION_KEY is not set: using the development key (never in production)');
-    const deps = createDeps(db, clock, {
-      partner: config.partner,
-      secrets: createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY),
-      // Until the server listens, its address is not known (PORT=0 in tests).
-      publicBaseUrl: () => config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
-    });
+    const deps = withCommerceBackend(
+      config,
+      options,
+      createDeps(db, clock, {
+        partner: config.partner,
+        secrets: createSecrets(config.encryptionKey ?? DEVELOPMENT_KEY),
+        // Until the server listens, its address is not known (PORT=0 in tests).
+        publicBaseUrl: () =>
+          config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
+      }),
+    );
     if (config.bootstrapGlobalAdmin) {
       const { aadObjectId } = config.bootstrapGlobalAdmin;
       const added = await bootstrapGlobalAdmin(deps, config.bootstrapGlobalAdmin);

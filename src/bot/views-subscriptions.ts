@@ -45,6 +45,7 @@ export function cartCard(s: Speech, cart: CartView, notice?: string): AdaptiveCa
       lineTotalText: s.money(line.lineTotal, line.currency),
       trialText: line.trialDays ? m.trial(line.trialDays) : '',
       setupText: line.isvSetup ? m.isvSetup : '',
+      catalogText: line.catalogItemId ? s.m.partnerCenter.catalogItem(line.catalogItemId) : '',
       removable: cart.lines.length > 1,
       removeData: { pendingId: cart.pendingId, index: i },
     })),

@@ -3,6 +3,7 @@ import type { Clock } from '../shared/time.js';
 import type { PartnerSettings } from './partner.js';
 import type { Repositories, UnitOfWork } from './unit-of-work.js';
 import type { SecretSource } from './secrets.js';
+import type { CatalogItemSource } from './catalog-items.js';
 
 export interface AllDeps extends Repositories {
   readonly clock: Clock;
@@ -13,4 +14,6 @@ export interface AllDeps extends Repositories {
   readonly uow: UnitOfWork;
   /** 128-bit random ids for pending actions and other unguessable references. */
   readonly newId: () => string;
+  /** Partner-center mode only: the backend's catalog item a cart line will buy (R-PC-10). */
+  readonly catalogItems?: CatalogItemSource;
 }

@@ -1,0 +1,22 @@
+/**
+ * Partner-center mode for buying (R-PC-10, R-PC-11): the orders port (in and out of transactions) places
+ * orders through Partner Center's cart and checkout, and the catalog items come from its customer-scoped
+ * catalog. Customers, subscriptions and the rest are wired by the other commerce adapters.
+ */
+import type { AllDeps } from '../../domain/ports/deps.js';
+import type { PartnerCenterClient } from '../client.js';
+import { createPartnerCenterCatalogItems } from './partner-center-catalog-items.js';
+import { createPartnerCenterOrders } from './partner-center-orders.js';
+
+export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterClient): AllDeps {
+  const catalogItems = createPartnerCenterCatalogItems(client);
+  return {
+    ...deps,
+    catalogItems,
+    orders: createPartnerCenterOrders(client, catalogItems, deps),
+    uow: {
+      run: (work) =>
+        deps.uow.run((tx) => work({ ...tx, orders: createPartnerCenterOrders(client, catalogItems, tx) })),
+    },
+  };
+}
