@@ -41,6 +41,8 @@ import { issueKeyExecutor, type IssuedKey } from '../domain/software/issue-key.j
 import { listSoftwarePurchases } from '../domain/software/list-software-purchases.js';
 import { revealKey } from '../domain/software/reveal-key.js';
 import { startKeyRequest } from '../domain/software/request-key.js';
+import { locateKeyInPartnerCenter } from '../domain/software/locate-key-in-partner-center.js';
+import { keyInDashboardCard } from './views-partner-center.js';
 import { listSupportRequests } from '../domain/support/list-support-requests.js';
 import { startSupportRequest } from '../domain/support/start-support-request.js';
 import { submitSupportRequestExecutor } from '../domain/support/submit-support-request.js';
@@ -288,6 +290,10 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
         (c) => ({ verb: VERBS.softwareList, data: { customer: c.id } }),
       );
     case 'key': {
+      if (deps.commerceBackend === 'partner-center')
+        return reply(turn, await locateKeyInPartnerCenter(deps, actor, command), (k) =>
+          keyInDashboardCard(s, k),
+        );
       const chooser = await startKeyRequest(deps, actor, command);
       if (!chooser.ok) {
         return failure(turn, chooser.error, (c) => ({

@@ -11,13 +11,14 @@ export interface CatalogItem {
   readonly catalogItemId: string;
   /** The term bought (ISO 8601 duration, e.g. P1Y). */
   readonly termDuration: string;
-  readonly billingCycle: BillingCycle;
+  /** Partner Center's billing cycle for the line: the domain's cycle, or `one_time` for software. */
+  readonly billingCycle: string;
 }
 
 export interface CatalogItemSource {
   find(
     customer: Pick<Customer, 'tenantId'>,
-    product: Pick<Product, 'name'>,
+    product: Pick<Product, 'name' | 'kind'>,
     billingCycle: BillingCycle,
   ): Promise<CatalogItem | ExternalRefusal>;
 }

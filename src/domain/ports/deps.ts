@@ -16,4 +16,6 @@ export interface AllDeps extends Repositories {
   readonly newId: () => string;
   /** Partner-center mode only: the backend's catalog item a cart line will buy (R-PC-10). */
   readonly catalogItems?: CatalogItemSource;
+  /** 'partner-center' when Partner Center is the commerce backend; absent in simulated mode. */
+  readonly commerceBackend?: 'partner-center';
 }

@@ -102,7 +102,7 @@ export async function withCatalog(
 
 /** R-PC-10: each line's backend catalog item, when the backend has one (a refusal is met again at the click). */
 async function withCatalogItems(
-  deps: Pick<AllDeps, 'catalogItems'>,
+  deps: Pick<AllDeps, 'catalogItems' | 'products'>,
   lines: readonly CartLineView[],
   customer: Customer,
 ): Promise<CartLineView[]> {
@@ -110,7 +110,9 @@ async function withCatalogItems(
   if (!source) return [...lines];
   return Promise.all(
     lines.map(async (line) => {
-      const item = await source.find(customer, { name: line.productName }, line.billingCycle);
+      const product = await deps.products.findById(line.productId);
+      if (!product) return line;
+      const item = await source.find(customer, product, line.billingCycle);
       return 'catalogItemId' in item ? { ...line, catalogItemId: item.catalogItemId } : line;
     }),
   );

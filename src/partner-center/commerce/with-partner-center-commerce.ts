@@ -13,6 +13,7 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
   return {
     ...deps,
     catalogItems,
+    commerceBackend: 'partner-center',
     orders: createPartnerCenterOrders(client, catalogItems, deps),
     uow: {
       run: (work) =>

@@ -1,0 +1,85 @@
+/**
+ * Software in partner-center mode, end to end through /api/messages against the local Partner Center:
+ * bought through Partner Center, and `key …` answers with the dashboard page, never a key (no documented
+ * endpoint gives one).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../../src/bot/messages/en.js';
+import { ko } from '../../../src/bot/messages/ko.js';
+import {
+  buttonNamed,
+  cardsOf,
+  executeActivity,
+  invokeCardOf,
+  messageActivity,
+  post,
+  textOf,
+  type Card,
+} from '../../support/bot.js';
+import { ADMIN_AGENT } from '../../support/staff.js';
+import { startPartnerCenterBot, type PartnerCenterBot } from './pc-bot.js';
+
+const FABRIKAM = '53eb3134-67a9-457f-a575-e9ff997d3e0a';
+const OFFICE_LTSC = 'DG7GMGF0DWTL:0001:DG7GMGF0DSFM';
+const DASHBOARD = `https://partner.microsoft.com/dashboard/commerce/customers/${FABRIKAM}/orders`;
+
+let pc: PartnerCenterBot;
+
+beforeAll(async () => {
+  pc = await startPartnerCenterBot();
+});
+afterAll(async () => {
+  await pc?.close();
+});
+
+const say = async (text: string, locale = 'en-US'): Promise<Card> => {
+  const reply = await post(pc.bot.endpoint, messageActivity(text, { from: ADMIN_AGENT, locale }));
+  expect(reply.status).toBe(200);
+  const cards = cardsOf(reply);
+  expect(cards).toHaveLength(1);
+  return cards[0]!;
+};
+
+const press = async (card: Card, title: string, inputs: Record<string, unknown>) => {
+  const button = buttonNamed(card, title);
+  const reply = await post(
+    pc.bot.endpoint,
+    executeActivity(button.verb!, { ...button.data, ...inputs }, { from: ADMIN_AGENT }),
+  );
+  expect(reply.status).toBe(200);
+  return invokeCardOf(reply);
+};
+
+let orderId = '';
+
+describe('issue 9: software keys in partner-center mode', () => {
+  beforeAll(async () => {
+    const cart = await say('buy 1 Office LTSC Professional Plus 2021 for fabrikam');
+    expect(textOf(cart)).toContain(OFFICE_LTSC);
+    const result = await press(cart, 'Purchase', { 'quantity-0': '1', 'cycle-0': 'annual' });
+    orderId = /Order (ORD-[A-Z0-9]+) placed/.exec(textOf(result))?.[1] ?? textOf(result);
+    expect(orderId, orderId).toMatch(/^ORD-/);
+  });
+
+  it('R-PC-10: perpetual software is bought as its one-time catalog item at Partner Center', () => {
+    const orders = [...pc.fake.state.commerce.orders.values()].filter((o) => o.customerId === FABRIKAM);
+    expect(orders.flatMap((o) => o.lines.map((l) => l.offerId))).toContain(OFFICE_LTSC);
+  });
+
+  it.each([
+    ['en-US', en],
+    ['ko-KR', ko],
+  ])('R-PC-14: key answers with the dashboard page and no key (%s)', async (locale, m) => {
+    const card = await say(`key ${orderId}`, locale);
+    const text = textOf(card);
+    expect(text).toContain(m.partnerCenter.keyInDashboard(DASHBOARD));
+    expect(text).toContain(orderId);
+    // No product key (5 groups of 5) and no download link of the bot's.
+    expect(text).not.toMatch(/[A-Z0-9]{5}(-[A-Z0-9]{5}){4}/);
+    expect(text).not.toContain(pc.bot.http.url);
+    expect(buttonsTitles(card)).not.toContain('Get key and link');
+  });
+});
+
+const buttonsTitles = (card: Card): string[] =>
+  ((card.actions as Array<{ title?: string }> | undefined) ?? []).map((a) => a.title ?? '');
