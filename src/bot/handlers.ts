@@ -42,7 +42,7 @@ import { listSoftwarePurchases } from '../domain/software/list-software-purchase
 import { revealKey } from '../domain/software/reveal-key.js';
 import { startKeyRequest } from '../domain/software/request-key.js';
 import { locateKeyInPartnerCenter } from '../domain/software/locate-key-in-partner-center.js';
-import { keyInDashboardCard } from './views-partner-center.js';
+import { keyInDashboardCard, ordersWithSourceCard } from './views-partner-center.js';
 import { listSupportRequests } from '../domain/support/list-support-requests.js';
 import { startSupportRequest } from '../domain/support/start-support-request.js';
 import { submitSupportRequestExecutor } from '../domain/support/submit-support-request.js';
@@ -197,7 +197,10 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
       return reply(
         turn,
         await listOrders(deps, actor, { customer: command.customer }),
-        (value) => ordersCard(s, value),
+        (value) =>
+          deps.commerceBackend === 'partner-center'
+            ? ordersWithSourceCard(s, value, deps.clock.now())
+            : ordersCard(s, value),
         ordersChoice,
       );
     case 'staff':

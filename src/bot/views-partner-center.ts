@@ -2,7 +2,11 @@
 import type { AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';
 import type { KeyInPartnerCenter } from '../domain/software/locate-key-in-partner-center.js';
-import { messageCard } from './views.js';
+import type { CustomerOrders } from '../domain/customers/list-orders.js';
+import type { Dayjs } from '../domain/shared/time.js';
+import { renderCard } from './cards.js';
+import { factSourceFact } from './partner-center-words.js';
+import { MAX_LIST_ITEMS, messageCard } from './views.js';
 
 /**
  * The Partner Center dashboard page of a customer's orders. Microsoft documents the dashboard's customer
@@ -19,5 +23,38 @@ export function keyInDashboardCard(s: Speech, found: KeyInPartnerCenter): Adapti
     title: s.m.software.keyTitle(found.productName),
     lines: [s.m.partnerCenter.keyInDashboard(dashboardOrdersUrl(found.customerTenantId))],
     facts: [{ label: found.customerName, value: found.orderId }],
+  });
+}
+
+/**
+ * R-PC-12: a customer's orders as Partner Center has them, newest first, each with where its facts come
+ * from. Partner Center's orders carry no prices, so no total is shown for them.
+ */
+export function ordersWithSourceCard(s: Speech, result: CustomerOrders, now: Dayjs): AdaptiveCardJson {
+  const m = s.m.orders;
+  const total = result.orders.length;
+  return renderCard('record-list', {
+    title: m.title(result.customer.companyName),
+    subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)}`,
+    empty: total === 0 ? m.empty : '',
+    items: result.orders.slice(0, MAX_LIST_ITEMS).map((order) => ({
+      heading: order.id,
+      badge: s.m.orderStatuses[order.status] ?? order.status,
+      badgeColor: order.status === 'completed' ? 'Good' : 'Attention',
+      facts: [
+        { label: m.placed, value: s.dateTime(order.placedAt) },
+        ...order.lines.map((line, index) => ({
+          label: index === 0 ? s.m.subscriptions.product : ' ',
+          value: m.line(line.quantity, line.productName, s.m.cycles[line.billingCycle]),
+        })),
+        ...(order.source?.system === 'partner-center'
+          ? []
+          : [{ label: m.total, value: s.money(order.total, order.currency) }]),
+        factSourceFact(s, order.source, now),
+      ],
+      buttons: [],
+    })),
+    footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
+    actions: [],
   });
 }

@@ -13,6 +13,10 @@ import type { CustomerRepository } from '../../domain/ports/customers.js';
 import type { ProductRepository } from '../../domain/ports/products.js';
 import type { CatalogItemSource } from '../../domain/ports/catalog-items.js';
 import type { CreateOutcome, ExternalRefusal } from '../../domain/shared/external-refusal.js';
+import type { Order } from '../../domain/shared/model.js';
+import type { Clock } from '../../domain/shared/time.js';
+import { at } from '../../domain/shared/time.js';
+import type { Order as PcOrder } from '../parsers/order.js';
 import type { PartnerCenterClient } from '../client.js';
 import type { CartLineInput } from '../operations/carts.js';
 import { REFUSAL_BY_CODE } from '../refusals.js';
@@ -78,13 +82,57 @@ export async function placeOrder(
   return { pcOrderIds: checkout.value.orders.map((o) => o.id), cartId: cart.value.id };
 }
 
+/** How many orders `orders <customer>` reads from Partner Center (R-PC-12); the newest are shown. */
+export const MAX_ORDERS_READ = 100;
+
+/**
+ * A Partner Center order as the domain's (R-PC-12). Partner Center's order carries no prices, so the total
+ * is 0 and the card leaves it out; `one_time` (software) reads as annual, the domain's one-payment cycle.
+ */
+export function toDomainOrder(order: PcOrder, customerId: string, readAt: string): Order {
+  const billingCycle = (order.billingCycle ?? '').toLowerCase() === 'monthly' ? 'monthly' : 'annual';
+  const lines = order.lineItems.map((line) => ({
+    productId: line.offerId,
+    productName: line.friendlyName ?? line.offerId,
+    quantity: line.quantity,
+    billingCycle,
+    unitPrice: 0,
+    currency: order.currencyCode ?? '',
+  })) satisfies Order['lines'];
+  return {
+    id: order.id,
+    customerId,
+    placedByAadObjectId: '',
+    placedAt: at(Date.parse(order.creationDate ?? '') || 0),
+    status:
+      (order.status ?? '').toLowerCase() === 'cancelled' || order.lineItems.every((l) => l.quantity === 0)
+        ? 'cancelled'
+        : 'completed',
+    total: 0,
+    currency: order.currencyCode ?? '',
+    lines,
+    source: { system: 'partner-center', readAt },
+  };
+}
+
 export function createPartnerCenterOrders(
   client: PartnerCenterClient,
   catalog: CatalogItemSource,
   local: PartnerCenterOrdersLocal,
+  clock: Clock,
 ): OrderRepository {
   return {
-    listByCustomer: (customerId) => local.orders.listByCustomer(customerId),
+    /** Partner Center's orders, newest first; the bot's own record when Partner Center cannot be read. */
+    async listByCustomer(customerId) {
+      const customer = await local.customers.findById(customerId);
+      if (!customer) return [];
+      const read = await client.listOrders(customer.tenantId, { max: MAX_ORDERS_READ });
+      if (!read.ok) return local.orders.listByCustomer(customerId);
+      const readAt = clock.now().toISOString();
+      return read.value
+        .map((order) => toDomainOrder(order, customerId, readAt))
+        .sort((a, b) => b.placedAt.valueOf() - a.placedAt.valueOf());
+    },
     findById: (id) => local.orders.findById(id),
     async create(order, operationId): Promise<CreateOutcome> {
       const placed = await placeOrder(client, catalog, local, order, operationId);

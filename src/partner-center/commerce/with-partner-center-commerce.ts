@@ -9,15 +9,18 @@ import { createPartnerCenterCatalogItems } from './partner-center-catalog-items.
 import { createPartnerCenterOrders } from './partner-center-orders.js';
 
 export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterClient): AllDeps {
+  const clock = deps.clock;
   const catalogItems = createPartnerCenterCatalogItems(client);
   return {
     ...deps,
     catalogItems,
     commerceBackend: 'partner-center',
-    orders: createPartnerCenterOrders(client, catalogItems, deps),
+    orders: createPartnerCenterOrders(client, catalogItems, deps, clock),
     uow: {
       run: (work) =>
-        deps.uow.run((tx) => work({ ...tx, orders: createPartnerCenterOrders(client, catalogItems, tx) })),
+        deps.uow.run((tx) =>
+          work({ ...tx, orders: createPartnerCenterOrders(client, catalogItems, tx, clock) }),
+        ),
     },
   };
 }

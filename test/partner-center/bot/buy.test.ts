@@ -139,4 +139,16 @@ describe('issue 9: buying through Partner Center', () => {
       item.maximumQuantity = maximum;
     }
   });
+
+  it('R-PC-12: orders lists Partner Center\'s orders, newest first, with the source line', async () => {
+    const card = await say('orders fabrikam');
+    const text = textOf(card);
+    const placed = ordersOfFabrikam().sort((a, b) => b.createdAt - a.createdAt);
+    expect(placed.length).toBeGreaterThan(0);
+    const positions = placed.map((order) => text.indexOf(order.id));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toContain(en.partnerCenter.partnerCenterAgo(en.partnerCenter.justNow));
+    expect(text).not.toContain(en.partnerCenter.botRecord);
+  });
 });
