@@ -140,7 +140,7 @@ describe('issue 9: buying through Partner Center', () => {
     }
   });
 
-  it('R-PC-12: orders lists Partner Center\'s orders, newest first, with the source line', async () => {
+  it("R-PC-12: orders lists Partner Center's orders, newest first, with the source line", async () => {
     const card = await say('orders fabrikam');
     const text = textOf(card);
     const placed = ordersOfFabrikam().sort((a, b) => b.createdAt - a.createdAt);
