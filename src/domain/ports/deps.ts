@@ -4,6 +4,7 @@ import type { PartnerSettings } from './partner.js';
 import type { Repositories, UnitOfWork } from './unit-of-work.js';
 import type { SecretSource } from './secrets.js';
 import type { CatalogItemSource } from './catalog-items.js';
+import type { InvitationLinkSource } from './invitation-links.js';
 
 export interface AllDeps extends Repositories {
   readonly clock: Clock;
@@ -18,4 +19,6 @@ export interface AllDeps extends Repositories {
   readonly catalogItems?: CatalogItemSource;
   /** 'partner-center' when Partner Center is the commerce backend; absent in simulated mode. */
   readonly commerceBackend?: 'partner-center';
+  /** Partner-center mode only: Partner Center's invitation link (R-PC-15). */
+  readonly invitationLinks?: InvitationLinkSource;
 }

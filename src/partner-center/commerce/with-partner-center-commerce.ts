@@ -7,6 +7,7 @@ import type { AllDeps } from '../../domain/ports/deps.js';
 import type { PartnerCenterClient } from '../client.js';
 import { createPartnerCenterCatalogItems } from './partner-center-catalog-items.js';
 import { createPartnerCenterOrders } from './partner-center-orders.js';
+import { toDomainRefusal } from './to-domain-refusal.js';
 
 export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterClient): AllDeps {
   const clock = deps.clock;
@@ -15,6 +16,12 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
     ...deps,
     catalogItems,
     commerceBackend: 'partner-center',
+    invitationLinks: {
+      current: async () => {
+        const link = await client.getRelationshipRequestUrl();
+        return link.ok ? link.value : toDomainRefusal(link.refusal);
+      },
+    },
     orders: createPartnerCenterOrders(client, catalogItems, deps, clock),
     uow: {
       run: (work) =>
