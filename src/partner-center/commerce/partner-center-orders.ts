@@ -43,6 +43,9 @@ export const refusalOfCode = (code: number | string): ExternalRefusal => {
   return { kind: 'partner-center-refused', reason, code: text };
 };
 
+/** Partner Center keeps friendly names short; 50 characters is the documented subscription maximum. */
+const FRIENDLY_NAME_MAX = 50;
+
 export async function placeOrder(
   client: PartnerCenterClient,
   catalog: CatalogItemSource,
@@ -64,6 +67,8 @@ export async function placeOrder(
       quantity: line.quantity,
       billingCycle: item.billingCycle,
       termDuration: item.termDuration,
+      // The bot's order id first, so the Partner Center order can be found again (R-PC-13).
+      friendlyName: `${order.id} ${product.name}`.slice(0, FRIENDLY_NAME_MAX),
     });
   }
   const cart = await client.createCart(customer.tenantId, lines, {

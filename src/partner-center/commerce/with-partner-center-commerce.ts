@@ -8,6 +8,7 @@ import type { PartnerCenterClient } from '../client.js';
 import { createPartnerCenterCatalogItems } from './partner-center-catalog-items.js';
 import { createPartnerCenterOrders } from './partner-center-orders.js';
 import { toDomainRefusal } from './to-domain-refusal.js';
+import { createPartnerCenterSoftware } from './partner-center-software.js';
 
 export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterClient): AllDeps {
   const clock = deps.clock;
@@ -23,10 +24,15 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
       },
     },
     orders: createPartnerCenterOrders(client, catalogItems, deps, clock),
+    software: createPartnerCenterSoftware(client, deps),
     uow: {
       run: (work) =>
         deps.uow.run((tx) =>
-          work({ ...tx, orders: createPartnerCenterOrders(client, catalogItems, tx, clock) }),
+          work({
+            ...tx,
+            orders: createPartnerCenterOrders(client, catalogItems, tx, clock),
+            software: createPartnerCenterSoftware(client, tx),
+          }),
         ),
     },
   };

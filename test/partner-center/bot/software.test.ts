@@ -52,6 +52,21 @@ const press = async (card: Card, title: string, inputs: Record<string, unknown>)
 
 let orderId = '';
 
+/** Buys Office LTSC for Fabrikam through the bot: the bot's order id. */
+async function buyOffice(): Promise<string> {
+  const cart = await say('buy 1 Office LTSC Professional Plus 2021 for fabrikam');
+  const result = await press(cart, 'Purchase', { 'quantity-0': '1', 'cycle-0': 'annual' });
+  const id = /Order (ORD-[A-Z0-9]+) placed/.exec(textOf(result))?.[1] ?? textOf(result);
+  expect(id, id).toMatch(/^ORD-/);
+  return id;
+}
+
+/** The Partner Center order that carries the bot's order id in its lines' friendly name. */
+const partnerCenterOrderOf = (botOrderId: string) =>
+  [...pc.fake.state.commerce.orders.values()].find((o) =>
+    o.lines.some((l) => l.friendlyName.startsWith(`${botOrderId} `)),
+  );
+
 describe('issue 9: software keys in partner-center mode', () => {
   beforeAll(async () => {
     const cart = await say('buy 1 Office LTSC Professional Plus 2021 for fabrikam');
@@ -78,6 +93,33 @@ describe('issue 9: software keys in partner-center mode', () => {
     expect(text).not.toMatch(/[A-Z0-9]{5}(-[A-Z0-9]{5}){4}/);
     expect(text).not.toContain(pc.bot.http.url);
     expect(buttonsTitles(card)).not.toContain('Get key and link');
+  });
+
+  it('R-PC-13: cancel order inside the window cancels the order at Partner Center', async () => {
+    const id = await buyOffice();
+    expect(partnerCenterOrderOf(id)?.lines.every((l) => l.quantity > 0)).toBe(true);
+    const preview = await say(`cancel order ${id}`);
+    const done = await press(preview, 'Cancel the order', { acknowledged: 'true' });
+    expect(textOf(done)).toContain(id);
+    expect(partnerCenterOrderOf(id)?.lines.every((l) => l.quantity === 0)).toBe(true);
+    const patches = pc.fake.requests.filter((r) => r.route === 'patchOrder');
+    expect(JSON.parse(String(patches.at(-1)?.body))).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('R-PC-13: when Partner Center says the window has passed (900117), that is explained and nothing is cancelled', async () => {
+    const id = await buyOffice();
+    const preview = await say(`cancel order ${id}`);
+    pc.fake.faults.inject('patchOrder', {
+      kind: 'status',
+      status: 400,
+      body: { code: 900117, description: 'The cancellation window has passed.', source: 'PartnerFD' },
+    });
+    const refused = await press(preview, 'Cancel the order', { acknowledged: 'true' });
+    expect(textOf(refused)).toContain(en.partnerCenter.refusals['window-passed']);
+    expect(textOf(refused)).toContain('900117');
+    expect(partnerCenterOrderOf(id)?.lines.every((l) => l.quantity > 0)).toBe(true);
+    const purchase = await pc.bot.deps.software.findPurchase(id);
+    expect(purchase?.status).toBe('completed');
   });
 });
 
