@@ -58,3 +58,12 @@ export function ordersWithSourceCard(s: Speech, result: CustomerOrders, now: Day
     actions: [],
   });
 }
+
+/** R-PC-16: which log an activity row comes from (Partner Center's sees only the app account). */
+export const activitySourceFact = (s: Speech, source: 'partner-center' | 'bot') => ({
+  label: s.m.partnerCenter.sourceLabel,
+  value:
+    source === 'partner-center'
+      ? s.m.partnerCenter.activityFromPartnerCenter
+      : s.m.partnerCenter.activityFromBot,
+});

@@ -14,6 +14,7 @@ import { VERBS } from './card-actions.js';
 import { renderCard, type AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';
 import { messageCard, MAX_LIST_ITEMS } from './views.js';
+import { activitySourceFact } from './views-partner-center.js';
 import { formatDuration } from './views-subscriptions.js';
 
 export function softwareListCard(
@@ -271,7 +272,7 @@ export function activityCard(s: Speech, page: ActivityPage): AdaptiveCardJson {
     ].join(' · '),
     empty: page.total === 0 ? m.empty : '',
     items: page.events.map((e) => ({
-      heading: `${s.dateTime(e.at)} · ${e.action === 'software.download' ? m.download : m.keyView}`,
+      heading: `${s.dateTime(e.at)} · ${e.source === 'partner-center' ? e.action : e.action === 'software.download' ? m.download : m.keyView}`,
       badge: '',
       badgeColor: 'Default',
       facts: [
@@ -279,6 +280,7 @@ export function activityCard(s: Speech, page: ActivityPage): AdaptiveCardJson {
         { label: m.customer, value: e.customerName ?? e.customerId ?? '—' },
         { label: m.product, value: e.productName ?? e.productId ?? '—' },
         { label: m.order, value: e.subjectId ?? '—' },
+        ...(e.source ? [activitySourceFact(s, e.source)] : []),
       ],
       buttons: [],
     })),

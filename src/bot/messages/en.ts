@@ -555,6 +555,9 @@ export const en = {
     /** R-PC-14: software keys and download links (no documented API). */
     keyInDashboard: (url: string) =>
       `Partner Center has no documented API that gives product keys or download links, so the bot cannot show them. Open the order in the Partner Center dashboard: ${url}`,
+    /** R-PC-16: the source of an activity row. */
+    activityFromPartnerCenter: 'Partner Center audit (the app account)',
+    activityFromBot: 'the bot’s own audit (the staff member)',
   },
 } as const;
 

@@ -509,5 +509,7 @@ export const ko: Messages = {
     catalogItem: (id) => `파트너 센터 카탈로그 항목: ${id}`,
     keyInDashboard: (url) =>
       `파트너 센터에는 제품 키나 다운로드 링크를 주는 공개 API가 없어 봇이 보여 드릴 수 없습니다. 파트너 센터 대시보드에서 주문을 여세요: ${url}`,
+    activityFromPartnerCenter: '파트너 센터 감사 기록 (앱 계정)',
+    activityFromBot: '봇의 자체 감사 기록 (담당 직원)',
   },
 };

@@ -485,5 +485,7 @@ export const zh: Messages = {
     catalogItem: (id) => `合作伙伴中心目录项：${id}`,
     keyInDashboard: (url) =>
       `合作伙伴中心没有提供产品密钥或下载链接的公开 API，因此机器人无法显示它们。请在合作伙伴中心仪表板中打开该订单：${url}`,
+    activityFromPartnerCenter: '合作伙伴中心审核记录（应用帐户）',
+    activityFromBot: '机器人自己的审核记录（员工）',
   },
 };

@@ -84,11 +84,12 @@ export async function exportActivityCsv(
     'product',
     'product_id',
     'order_id',
+    'source',
   ];
   const rows = events.map((e) =>
     [
       e.at.toISOString(),
-      e.action === 'software.download' ? 'download' : 'key-view',
+      e.source === 'partner-center' ? e.action : e.action === 'software.download' ? 'download' : 'key-view',
       e.actorName,
       e.actorAadObjectId,
       e.customerName,
@@ -96,6 +97,7 @@ export async function exportActivityCsv(
       e.productName,
       e.productId,
       e.subjectId,
+      e.source ?? 'bot',
     ]
       .map(csvCell)
       .join(','),

@@ -31,6 +31,17 @@ export async function locateKeyInPartnerCenter(
   if (!found.ok) return found;
   const { purchase, customerName } = found.value;
   const customer = await deps.customers.findById(purchase.customerId);
+  // The activity log (R-KEY-5) shows who looked for the key, and that the answer was the dashboard.
+  await deps.audit.record({
+    at: deps.clock.now(),
+    actorAadObjectId: actor.aadObjectId,
+    action: 'software.key',
+    outcome: 'allowed',
+    customerId: purchase.customerId,
+    subjectId: purchase.orderId,
+    productId: purchase.productId,
+    detail: { answer: 'partner-center-dashboard' },
+  });
   return ok({
     orderId: purchase.orderId,
     productName: purchase.productName,

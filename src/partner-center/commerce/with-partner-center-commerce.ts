@@ -9,6 +9,7 @@ import { createPartnerCenterCatalogItems } from './partner-center-catalog-items.
 import { createPartnerCenterOrders } from './partner-center-orders.js';
 import { toDomainRefusal } from './to-domain-refusal.js';
 import { createPartnerCenterSoftware } from './partner-center-software.js';
+import { createPartnerCenterActivity } from './partner-center-activity.js';
 
 export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterClient): AllDeps {
   const clock = deps.clock;
@@ -25,6 +26,7 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
     },
     orders: createPartnerCenterOrders(client, catalogItems, deps, clock),
     software: createPartnerCenterSoftware(client, deps),
+    audit: createPartnerCenterActivity(client, deps, clock),
     uow: {
       run: (work) =>
         deps.uow.run((tx) =>

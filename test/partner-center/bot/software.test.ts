@@ -16,7 +16,7 @@ import {
   textOf,
   type Card,
 } from '../../support/bot.js';
-import { ADMIN_AGENT } from '../../support/staff.js';
+import { ADMIN_AGENT, GLOBAL_ADMIN, type TestPerson } from '../../support/staff.js';
 import { startPartnerCenterBot, type PartnerCenterBot } from './pc-bot.js';
 
 const FABRIKAM = '53eb3134-67a9-457f-a575-e9ff997d3e0a';
@@ -32,19 +32,24 @@ afterAll(async () => {
   await pc?.close();
 });
 
-const say = async (text: string, locale = 'en-US'): Promise<Card> => {
-  const reply = await post(pc.bot.endpoint, messageActivity(text, { from: ADMIN_AGENT, locale }));
+const say = async (text: string, locale = 'en-US', from: TestPerson = ADMIN_AGENT): Promise<Card> => {
+  const reply = await post(pc.bot.endpoint, messageActivity(text, { from, locale }));
   expect(reply.status).toBe(200);
   const cards = cardsOf(reply);
   expect(cards).toHaveLength(1);
   return cards[0]!;
 };
 
-const press = async (card: Card, title: string, inputs: Record<string, unknown>) => {
+const press = async (
+  card: Card,
+  title: string,
+  inputs: Record<string, unknown>,
+  from: TestPerson = ADMIN_AGENT,
+) => {
   const button = buttonNamed(card, title);
   const reply = await post(
     pc.bot.endpoint,
-    executeActivity(button.verb!, { ...button.data, ...inputs }, { from: ADMIN_AGENT }),
+    executeActivity(button.verb!, { ...button.data, ...inputs }, { from }),
   );
   expect(reply.status).toBe(200);
   return invokeCardOf(reply);
@@ -93,6 +98,25 @@ describe('issue 9: software keys in partner-center mode', () => {
     expect(text).not.toMatch(/[A-Z0-9]{5}(-[A-Z0-9]{5}){4}/);
     expect(text).not.toContain(pc.bot.http.url);
     expect(buttonsTitles(card)).not.toContain('Get key and link');
+  });
+
+  it("R-PC-16: activity shows the bot's own rows (the staff member) and Partner Center's (the app account), each marked, and the CSV has both", async () => {
+    const card = await say('activity fabrikam', 'en-US', GLOBAL_ADMIN);
+    const text = textOf(card);
+    expect(text).toContain(en.partnerCenter.activityFromBot);
+    expect(text).toContain(en.partnerCenter.activityFromPartnerCenter);
+    expect(text).toContain(ADMIN_AGENT.displayName);
+    expect(text).toContain('order.create_order');
+    expect(text).toContain('cart.create_cart');
+
+    const exported = await press(card, 'Export CSV', {}, GLOBAL_ADMIN);
+    const link = /\((http:\/\/[^)]+\.csv)\)/.exec(textOf(exported))?.[1];
+    const response = await fetch(link!);
+    expect(response.status).toBe(200);
+    const rows = (await response.text()).split('\r\n').filter(Boolean);
+    expect(rows[0]).toContain(',source');
+    expect(rows.some((r) => r.endsWith(',"bot"') || r.endsWith(',bot'))).toBe(true);
+    expect(rows.some((r) => /partner-center"?$/.test(r) && r.includes('order.create_order'))).toBe(true);
   });
 
   it('R-PC-13: cancel order inside the window cancels the order at Partner Center', async () => {
