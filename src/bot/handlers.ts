@@ -42,7 +42,8 @@ import { listSoftwarePurchases } from '../domain/software/list-software-purchase
 import { revealKey } from '../domain/software/reveal-key.js';
 import { startKeyRequest } from '../domain/software/request-key.js';
 import { locateKeyInPartnerCenter } from '../domain/software/locate-key-in-partner-center.js';
-import { keyInDashboardCard, ordersWithSourceCard } from './views-partner-center.js';
+import { entitlementsCard, keyInDashboardCard, ordersWithSourceCard } from './views-partner-center.js';
+import { listSoftwareEntitlements } from '../domain/software/list-software-entitlements.js';
 import { listSupportRequests } from '../domain/support/list-support-requests.js';
 import { startSupportRequest } from '../domain/support/start-support-request.js';
 import { submitSupportRequestExecutor } from '../domain/support/submit-support-request.js';
@@ -286,6 +287,13 @@ export async function handleCommand(turn: TurnContextInfo, command: Command): Pr
       );
     }
     case 'software':
+      if (deps.entitlements)
+        return reply(
+          turn,
+          await listSoftwareEntitlements({ ...deps, entitlements: deps.entitlements }, actor, command),
+          (v) => entitlementsCard(s, v, deps.clock.now()),
+          (c) => ({ verb: VERBS.softwareList, data: { customer: c.id } }),
+        );
       return reply(
         turn,
         await listSoftwarePurchases(deps, actor, command),

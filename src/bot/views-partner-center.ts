@@ -3,6 +3,7 @@ import type { AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';
 import type { KeyInPartnerCenter } from '../domain/software/locate-key-in-partner-center.js';
 import type { CustomerOrders } from '../domain/customers/list-orders.js';
+import type { SoftwareEntitlements } from '../domain/software/list-software-entitlements.js';
 import type { Dayjs } from '../domain/shared/time.js';
 import { renderCard } from './cards.js';
 import { factSourceFact } from './partner-center-words.js';
@@ -67,3 +68,28 @@ export const activitySourceFact = (s: Speech, source: 'partner-center' | 'bot') 
       ? s.m.partnerCenter.activityFromPartnerCenter
       : s.m.partnerCenter.activityFromBot,
 });
+
+/** R-PC-14: the customer's software entitlements at Partner Center; keys and links are in the dashboard. */
+export function entitlementsCard(s: Speech, result: SoftwareEntitlements, now: Dayjs): AdaptiveCardJson {
+  const m = s.m.partnerCenter;
+  const total = result.entitlements.length;
+  return renderCard('record-list', {
+    title: m.entitlementsTitle(result.customer.companyName),
+    subtitle: m.keyInDashboard(dashboardOrdersUrl(result.customer.tenantId)),
+    empty: total === 0 ? m.noEntitlements : '',
+    items: result.entitlements.slice(0, MAX_LIST_ITEMS).map((e) => ({
+      heading: [e.productId, e.skuId].filter(Boolean).join(':') || '—',
+      badge: '',
+      badgeColor: 'Default',
+      facts: [
+        { label: s.m.activity.order, value: e.orderId ?? '—' },
+        ...(e.quantity !== null ? [{ label: m.entitlementQuantity, value: String(e.quantity) }] : []),
+        ...(e.expiresAt ? [{ label: m.entitlementExpires, value: s.dateTime(e.expiresAt) }] : []),
+        factSourceFact(s, result.source, now),
+      ],
+      buttons: [],
+    })),
+    footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
+    actions: [],
+  });
+}

@@ -558,6 +558,10 @@ export const en = {
     /** R-PC-16: the source of an activity row. */
     activityFromPartnerCenter: 'Partner Center audit (the app account)',
     activityFromBot: 'the bot’s own audit (the staff member)',
+    entitlementsTitle: (customer: string) => `Software entitlements at Partner Center: ${customer}`,
+    noEntitlements: 'Partner Center lists no software entitlements for this customer.',
+    entitlementQuantity: 'Quantity',
+    entitlementExpires: 'Expires',
   },
 } as const;
 

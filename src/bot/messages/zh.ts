@@ -487,5 +487,9 @@ export const zh: Messages = {
       `合作伙伴中心没有提供产品密钥或下载链接的公开 API，因此机器人无法显示它们。请在合作伙伴中心仪表板中打开该订单：${url}`,
     activityFromPartnerCenter: '合作伙伴中心审核记录（应用帐户）',
     activityFromBot: '机器人自己的审核记录（员工）',
+    entitlementsTitle: (customer) => `合作伙伴中心的软件权利：${customer}`,
+    noEntitlements: '合作伙伴中心没有此客户的软件权利。',
+    entitlementQuantity: '数量',
+    entitlementExpires: '到期',
   },
 };

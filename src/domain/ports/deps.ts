@@ -5,6 +5,7 @@ import type { Repositories, UnitOfWork } from './unit-of-work.js';
 import type { SecretSource } from './secrets.js';
 import type { CatalogItemSource } from './catalog-items.js';
 import type { InvitationLinkSource } from './invitation-links.js';
+import type { EntitlementSource } from './entitlements.js';
 
 export interface AllDeps extends Repositories {
   readonly clock: Clock;
@@ -21,4 +22,6 @@ export interface AllDeps extends Repositories {
   readonly commerceBackend?: 'partner-center';
   /** Partner-center mode only: Partner Center's invitation link (R-PC-15). */
   readonly invitationLinks?: InvitationLinkSource;
+  /** Partner-center mode only: Partner Center's software entitlements (R-PC-14). */
+  readonly entitlements?: EntitlementSource;
 }

@@ -27,6 +27,27 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
     orders: createPartnerCenterOrders(client, catalogItems, deps, clock),
     software: createPartnerCenterSoftware(client, deps),
     audit: createPartnerCenterActivity(client, deps, clock),
+    entitlements: {
+      listSoftware: async (tenantId) => {
+        const listed = await client.listEntitlements(tenantId, {
+          entitlementType: 'software',
+          showExpiry: true,
+        });
+        if (!listed.ok) return toDomainRefusal(listed.refusal);
+        return {
+          entitlements: listed.value.map((e) => ({
+            orderId: e.referenceOrder?.id ?? null,
+            lineItemId:
+              e.referenceOrder?.lineItemId !== undefined ? String(e.referenceOrder.lineItemId) : null,
+            productId: e.productId ?? null,
+            skuId: e.skuId ?? null,
+            quantity: e.quantity ?? null,
+            expiresAt: e.expiryDate ?? null,
+          })),
+          source: { system: 'partner-center', readAt: clock.now().toISOString() },
+        };
+      },
+    },
     uow: {
       run: (work) =>
         deps.uow.run((tx) =>

@@ -119,6 +119,17 @@ describe('issue 9: software keys in partner-center mode', () => {
     expect(rows.some((r) => /partner-center"?$/.test(r) && r.includes('order.create_order'))).toBe(true);
   });
 
+  it("R-PC-14: software lists the customer's software entitlements at Partner Center, with the dashboard page and the source", async () => {
+    const text = textOf(await say('software fabrikam'));
+    expect(text).toContain(en.partnerCenter.entitlementsTitle('Fabrikam, Inc.'));
+    expect(text).toContain('DG7GMGF0DWTL');
+    expect(text).toContain(DASHBOARD);
+    expect(text).toContain(en.partnerCenter.partnerCenterAgo(en.partnerCenter.justNow));
+    expect(
+      pc.fake.requests.some((r) => r.route === 'entitlements' && r.url.includes('entitlementType=software')),
+    ).toBe(true);
+  });
+
   it('R-PC-13: cancel order inside the window cancels the order at Partner Center', async () => {
     const id = await buyOffice();
     expect(partnerCenterOrderOf(id)?.lines.every((l) => l.quantity > 0)).toBe(true);
