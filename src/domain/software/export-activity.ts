@@ -74,6 +74,7 @@ export async function exportActivityCsv(
     ...(filter.data.customerId ? { customerId: filter.data.customerId } : {}),
     detail: { event: 'export', rows: events.length, from: filter.data.from, to: filter.data.to },
   });
+  const withSource = events.some((e) => e.source !== undefined);
   const header = [
     'time_utc',
     'event',
@@ -84,7 +85,8 @@ export async function exportActivityCsv(
     'product',
     'product_id',
     'order_id',
-    'source',
+    // R-PC-16: a source column only when the rows come from more than the bot's own audit.
+    ...(withSource ? ['source'] : []),
   ];
   const rows = events.map((e) =>
     [
@@ -97,7 +99,7 @@ export async function exportActivityCsv(
       e.productName,
       e.productId,
       e.subjectId,
-      e.source ?? 'bot',
+      ...(withSource ? [e.source ?? 'bot'] : []),
     ]
       .map(csvCell)
       .join(','),
