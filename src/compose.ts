@@ -32,6 +32,7 @@ import { createReadiness, type ReadinessCheck } from './readiness.js';
 import { createMigrationsCheck } from './db/check-migrations-applied.js';
 import type { PartnerCenterClient } from './partner-center/client.js';
 import { createCommerceRepositories } from './partner-center/commerce/create-commerce-repositories.js';
+import { withPartnerCenterCommerce } from './partner-center/commerce/with-partner-center-commerce.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
 
@@ -55,20 +56,24 @@ export interface StartOptions {
   /** Overrides REMINDER_INTERVAL_SECONDS (tests use 0 and run passes themselves). */
   readonly reminderIntervalMs?: number;
   /** Partner-center mode: the connector's effects (tests), and whether to sync the customer index at start. */
-  readonly partnerCenter?: Pick<ConnectOptions, 'effects'> & { readonly syncAtStart?: boolean };
+  readonly partnerCenter?: Pick<ConnectOptions, 'effects' | 'maxAttempts'> & {
+    readonly syncAtStart?: boolean;
+  };
 }
 
 /**
  * 'simulated' keeps the bot's database as the record (deps unchanged); 'partner-center' puts Partner
- * Center behind the customers, subscriptions, products and orders ports, in and out of transactions.
+ * Center behind the customers, subscriptions, products, orders, software and audit ports, in and out of
+ * transactions.
  */
 export function withCommerceBackend(client: PartnerCenterClient, clock: Clock, deps: AllDeps): AllDeps {
   const commerce = createCommerceRepositories(client, clock);
-  return {
+  const withSubscriptions: AllDeps = {
     ...deps,
     ...commerce(deps),
     uow: { run: (work) => deps.uow.run((tx) => work({ ...tx, ...commerce(tx) })) },
   };
+  return withPartnerCenterCommerce(withSubscriptions, client);
 }
 
 export async function prepareDatabase(
@@ -119,6 +124,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
               config.env !== 'production' &&
               certificateHostsAreLoopback(config.commerce.webhook.certificateHosts),
             ...(options.partnerCenter?.effects ? { effects: options.partnerCenter.effects } : {}),
+            ...(options.partnerCenter?.maxAttempts ? { maxAttempts: options.partnerCenter.maxAttempts } : {}),
           })
         : undefined;
     const deps = partnerCenter ? withCommerceBackend(partnerCenter.client, clock, recordDeps) : recordDeps;

@@ -2,6 +2,8 @@
  * The use cases bound to their dependencies: what the composition root hands to the bot (see
  * src/bot/use-cases.ts). Each entry only passes `deps` on; the domain decides.
  */
+import { listSoftwareEntitlements } from './domain/software/list-software-entitlements.js';
+import { locateKeyInPartnerCenter } from './domain/software/locate-key-in-partner-center.js';
 import type { UseCases } from './bot/use-cases.js';
 import type { AllDeps } from './domain/ports/deps.js';
 import type { Executor } from './domain/confirmations/executor.js';
@@ -46,7 +48,17 @@ import { startSupportRequest } from './domain/support/start-support-request.js';
 const asChange = (executor: unknown) => executor as Executor<unknown, SubscriptionChange>;
 
 export function createUseCases(deps: AllDeps): UseCases {
+  const entitlements = deps.entitlements;
   return {
+    ...(entitlements && deps.commerceBackend === 'partner-center'
+      ? {
+          softwareAtPartnerCenter: {
+            listEntitlements: (actor, command) =>
+              listSoftwareEntitlements({ ...deps, entitlements }, actor, command),
+            locateKey: (actor, command) => locateKeyInPartnerCenter(deps, actor, command),
+          },
+        }
+      : {}),
     identifyActor: (identity) => identifyActor(deps, identity),
     whoCanGrantRoles: () => whoCanGrantRoles(deps),
     findChatReference: (aadObjectId) => findChatReference(deps, aadObjectId),

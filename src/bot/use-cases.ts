@@ -2,6 +2,8 @@
  * What the bot may ask of the domain: the use cases, already bound to their dependencies by the
  * composition root (src/use-cases.ts). The bot never sees a repository.
  */
+import type { listSoftwareEntitlements } from '../domain/software/list-software-entitlements.js';
+import type { locateKeyInPartnerCenter } from '../domain/software/locate-key-in-partner-center.js';
 import type { Actor } from '../domain/shared/actor.js';
 import type { DomainError } from '../domain/shared/errors.js';
 import type { Result } from '../domain/shared/result.js';
@@ -95,6 +97,14 @@ export interface UseCases {
   readonly confirmSoftwareCancel: Bound<typeof confirmSoftwareCancel>;
   readonly queryActivity: Bound<typeof queryActivity>;
   readonly startActivityExport: Bound<typeof startActivityExport>;
+  /**
+   * Partner-center mode only (R-PC-14): no documented endpoint gives keys or links, so `key` points to the
+   * dashboard and `software` lists Partner Center's entitlements.
+   */
+  readonly softwareAtPartnerCenter?: {
+    readonly listEntitlements: Bound<typeof listSoftwareEntitlements>;
+    readonly locateKey: Bound<typeof locateKeyInPartnerCenter>;
+  };
   // Support
   readonly startSupportRequest: Bound<typeof startSupportRequest>;
   readonly confirmSupportRequest: Bound<typeof confirmSupportRequest>;

@@ -45,6 +45,8 @@ export interface ConnectOptions {
   readonly deliverReminders: () => Promise<unknown>;
   /** Tests: the connector's fetch and timers. */
   readonly effects?: Partial<Parameters<typeof createPartnerCenterClient>[0]['effects']>;
+  /** Tests: attempts per logical call (default 4). */
+  readonly maxAttempts?: number;
   /** Accept http: certificate URLs; compose allows it only outside production and for loopback hosts. */
   readonly allowHttpCertificates?: boolean;
 }
@@ -66,6 +68,7 @@ export function connectPartnerCenter(options: ConnectOptions): PartnerCenterConn
       clientId: commerce.clientId,
       clientSecret: commerce.clientSecret,
       refreshToken: commerce.refreshToken || null,
+      ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     },
     effects: {
       fetch: (...args) => fetch(...args),

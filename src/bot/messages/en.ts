@@ -552,6 +552,18 @@ export const en = {
       `Partner Center’s own window (${pc}) differs from the bot’s rule (${rule}); Partner Center’s applies.`,
     refundableQuantity: (n: number) =>
       `Partner Center allows removing at most ${n} license(s) now; that limit applies.`,
+    /** R-PC-10: the catalog item a cart line buys. */
+    catalogItem: (id: string) => `Partner Center catalog item: ${id}`,
+    /** R-PC-14: software keys and download links (no documented API). */
+    keyInDashboard: (url: string) =>
+      `Partner Center has no documented API that gives product keys or download links, so the bot cannot show them. Open the order in the Partner Center dashboard: ${url}`,
+    /** R-PC-16: the source of an activity row. */
+    activityFromPartnerCenter: 'Partner Center audit (the app account)',
+    activityFromBot: 'the bot’s own audit (the staff member)',
+    entitlementsTitle: (customer: string) => `Software entitlements at Partner Center: ${customer}`,
+    noEntitlements: 'Partner Center lists no software entitlements for this customer.',
+    entitlementQuantity: 'Quantity',
+    entitlementExpires: 'Expires',
   },
 } as const;
 

@@ -508,5 +508,14 @@ export const ko: Messages = {
       `파트너 센터의 기간(${pc})이 봇의 규칙(${rule})과 다릅니다. 파트너 센터의 기간이 적용됩니다.`,
     refundableQuantity: (n) =>
       `파트너 센터는 지금 최대 ${n}개의 라이선스만 줄일 수 있다고 합니다. 그 한도가 적용됩니다.`,
+    catalogItem: (id) => `파트너 센터 카탈로그 항목: ${id}`,
+    keyInDashboard: (url) =>
+      `파트너 센터에는 제품 키나 다운로드 링크를 주는 공개 API가 없어 봇이 보여 드릴 수 없습니다. 파트너 센터 대시보드에서 주문을 여세요: ${url}`,
+    activityFromPartnerCenter: '파트너 센터 감사 기록 (앱 계정)',
+    activityFromBot: '봇의 자체 감사 기록 (담당 직원)',
+    entitlementsTitle: (customer) => `파트너 센터의 소프트웨어 권한: ${customer}`,
+    noEntitlements: '파트너 센터에 이 고객의 소프트웨어 권한이 없습니다.',
+    entitlementQuantity: '수량',
+    entitlementExpires: '만료',
   },
 };

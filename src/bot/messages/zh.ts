@@ -484,5 +484,14 @@ export const zh: Messages = {
     windowDiffers: (pc, rule) =>
       `合作伙伴中心的期限（${pc}）与机器人的规则（${rule}）不同；以合作伙伴中心为准。`,
     refundableQuantity: (n) => `合作伙伴中心表示现在最多只能减少 ${n} 个许可证；以此为准。`,
+    catalogItem: (id) => `合作伙伴中心目录项：${id}`,
+    keyInDashboard: (url) =>
+      `合作伙伴中心没有提供产品密钥或下载链接的公开 API，因此机器人无法显示它们。请在合作伙伴中心仪表板中打开该订单：${url}`,
+    activityFromPartnerCenter: '合作伙伴中心审核记录（应用帐户）',
+    activityFromBot: '机器人自己的审核记录（员工）',
+    entitlementsTitle: (customer) => `合作伙伴中心的软件权利：${customer}`,
+    noEntitlements: '合作伙伴中心没有此客户的软件权利。',
+    entitlementQuantity: '数量',
+    entitlementExpires: '到期',
   },
 };

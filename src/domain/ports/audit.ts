@@ -22,4 +22,9 @@ export interface AuditRecord extends AuditEntry {
   readonly actorName: string | null;
   readonly customerName: string | null;
   readonly productName: string | null;
+  /**
+   * R-PC-16: where the row comes from; absent means the bot's own audit (which names the staff member).
+   * Partner Center's rows name the app account it saw and the operation in `action`.
+   */
+  readonly source?: 'partner-center' | 'bot';
 }

@@ -3,6 +3,9 @@ import type { Clock } from '../shared/time.js';
 import type { PartnerSettings } from './partner.js';
 import type { Repositories, UnitOfWork } from './unit-of-work.js';
 import type { SecretSource } from './secrets.js';
+import type { CatalogItemSource } from './catalog-items.js';
+import type { InvitationLinkSource } from './invitation-links.js';
+import type { EntitlementSource } from './entitlements.js';
 
 export interface AllDeps extends Repositories {
   readonly clock: Clock;
@@ -13,4 +16,12 @@ export interface AllDeps extends Repositories {
   readonly uow: UnitOfWork;
   /** 128-bit random ids for pending actions and other unguessable references. */
   readonly newId: () => string;
+  /** Partner-center mode only: the backend's catalog item a cart line will buy (R-PC-10). */
+  readonly catalogItems?: CatalogItemSource;
+  /** 'partner-center' when Partner Center is the commerce backend; absent in simulated mode. */
+  readonly commerceBackend?: 'partner-center';
+  /** Partner-center mode only: Partner Center's invitation link (R-PC-15). */
+  readonly invitationLinks?: InvitationLinkSource;
+  /** Partner-center mode only: Partner Center's software entitlements (R-PC-14). */
+  readonly entitlements?: EntitlementSource;
 }

@@ -1,4 +1,5 @@
 /** The port for software purchases, product keys and download links. */
+import type { ExternalRefusal } from '../shared/external-refusal.js';
 import type {
   BillingCycle,
   CancelRestriction,
@@ -88,5 +89,15 @@ export interface SoftwareRepository {
   /** Revokes every key and link of the order (R-SWC-6). */
   revokeOrder(orderId: string, now: Dayjs): Promise<{ keys: number; links: number }>;
   /** Marks a completed order cancelled with its credit; false if it was not completed any more. */
-  cancelOrder(orderId: string, now: Dayjs, credit: number, reason: string): Promise<boolean>;
+  /**
+   * Marks the order cancelled: true, false when it changed meanwhile, or an ExternalRefusal when the
+   * commerce backend refused (nothing cancelled). `operationId` is the pending action's id (R-PC-3).
+   */
+  cancelOrder(
+    orderId: string,
+    now: Dayjs,
+    credit: number,
+    reason: string,
+    operationId?: string,
+  ): Promise<boolean | ExternalRefusal>;
 }

@@ -53,6 +53,8 @@ export interface CartLineView {
   readonly currency: string;
   readonly trialDays: number | null;
   readonly isvSetup: boolean;
+  /** R-PC-10: the backend catalog item this line buys (partner-center mode), shown on the review. */
+  readonly catalogItemId?: string;
 }
 
 export interface CartView {
@@ -87,7 +89,7 @@ export async function heldBy(
 
 /** The cart with the products this customer could add (R-BUY-4..9). */
 export async function withCatalog(
-  deps: Pick<AllDeps, 'products' | 'partner'>,
+  deps: Pick<AllDeps, 'products' | 'partner' | 'catalogItems'>,
   view: Omit<CartView, 'catalog'>,
   customer: Customer,
 ): Promise<CartView> {
@@ -95,7 +97,25 @@ export async function withCatalog(
   const catalog = products
     .filter((p) => checkAvailability(p, customer, [], deps.partner).ok)
     .map((p) => ({ id: p.id, name: p.name }));
-  return { ...view, catalog };
+  return { ...view, lines: await withCatalogItems(deps, view.lines, customer), catalog };
+}
+
+/** R-PC-10: each line's backend catalog item, when the backend has one (a refusal is met again at the click). */
+async function withCatalogItems(
+  deps: Pick<AllDeps, 'catalogItems' | 'products'>,
+  lines: readonly CartLineView[],
+  customer: Customer,
+): Promise<CartLineView[]> {
+  const source = deps.catalogItems;
+  if (!source) return [...lines];
+  return Promise.all(
+    lines.map(async (line) => {
+      const product = await deps.products.findById(line.productId);
+      if (!product) return line;
+      const item = await source.find(customer, product, line.billingCycle);
+      return 'catalogItemId' in item ? { ...line, catalogItemId: item.catalogItemId } : line;
+    }),
+  );
 }
 
 export function viewOf(

@@ -13,7 +13,10 @@ import { requireRole } from '../shared/authorize.js';
 import { resolveCustomer } from '../customers/find-customers.js';
 import { err, ok } from '../shared/result.js';
 
-export type RequestRelationshipDeps = Pick<AllDeps, 'clock' | 'audit' | 'customers' | 'partner' | 'newId'> & {
+export type RequestRelationshipDeps = Pick<
+  AllDeps,
+  'clock' | 'audit' | 'customers' | 'partner' | 'newId' | 'invitationLinks'
+> & {
   readonly uow: UnitOfWork<Pick<Repositories, 'customers' | 'relationships' | 'audit'>>;
 };
 
@@ -61,6 +64,9 @@ export async function requestRelationship(
       },
     });
   }
+  // R-PC-15: Partner Center's own link when it is the backend (read before the transaction).
+  const backendLink = deps.invitationLinks ? await deps.invitationLinks.current() : null;
+  if (backendLink !== null && typeof backendLink !== 'string') return err(backendLink);
   const now = deps.clock.now();
   return ok(
     await deps.uow.run(async (tx) => {
@@ -77,7 +83,7 @@ export async function requestRelationship(
         };
       }
       const id = deps.newId();
-      const invitationUrl = invitationUrlFor(deps.partner.partnerId);
+      const invitationUrl = backendLink ?? invitationUrlFor(deps.partner.partnerId);
       await tx.relationships.create({
         id,
         customerId: customer.id,

@@ -44,9 +44,15 @@ export const softwareCancelExecutor: Executor<
     if (!window.ok) return window;
     const credit = softwareCredit(purchase, now);
     const revoked = await tx.software.revokeOrder(purchase.orderId, now);
-    if (!(await tx.software.cancelOrder(purchase.orderId, now, credit.credit, 'cancelled by partner'))) {
-      return err({ kind: 'conflict', what: 'order' });
-    }
+    const cancelled = await tx.software.cancelOrder(
+      purchase.orderId,
+      now,
+      credit.credit,
+      'cancelled by partner',
+      pendingId,
+    );
+    if (cancelled === false) return err({ kind: 'conflict', what: 'order' });
+    if (cancelled !== true) return err(cancelled);
     if (purchase.subscription && purchase.subscription.status !== 'cancelled') {
       const sub = await tx.subscriptions.findById(purchase.subscription.id);
       if (sub) {

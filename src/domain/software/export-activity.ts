@@ -74,6 +74,7 @@ export async function exportActivityCsv(
     ...(filter.data.customerId ? { customerId: filter.data.customerId } : {}),
     detail: { event: 'export', rows: events.length, from: filter.data.from, to: filter.data.to },
   });
+  const withSource = events.some((e) => e.source !== undefined);
   const header = [
     'time_utc',
     'event',
@@ -84,11 +85,13 @@ export async function exportActivityCsv(
     'product',
     'product_id',
     'order_id',
+    // R-PC-16: a source column only when the rows come from more than the bot's own audit.
+    ...(withSource ? ['source'] : []),
   ];
   const rows = events.map((e) =>
     [
       e.at.toISOString(),
-      e.action === 'software.download' ? 'download' : 'key-view',
+      e.source === 'partner-center' ? e.action : e.action === 'software.download' ? 'download' : 'key-view',
       e.actorName,
       e.actorAadObjectId,
       e.customerName,
@@ -96,6 +99,7 @@ export async function exportActivityCsv(
       e.productName,
       e.productId,
       e.subjectId,
+      ...(withSource ? [e.source ?? 'bot'] : []),
     ]
       .map(csvCell)
       .join(','),

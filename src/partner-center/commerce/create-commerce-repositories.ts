@@ -7,11 +7,11 @@ import type { Repositories } from '../../domain/ports/unit-of-work.js';
 import type { Clock } from '../../domain/shared/time.js';
 import type { PartnerCenterClient } from '../client.js';
 import { createPartnerCenterCustomers } from './partner-center-customers.js';
-import { createPartnerCenterOrders } from './partner-center-orders.js';
 import { createPartnerCenterProducts } from './partner-center-products.js';
 import { createOfferCache, createPartnerCenterSubscriptions } from './partner-center-subscriptions.js';
 
-export type CommercePorts = Pick<Repositories, 'customers' | 'subscriptions' | 'products' | 'orders'>;
+/** Orders, software, audit and the catalog items are added by with-partner-center-commerce.ts. */
+export type CommercePorts = Pick<Repositories, 'customers' | 'subscriptions' | 'products'>;
 
 export function createCommerceRepositories(
   client: PartnerCenterClient,
@@ -22,6 +22,5 @@ export function createCommerceRepositories(
     customers: createPartnerCenterCustomers(client, local.customers, clock),
     subscriptions: createPartnerCenterSubscriptions(client, local.customers, clock, offers),
     products: createPartnerCenterProducts(local.products, offers),
-    orders: createPartnerCenterOrders(client, local.customers, clock),
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Customers, their subscriptions (with the buttons the speaker's roles allow) and their orders.
  */
-import { factSourceLine } from '../../partner-center-words.js';
+import { factSourceFact, factSourceLine } from '../../partner-center-words.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import type { CustomerOrders } from '../../../domain/customers/list-orders.js';
 import type { CustomerSubscriptions } from '../../../domain/customers/list-subscriptions.js';
@@ -118,7 +118,10 @@ export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson 
           label: index === 0 ? s.m.subscriptions.product : ' ',
           value: m.line(line.quantity, line.productName, s.m.cycles[line.billingCycle]),
         })),
-        { label: m.total, value: s.money(order.total, order.currency) },
+        // R-PC-12: Partner Center's orders carry no prices, so no total is shown for them.
+        ...(order.source?.system === 'partner-center'
+          ? [factSourceFact(s, order.source)]
+          : [{ label: m.total, value: s.money(order.total, order.currency) }]),
       ],
       buttons: [],
     })),

@@ -16,6 +16,7 @@ export function cartCard(s: Speech, cart: CartView, notice?: string): AdaptiveCa
     lines: cart.lines.map((line, i) => ({
       productName: line.productName,
       priceText: m.unitPrice(s.money(line.unitPrice, line.currency), s.m.cycles[line.billingCycle]),
+      catalogText: line.catalogItemId ? s.m.partnerCenter.catalogItem(line.catalogItemId) : '',
       quantityInputId: `quantity-${i}`,
       quantity: line.quantity,
       maxQuantity: line.maxQuantity,

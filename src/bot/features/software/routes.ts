@@ -1,4 +1,5 @@
 /** `software`, `key`, `cancel order`, `activity`: lists, keys sent privately, cancellations, the report. */
+import { entitlementsCard, keyInDashboardCard } from '../../views-partner-center.js';
 import type { ActionRoutes, CommandRoutes, VerbOf } from '../../turn.js';
 import { cardInputs } from '../../card-actions.js';
 import { exportUrl } from '../../links.js';
@@ -16,14 +17,28 @@ import {
 import { SOFTWARE_VERBS as V } from './verbs.js';
 
 export const softwareCommands: CommandRoutes<'software' | 'key' | 'cancel-order' | 'activity'> = {
-  software: async (turn, command) =>
-    reply(
+  software: async (turn, command) => {
+    const atPartnerCenter = turn.useCases.softwareAtPartnerCenter;
+    if (atPartnerCenter)
+      return reply(
+        turn,
+        await atPartnerCenter.listEntitlements(turn.actor, command),
+        (v) => entitlementsCard(turn.s, v),
+        (c) => ({ verb: V.softwareList, data: { customer: c.id } }),
+      );
+    return reply(
       turn,
       await turn.useCases.listSoftwarePurchases(turn.actor, command),
       (v) => softwareListCard(turn.s, turn.actor, v.customer, v.purchases),
       (c) => ({ verb: V.softwareList, data: { customer: c.id } }),
-    ),
+    );
+  },
   key: async (turn, command) => {
+    const atPartnerCenter = turn.useCases.softwareAtPartnerCenter;
+    if (atPartnerCenter)
+      return reply(turn, await atPartnerCenter.locateKey(turn.actor, command), (k) =>
+        keyInDashboardCard(turn.s, k),
+      );
     const chooser = await turn.useCases.startKeyRequest(turn.actor, command);
     if (!chooser.ok) {
       return failure(turn, chooser.error, (c) => ({

@@ -1,6 +1,7 @@
 /**
  * Software: a customer's purchases, the key chooser and the key, cancelling an order, the activity report.
  */
+import { activitySourceFact } from '../../views-partner-center.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import type { Customer } from '../../../domain/shared/model.js';
 import { can } from '../../../domain/shared/roles.js';
@@ -176,7 +177,7 @@ export function activityCard(s: Speech, page: ActivityPage): AdaptiveCardJson {
     ].join(' · '),
     empty: page.total === 0 ? m.empty : '',
     items: page.events.map((e) => ({
-      heading: `${s.dateTime(e.at)} · ${e.action === 'software.download' ? m.download : m.keyView}`,
+      heading: `${s.dateTime(e.at)} · ${e.source === 'partner-center' ? e.action : e.action === 'software.download' ? m.download : m.keyView}`,
       badge: '',
       badgeColor: 'Default',
       facts: [
@@ -184,6 +185,7 @@ export function activityCard(s: Speech, page: ActivityPage): AdaptiveCardJson {
         { label: m.customer, value: e.customerName ?? e.customerId ?? '—' },
         { label: m.product, value: e.productName ?? e.productId ?? '—' },
         { label: m.order, value: e.subjectId ?? '—' },
+        ...(e.source ? [activitySourceFact(s, e.source)] : []),
       ],
       buttons: [],
     })),

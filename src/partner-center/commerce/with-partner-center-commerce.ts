@@ -1,0 +1,62 @@
+/**
+ * Partner-center mode for buying (R-PC-10, R-PC-11): the orders port (in and out of transactions) places
+ * orders through Partner Center's cart and checkout, and the catalog items come from its customer-scoped
+ * catalog. Customers, subscriptions and the rest are wired by the other commerce adapters.
+ */
+import type { AllDeps } from '../../domain/ports/deps.js';
+import type { PartnerCenterClient } from '../client.js';
+import { createPartnerCenterCatalogItems } from './partner-center-catalog-items.js';
+import { createPartnerCenterOrders } from './partner-center-orders.js';
+import { toDomainRefusal } from './to-domain-refusal.js';
+import { createPartnerCenterSoftware } from './partner-center-software.js';
+import { createPartnerCenterActivity } from './partner-center-activity.js';
+
+export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterClient): AllDeps {
+  const clock = deps.clock;
+  const catalogItems = createPartnerCenterCatalogItems(client);
+  return {
+    ...deps,
+    catalogItems,
+    commerceBackend: 'partner-center',
+    invitationLinks: {
+      current: async () => {
+        const link = await client.getRelationshipRequestUrl();
+        return link.ok ? link.value : toDomainRefusal(link.refusal);
+      },
+    },
+    orders: createPartnerCenterOrders(client, catalogItems, deps, clock),
+    software: createPartnerCenterSoftware(client, deps),
+    audit: createPartnerCenterActivity(client, deps, clock),
+    entitlements: {
+      listSoftware: async (tenantId) => {
+        const listed = await client.listEntitlements(tenantId, {
+          entitlementType: 'software',
+          showExpiry: true,
+        });
+        if (!listed.ok) return toDomainRefusal(listed.refusal);
+        return {
+          entitlements: listed.value.map((e) => ({
+            orderId: e.referenceOrder?.id ?? null,
+            lineItemId:
+              e.referenceOrder?.lineItemId !== undefined ? String(e.referenceOrder.lineItemId) : null,
+            productId: e.productId ?? null,
+            skuId: e.skuId ?? null,
+            quantity: e.quantity ?? null,
+            expiresAt: e.expiryDate ?? null,
+          })),
+          source: { system: 'partner-center', readAt: clock.now().toISOString() },
+        };
+      },
+    },
+    uow: {
+      run: (work) =>
+        deps.uow.run((tx) =>
+          work({
+            ...tx,
+            orders: createPartnerCenterOrders(client, catalogItems, tx, clock),
+            software: createPartnerCenterSoftware(client, tx),
+          }),
+        ),
+    },
+  };
+}
