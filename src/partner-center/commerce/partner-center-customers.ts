@@ -39,7 +39,10 @@ export function createPartnerCenterCustomers(
     if (!indexed) return null;
     const answer = await client.getCustomer(indexed.tenantId);
     if (answer.ok) return mergeCustomer(indexed, answer.value, clock.now().toISOString());
-    return answer.refusal.kind === 'not-found' ? null : indexed;
+    // A prospect or an invited customer is not Partner Center's customer until it accepts the reseller
+    // relationship: the bot's own row is all there is. An active one Partner Center no longer knows is gone.
+    if (answer.refusal.kind === 'not-found') return indexed.relationship === 'active' ? null : indexed;
+    return indexed;
   };
   return {
     findById: async (id) => live(await index.findById(id)),
