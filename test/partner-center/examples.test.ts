@@ -1,5 +1,5 @@
 /**
- * Round-trips every documented example of the contract pack (../shared/partner-center/examples): each
+ * Round-trips every documented example of the contract pack (docs/partner-center/examples, copied from the shared contract pack): each
  * response body parses with the connector's parser for it, and each request body is accepted by the
  * local Partner Center. The two webhook files belong to the webhook verification work and are checked
  * there.
@@ -32,7 +32,7 @@ import { tokenResponseSchema } from '../../src/partner-center/parsers/token.js';
 import { startLocalPartnerCenter, type LocalPartnerCenter } from '../../tools/local-partner-center/server.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const examplesDir = path.resolve(repoRoot, '../shared/partner-center/examples');
+const examplesDir = path.resolve(repoRoot, 'docs/partner-center/examples');
 
 interface Message {
   method?: string;

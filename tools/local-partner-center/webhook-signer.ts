@@ -1,4 +1,4 @@
-// Signs webhook deliveries the way Partner Center does (shared/partner-center/README.md §3), with a
+// Signs webhook deliveries the way Partner Center does (docs/partner-center/README.md §3), with a
 // certificate authority made in memory at run time: the docs publish no certificate matching their
 // example signature, so the local Partner Center and the tests sign with their own key and serve
 // their own certificate. Nothing here is written to disk.

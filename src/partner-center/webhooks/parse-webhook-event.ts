@@ -1,4 +1,4 @@
-// Reads a Partner Center webhook payload (contract: shared/partner-center/README.md §3).
+// Reads a Partner Center webhook payload (contract: docs/partner-center/README.md §3).
 // The payload carries no resource state, only which resource changed: the caller re-reads it.
 // Lenient where the docs are loose: property names in any casing, ResourceUri / ResourceName /
 // AuditUri / ResourceChangeUtcDate null or absent. Strict where the caller acts: the ids it will put

@@ -1,5 +1,5 @@
 // Verifies a Partner Center webhook delivery as the docs and their sample code do
-// (shared/partner-center/README.md §3), plus what the docs leave open: certificate URLs only from
+// (docs/partner-center/README.md §3), plus what the docs leave open: certificate URLs only from
 // configured hosts, the certificate chaining to a configured root, certificates cached.
 // Every failure is a value with a reason for the log; nothing here throws on what a caller sends.
 import { X509Certificate, constants, verify as verifySignature } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Rule ids (shared/partner-center/README.md §3, Payload):
+// Rule ids (docs/partner-center/README.md §3, Payload):
 //   WH-EVT-1 every documented payload parses; unknown events parse to `other` (acknowledged, ignored)
 //   WH-EVT-2 subscription-updated yields the customer and subscription ids from ResourceUri
 //   WH-EVT-3 reseller-relationship-accepted-by-customer yields the customer id from ResourceUri
@@ -13,7 +13,7 @@ import {
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const examples = JSON.parse(
-  readFileSync(`${repoRoot}../shared/partner-center/examples/webhook-events.json`, 'utf8'),
+  readFileSync(`${repoRoot}docs/partner-center/examples/webhook-events.json`, 'utf8'),
 ) as {
   callbackExample: { request: { body: unknown } };
   eventSample: { body: unknown };

@@ -1,4 +1,4 @@
-// Rule ids (shared/partner-center/README.md §3 and issue 9, Webhooks):
+// Rule ids (docs/partner-center/README.md §3 and issue 9, Webhooks):
 //   WH-SIG-1 signature header: Authorization or x-ms-signature, scheme `Signature`, else 401
 //   WH-SIG-2 missing X-MS-Certificate-Url or X-MS-Signature-Algorithm → 400
 //   WH-SIG-3 algorithm must be rsa-sha256, else 401
