@@ -17,17 +17,9 @@ async function main() {
     throw error;
   }
   const log = createLogger(config.logLevel);
-  let bot;
-  try {
-    bot = await startBot(config, { log });
-  } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof MigrationError) {
-      log.fatal(error.message);
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  // The signal handlers are in place before the start, so a SIGTERM that arrives while the bot is still
+  // starting (or just after it logs that it listens) waits for the start and then stops cleanly.
+  const starting = startBot(config, { log });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -39,7 +31,8 @@ async function main() {
     }, 10_000);
     force.unref();
     try {
-      await bot.close();
+      const bot = await starting.catch(() => undefined);
+      await bot?.close();
     } catch (error) {
       log.error({ err: error }, 'shutdown did not complete cleanly');
       process.exit(1);
@@ -49,6 +42,16 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  try {
+    await starting;
+  } catch (error) {
+    if (error instanceof DataDirLockedError || error instanceof MigrationError) {
+      log.fatal(error.message);
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {
