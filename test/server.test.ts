@@ -2,14 +2,11 @@
  * The HTTP server and the process around it: health, the turn-error card and its log line, turn logs,
  * the bootstrap global admin, and a graceful stop on SIGTERM that releases the embedded database.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/bot/messages/en.js';
 import { createLogger } from '../src/log.js';
@@ -24,8 +21,7 @@ import {
   type TestBot,
 } from './support/bot.js';
 import { GLOBAL_ADMIN, SALES_AGENT } from './support/staff.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { startBotProcess, type BotProcess } from './support/processes.js';
 
 /** A logger whose JSON lines a test can read. */
 function collectingLogger(level: string) {
@@ -186,53 +182,17 @@ describe('BOOTSTRAP_GLOBAL_ADMIN', () => {
 });
 
 /** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-interface BotProcess {
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly url: string;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-async function startBotProcess(dataDir: string): Promise<BotProcess> {
-  const port = await freePort();
+/** The bot as `npm start` runs it, on the embedded database in `dataDir`, no demo data. */
+function startBotOn(dataDir: string): Promise<BotProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
     SEED_DEMO_DATA: 'false',
   };
   for (const key of ['DATABASE_URL', 'MicrosoftAppId', 'MicrosoftAppPassword', 'BOOTSTRAP_GLOBAL_ADMIN'])
     delete env[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the bot exited (${child.exitCode}) before it was healthy: ${output}`);
-    const status = await fetch(`${url}/healthz`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    if (Date.now() > deadline) throw new Error(`the bot was not healthy within 45 s: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { child, url, output: () => output, exited };
+  return startBotProcess(env);
 }
 
 const withinMs = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
@@ -256,7 +216,7 @@ describe('npm start', () => {
   });
 
   it('stops on SIGTERM with exit code 0 within 10 s, logs "stopped" and releases the data directory', async () => {
-    const bot = await startBotProcess(dataDir);
+    const bot = await startBotOn(dataDir);
     started.push(bot);
     const lockPath = path.join(dataDir, 'pglite.lock');
     expect(fs.readFileSync(lockPath, 'utf8').trim()).toBe(String(bot.child.pid));
@@ -274,7 +234,7 @@ describe('npm start', () => {
     expect(messages).toContain('stopped');
     expect(fs.existsSync(lockPath)).toBe(false);
 
-    const next = await startBotProcess(dataDir);
+    const next = await startBotOn(dataDir);
     started.push(next);
     expect(await getJson(`${next.url}/healthz`)).toEqual({
       status: 200,

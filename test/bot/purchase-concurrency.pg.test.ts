@@ -2,9 +2,6 @@
  * Purchases and subscription changes under double clicks, Teams retries and two bot processes, against
  * PostgreSQL at read committed. Runs when TEST_DATABASE_URL is set (CI sets it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL, createPostgresDatabase, type TestDatabase } from '../support/databases.js';
 import {
@@ -19,67 +16,33 @@ import {
   type TestBot,
 } from '../support/bot.js';
 import { ADMIN_AGENT, BILLING_ADMIN, SALES_AGENT } from '../support/staff.js';
+import { startBotProcess, type BotProcess } from '../support/processes.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-
-async function startBotProcess(databaseUrl: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200)
-        return { child, endpoint: `http://127.0.0.1:${port}/api/messages` };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error('the second bot process did not start');
-}
+/** A second bot process on the same PostgreSQL database, as `npm start` runs it. */
+const startSecondBot = (databaseUrl: string): Promise<BotProcess> =>
+  startBotProcess({ ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' });
 
 describe.runIf(!!TEST_DATABASE_URL)('purchases on PostgreSQL with two bot processes', () => {
   let database: TestDatabase;
   let inProcess: TestBot;
-  let other: { child: ChildProcess; endpoint: string };
+  let other: BotProcess;
 
   beforeAll(async () => {
     database = await createPostgresDatabase();
     inProcess = await startTestBot({ database: database.target });
-    other = await startBotProcess((database.target as { url: string }).url);
+    other = await startSecondBot((database.target as { url: string }).url);
   }, 120_000);
 
   afterAll(async () => {
-    if (other?.child.pid) {
+    if (other?.child.pid && other.child.exitCode === null) {
       other.child.kill('SIGTERM');
-      await new Promise((r) => other.child.once('exit', r));
+      await other.exited;
     }
     await inProcess?.close();
     await database?.drop();
   });
 
-  const endpoints = () => [inProcess.endpoint, other.endpoint];
+  const endpoints = () => [inProcess.endpoint, `${other.url}/api/messages`];
 
   it('R-BUY-1, R-ROLE-9: 50 concurrent presses of Purchase on one cart, across two processes, place exactly one order', async () => {
     const cart = cardsOf(
@@ -188,7 +151,7 @@ describe.runIf(!!TEST_DATABASE_URL)('purchases on PostgreSQL with two bot proces
     const b = buttonNamed(autoRenew, 'Confirm');
     const [ra, rb] = await Promise.all([
       post(inProcess.endpoint, executeActivity(a.verb!, a.data, { from: SALES_AGENT })),
-      post(other.endpoint, executeActivity(b.verb!, b.data, { from: BILLING_ADMIN })),
+      post(`${other.url}/api/messages`, executeActivity(b.verb!, b.data, { from: BILLING_ADMIN })),
     ]);
     const texts = [textOf(invokeCardOf(ra)), textOf(invokeCardOf(rb))];
     const sub = await inProcess.db.prisma.subscription.findUniqueOrThrow({

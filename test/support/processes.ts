@@ -1,5 +1,6 @@
 /** Child processes the tests start (and end, by their pid). */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,4 +41,59 @@ export async function killAndWait(child: ChildProcessWithoutNullStreams): Promis
   const exited = new Promise((resolve) => child.once('exit', resolve));
   process.kill(child.pid, 'SIGKILL');
   await exited;
+}
+
+/** A port nothing listens on right now, for a child process to take. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface BotProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly url: string;
+  /** Everything the process wrote so far (its JSON log lines). */
+  output(): string;
+  readonly exited: Promise<number | null>;
+}
+
+/**
+ * Starts `npm start`'s entry point (src/main.ts) as a child on 127.0.0.1 and resolves when it logs that it
+ * listens: the wait is on that event, never a polling sleep. Rejects if it exits first or takes over
+ * `timeoutMs` (a failure message, not a time budget).
+ */
+export async function startBotProcess(
+  env: NodeJS.ProcessEnv,
+  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
+): Promise<BotProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the bot did not log that it listens within ${timeoutMs} ms: ${output}`));
+    }, timeoutMs);
+    const onData = (chunk: string) => {
+      output += chunk;
+      if (output.includes('"msg":"bot listening"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', onData);
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bot exited (${code}) before it listened: ${output}`));
+    });
+  });
+  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
 }
