@@ -3,6 +3,7 @@
  * only by `starts_with`: all pages of the partner's customers at start, then every interval, and one
  * customer when a webhook names it. Upserts by tenant id are idempotent, so two instances may both run it.
  */
+import { startPeriodicPass } from '../periodic-pass.js';
 import type { CustomerIndexEntry, CustomerIndexRepository } from '../domain/ports/customers.js';
 import type { Clock } from '../domain/shared/time.js';
 import type { Logger } from '../log.js';
@@ -62,8 +63,6 @@ export function toIndexEntry(customer: PartnerCenterCustomer): CustomerIndexEntr
 
 export function startCustomerIndexSync(options: CustomerIndexSyncOptions): CustomerIndexSync {
   const { index, clock, log } = options;
-  let running: Promise<CustomerIndexSyncReport | undefined> | undefined;
-  let stopped = false;
 
   const upsert = async (entry: CustomerIndexEntry) =>
     index.upsertIndexEntry(entry, clock.now(), options.tenantRegion);
@@ -110,29 +109,10 @@ export function startCustomerIndexSync(options: CustomerIndexSyncOptions): Custo
     return report;
   };
 
-  const runOnce = () => {
-    if (stopped) return Promise.resolve(undefined);
-    running ??= pass()
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'customer index sync failed');
-        return undefined;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-
-  const timer = options.intervalMs > 0 ? setInterval(() => void runOnce(), options.intervalMs) : undefined;
-  timer?.unref();
-
-  return {
-    runOnce,
-    refreshCustomer,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  const periodic = startPeriodicPass({
+    run: pass,
+    intervalMs: options.intervalMs,
+    onError: (error) => log.error({ err: error }, 'customer index sync failed'),
+  });
+  return { runOnce: periodic.runOnce, refreshCustomer, stop: periodic.stop };
 }
