@@ -50,7 +50,7 @@ const asChange = (executor: unknown) => executor as Executor<unknown, Subscripti
 export function createUseCases(deps: AllDeps): UseCases {
   const entitlements = deps.entitlements;
   return {
-    ...(entitlements && deps.commerceBackend === 'partner-center'
+    ...(entitlements
       ? {
           softwareAtPartnerCenter: {
             listEntitlements: (actor, command) =>

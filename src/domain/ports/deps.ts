@@ -18,8 +18,6 @@ export interface AllDeps extends Repositories {
   readonly newId: () => string;
   /** Partner-center mode only: the backend's catalog item a cart line will buy (R-PC-10). */
   readonly catalogItems?: CatalogItemSource;
-  /** 'partner-center' when Partner Center is the commerce backend; absent in simulated mode. */
-  readonly commerceBackend?: 'partner-center';
   /** Partner-center mode only: Partner Center's invitation link (R-PC-15). */
   readonly invitationLinks?: InvitationLinkSource;
   /** Partner-center mode only: Partner Center's software entitlements (R-PC-14). */

@@ -17,7 +17,6 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
   return {
     ...deps,
     catalogItems,
-    commerceBackend: 'partner-center',
     invitationLinks: {
       current: async () => {
         const link = await client.getRelationshipRequestUrl();
