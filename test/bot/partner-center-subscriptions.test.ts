@@ -5,15 +5,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalPartnerCenter, type LocalPartnerCenter } from '../../tools/local-partner-center/server.js';
 import {
-  buttonNamed,
   cardsOf,
-  executeActivity,
-  invokeCardOf,
   messageActivity,
   post,
   startTestBot,
   textOf,
   type TestBot,
+  sayTo,
+  pressOn,
 } from '../support/bot.js';
 import { SALES_AGENT, type TestPerson } from '../support/staff.js';
 
@@ -47,11 +46,8 @@ afterAll(async () => {
 });
 beforeEach(() => pc.faults.clear());
 
-const say = async (text: string, from: TestPerson = SALES_AGENT, locale = 'en-US') => {
-  const reply = await post(bot.endpoint, messageActivity(text, { from, locale }));
-  expect(reply.status).toBe(200);
-  return cardsOf(reply)[0]!;
-};
+const say = async (text: string, from: TestPerson = SALES_AGENT, locale = 'en-US') =>
+  (await sayTo(bot.endpoint, text, { from, locale }))[0]!;
 
 const press = async (
   card: unknown,
@@ -59,15 +55,7 @@ const press = async (
   inputs: Record<string, unknown> = {},
   from: TestPerson = SALES_AGENT,
   locale = 'en-US',
-) => {
-  const button = buttonNamed(card, title);
-  const reply = await post(
-    bot.endpoint,
-    executeActivity(button.verb!, { ...button.data, ...inputs }, { from, locale }),
-  );
-  expect(reply.status).toBe(200);
-  return invokeCardOf(reply);
-};
+) => pressOn(bot.endpoint, card, title, inputs, { from, locale });
 
 const patchesOf = (n: number) =>
   pc.requests.filter((r) => r.route === 'patchSubscription' && r.url.includes(SUB(n)));

@@ -4,6 +4,7 @@
  * local connector playing the `serviceUrl`.
  */
 import crypto from 'node:crypto';
+import { expect } from 'vitest';
 import http from 'node:http';
 import { startBot, type BotInstance } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
@@ -254,4 +255,25 @@ export async function startLocalConnector(): Promise<LocalConnector> {
     waitFor: arrivals.waitFor,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Says `text` to the bot at `endpoint`; the reply must be 200. Its cards, in order. */
+export async function sayTo(endpoint: string, text: string, options: ActivityOptions): Promise<Card[]> {
+  const reply = await post(endpoint, messageActivity(text, options));
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return cardsOf(reply);
+}
+
+/** Presses the button `title` of `card` (an adaptiveCard/action invoke); the reply must be 200. Its card. */
+export async function pressOn(
+  endpoint: string,
+  card: unknown,
+  title: string,
+  inputs: Record<string, unknown>,
+  options: ActivityOptions,
+): Promise<Card> {
+  const button = buttonNamed(card, title);
+  const reply = await post(endpoint, executeActivity(button.verb!, { ...button.data, ...inputs }, options));
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return invokeCardOf(reply);
 }

@@ -3,15 +3,10 @@
  * unless told otherwise) and a local connector playing the activities' serviceUrl, started before the
  * file's tests and closed after them, with the helpers the tests use to talk to it.
  */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseTarget } from '../../src/db/database.js';
 import type { Clock } from '../../src/domain/shared/time.js';
 import {
-  buttonNamed,
-  cardsOf,
-  executeActivity,
-  invokeCardOf,
-  messageActivity,
   post,
   startLocalConnector,
   startTestBot,
@@ -20,6 +15,8 @@ import {
   type HttpReply,
   type LocalConnector,
   type TestBot,
+  sayTo,
+  pressOn,
 } from './bot.js';
 import { startRecordingConnector, type RecordingConnector } from './recording-connector.js';
 import type { TestPerson } from './staff.js';
@@ -83,9 +80,7 @@ export function useTestBot(
     },
     send,
     async say(text: string, from: TestPerson, sayOptions: SayOptions = {}) {
-      const reply = await send(messageActivity(text, { from, ...sayOptions }));
-      expect(reply.status).toBe(200);
-      return cardsOf(reply)[0]!;
+      return (await sayTo(running().endpoint, text, { from, ...sayOptions }))[0]!;
     },
     async press(
       card: unknown,
@@ -94,12 +89,7 @@ export function useTestBot(
       from: TestPerson,
       sayOptions: SayOptions = {},
     ) {
-      const button = buttonNamed(card, title);
-      const reply = await send(
-        executeActivity(button.verb!, { ...button.data, ...inputs }, { from, ...sayOptions }),
-      );
-      expect(reply.status).toBe(200);
-      return invokeCardOf(reply);
+      return pressOn(running().endpoint, card, title, inputs, { from, ...sayOptions });
     },
   };
   return new Proxy(helpers, {

@@ -7,16 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/bot/messages/en.js';
 import { ko } from '../../../src/bot/messages/ko.js';
 import { zh } from '../../../src/bot/messages/zh.js';
-import {
-  buttonNamed,
-  cardsOf,
-  executeActivity,
-  invokeCardOf,
-  messageActivity,
-  post,
-  textOf,
-  type Card,
-} from '../../support/bot.js';
+import { textOf, type Card, sayTo, pressOn } from '../../support/bot.js';
 import { ADMIN_AGENT } from '../../support/staff.js';
 import { startPartnerCenterBot, type PartnerCenterBot } from './pc-bot.js';
 
@@ -33,22 +24,13 @@ afterAll(async () => {
 });
 
 const say = async (text: string, locale = 'en-US'): Promise<Card> => {
-  const reply = await post(pc.bot.endpoint, messageActivity(text, { from: ADMIN_AGENT, locale }));
-  expect(reply.status).toBe(200);
-  const cards = cardsOf(reply);
+  const cards = await sayTo(pc.bot.endpoint, text, { from: ADMIN_AGENT, locale });
   expect(cards).toHaveLength(1);
   return cards[0]!;
 };
 
-const press = async (card: Card, title: string, inputs: Record<string, unknown>, locale = 'en-US') => {
-  const button = buttonNamed(card, title);
-  const reply = await post(
-    pc.bot.endpoint,
-    executeActivity(button.verb!, { ...button.data, ...inputs }, { from: ADMIN_AGENT, locale }),
-  );
-  expect(reply.status).toBe(200);
-  return invokeCardOf(reply);
-};
+const press = (card: Card, title: string, inputs: Record<string, unknown>, locale = 'en-US') =>
+  pressOn(pc.bot.endpoint, card, title, inputs, { from: ADMIN_AGENT, locale });
 
 const ordersOfFabrikam = () =>
   [...pc.fake.state.commerce.orders.values()].filter((order) => order.customerId === FABRIKAM);

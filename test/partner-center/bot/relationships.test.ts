@@ -3,7 +3,7 @@
  * the link is Partner Center's own (GET /customers/relationshiprequests, App+User), stored as before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardsOf, messageActivity, post, textOf, type Card } from '../../support/bot.js';
+import { textOf, type Card, sayTo } from '../../support/bot.js';
 import { staffWithRole } from '../../support/staff.js';
 import { startPartnerCenterBot, type PartnerCenterBot } from './pc-bot.js';
 
@@ -19,9 +19,7 @@ afterAll(async () => {
 });
 
 const say = async (text: string): Promise<Card> => {
-  const reply = await post(pc.bot.endpoint, messageActivity(text, { from: ACCOUNT_ADMIN }));
-  expect(reply.status).toBe(200);
-  const cards = cardsOf(reply);
+  const cards = await sayTo(pc.bot.endpoint, text, { from: ACCOUNT_ADMIN });
   expect(cards).toHaveLength(1);
   return cards[0]!;
 };

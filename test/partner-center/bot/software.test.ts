@@ -6,16 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/bot/messages/en.js';
 import { ko } from '../../../src/bot/messages/ko.js';
-import {
-  buttonNamed,
-  cardsOf,
-  executeActivity,
-  invokeCardOf,
-  messageActivity,
-  post,
-  textOf,
-  type Card,
-} from '../../support/bot.js';
+import { textOf, type Card, sayTo, pressOn } from '../../support/bot.js';
 import { ADMIN_AGENT, GLOBAL_ADMIN, type TestPerson } from '../../support/staff.js';
 import { startPartnerCenterBot, type PartnerCenterBot } from './pc-bot.js';
 
@@ -33,27 +24,13 @@ afterAll(async () => {
 });
 
 const say = async (text: string, locale = 'en-US', from: TestPerson = ADMIN_AGENT): Promise<Card> => {
-  const reply = await post(pc.bot.endpoint, messageActivity(text, { from, locale }));
-  expect(reply.status).toBe(200);
-  const cards = cardsOf(reply);
+  const cards = await sayTo(pc.bot.endpoint, text, { from, locale });
   expect(cards).toHaveLength(1);
   return cards[0]!;
 };
 
-const press = async (
-  card: Card,
-  title: string,
-  inputs: Record<string, unknown>,
-  from: TestPerson = ADMIN_AGENT,
-) => {
-  const button = buttonNamed(card, title);
-  const reply = await post(
-    pc.bot.endpoint,
-    executeActivity(button.verb!, { ...button.data, ...inputs }, { from }),
-  );
-  expect(reply.status).toBe(200);
-  return invokeCardOf(reply);
-};
+const press = (card: Card, title: string, inputs: Record<string, unknown>, from: TestPerson = ADMIN_AGENT) =>
+  pressOn(pc.bot.endpoint, card, title, inputs, { from });
 
 let orderId = '';
 
