@@ -33,6 +33,7 @@ import { createMigrationsCheck } from './db/check-migrations-applied.js';
 import type { PartnerCenterClient } from './partner-center/client.js';
 import { createCommerceRepositories } from './partner-center/commerce/create-commerce-repositories.js';
 import { withPartnerCenterCommerce } from './partner-center/commerce/with-partner-center-commerce.js';
+import type { CartKeeping } from './partner-center/commerce/partner-center-orders.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
 
@@ -66,14 +67,19 @@ export interface StartOptions {
  * Center behind the customers, subscriptions, products, orders, software and audit ports, in and out of
  * transactions.
  */
-export function withCommerceBackend(client: PartnerCenterClient, clock: Clock, deps: AllDeps): AllDeps {
+export function withCommerceBackend(
+  client: PartnerCenterClient,
+  clock: Clock,
+  deps: AllDeps,
+  keeping: CartKeeping,
+): AllDeps {
   const commerce = createCommerceRepositories(client, clock);
   const withSubscriptions: AllDeps = {
     ...deps,
     ...commerce(deps),
     uow: { run: (work) => deps.uow.run((tx) => work({ ...tx, ...commerce(tx) })) },
   };
-  return withPartnerCenterCommerce(withSubscriptions, client);
+  return withPartnerCenterCommerce(withSubscriptions, client, keeping);
 }
 
 export async function prepareDatabase(
@@ -127,7 +133,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
             ...(options.partnerCenter?.maxAttempts ? { maxAttempts: options.partnerCenter.maxAttempts } : {}),
           })
         : undefined;
-    const deps = partnerCenter ? withCommerceBackend(partnerCenter.client, clock, recordDeps) : recordDeps;
+    const deps = partnerCenter
+      ? withCommerceBackend(partnerCenter.client, clock, recordDeps, partnerCenter.carts)
+      : recordDeps;
     if (partnerCenter)
       log.info(
         { apiUrl: config.commerce.backend === 'partner-center' ? config.commerce.apiUrl : '' },

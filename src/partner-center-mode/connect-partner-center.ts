@@ -6,6 +6,8 @@
 import type { Config } from '../config.js';
 import { makeCustomerIndexRepository } from '../db/prisma-customer-repository.js';
 import { makeRefreshTokenRepository } from '../db/prisma-refresh-token-repository.js';
+import { makePartnerCenterCartRepository } from '../db/prisma-partner-center-cart-repository.js';
+import { createCartKeeping, type CartKeeping } from '../partner-center/commerce/partner-center-orders.js';
 import { makeSubscriptionSnapshotRepository } from '../db/prisma-subscription-snapshot-repository.js';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 import type { AllDeps } from '../domain/ports/deps.js';
@@ -30,6 +32,8 @@ export interface WebhookAnswer {
 export interface PartnerCenterConnection {
   readonly client: PartnerCenterClient;
   readonly customerIndex: CustomerIndexSync;
+  /** The carts made for purchases, kept with their pending actions (R-PC-11). */
+  readonly carts: CartKeeping;
   /** `POST /webhooks/partner-center`: the raw body as received and the request headers. */
   receiveWebhook(rawBody: string, headers: WebhookHeaders): Promise<WebhookAnswer>;
   close(): Promise<void>;
@@ -104,6 +108,11 @@ export function connectPartnerCenter(options: ConnectOptions): PartnerCenterConn
       })
     : undefined;
   const snapshots = makeSubscriptionSnapshotRepository(prisma);
+  const keptCarts = makePartnerCenterCartRepository(prisma);
+  // Partner Center expires a cart 7 days after it was made; a day more and nobody can press for it.
+  void keptCarts
+    .purgeBefore(deps.clock.now().subtract(8, 'day').toDate())
+    .catch((error: unknown) => log.warn({ err: error }, 'old Partner Center carts could not be purged'));
 
   const act = (event: Parameters<typeof actOnWebhookEvent>[1]): Promise<WebhookOutcome> =>
     actOnWebhookEvent(
@@ -131,6 +140,7 @@ export function connectPartnerCenter(options: ConnectOptions): PartnerCenterConn
   return {
     client,
     customerIndex,
+    carts: createCartKeeping(keptCarts),
     receiveWebhook: async (rawBody, headers): Promise<WebhookAnswer> => {
       if (!handler) {
         // Without trusted roots no delivery can be verified: refuse them all.

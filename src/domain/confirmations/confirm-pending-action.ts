@@ -18,13 +18,13 @@ import type { PartnerSettings } from '../ports/partner.js';
 import type { PendingActionRepository } from '../ports/pending-actions.js';
 import type { SecretSource } from '../ports/secrets.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
-import type { Executor, Confirmed } from './executor.js';
+import type { Executor, Confirmed, ExecutionContext, PrepareDeps } from './executor.js';
 import type { Result } from '../shared/result.js';
 import { requireRole } from '../shared/authorize.js';
 import { err, ok } from '../shared/result.js';
 import { loadUsablePendingAction } from './load-usable-pending-action.js';
 
-export interface ConfirmPendingActionDeps {
+export interface ConfirmPendingActionDeps extends PrepareDeps {
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly pending: PendingActionRepository;
@@ -58,6 +58,21 @@ export async function confirmPendingAction<P, R>(
   }
   const payload = executor.payload.safeParse(usable.value.payload);
   if (!payload.success) return err({ kind: 'not-found', what: 'pending-action', ref: pendingId });
+  const context = (now: ExecutionContext['now']): ExecutionContext => ({
+    now,
+    partner: deps.partner,
+    newId: deps.newId,
+    secrets: deps.secrets,
+    pendingId,
+    input,
+  });
+  if (executor.prepare) {
+    const prepared = await executor.prepare(deps, actor, payload.data, context(deps.clock.now()));
+    if (!prepared.ok) {
+      await auditFailure(deps, actor, executor.action, pendingId, prepared.error);
+      return prepared;
+    }
+  }
   try {
     const confirmed = await deps.uow.run(async (tx) => {
       const now = deps.clock.now();
@@ -72,14 +87,7 @@ export async function confirmPendingAction<P, R>(
               : { kind: 'expired', what: 'pending-action' },
         );
       }
-      const executed = await executor.execute(tx, actor, payload.data, {
-        now,
-        partner: deps.partner,
-        newId: deps.newId,
-        secrets: deps.secrets,
-        pendingId,
-        input,
-      });
+      const executed = await executor.execute(tx, actor, payload.data, context(now));
       if (!executed.ok) throw new Rollback(executed.error);
       await tx.pending.recordResult(pendingId, executed.value.result);
       await tx.audit.record({

@@ -8,6 +8,7 @@ import type { Action } from '../shared/roles.js';
 import type { Dayjs } from '../shared/time.js';
 import type { PartnerSettings } from '../ports/partner.js';
 import type { Repositories } from '../ports/unit-of-work.js';
+import type { AllDeps } from '../ports/deps.js';
 import type { SecretSource } from '../ports/secrets.js';
 
 /** What an executed action reports: the value shown to the user and what the audit entry says. */
@@ -36,7 +37,23 @@ export interface Executor<P, R, Tx = Repositories> {
   readonly payload: z.ZodType<P>;
   /** Re-checks everything against current data at `ctx.now` and applies the change, inside the transaction. */
   execute(tx: Tx, actor: Actor, payload: P, ctx: ExecutionContext): Promise<Result<Executed<R>, DomainError>>;
+  /**
+   * Optional work outside the transaction, run right before it on every press that may execute: what an
+   * external backend needs committed before the change is sent (Partner Center's cart, R-PC-11). It must be
+   * safe to repeat; an error stops the confirmation with nothing claimed.
+   */
+  prepare?(
+    deps: PrepareDeps,
+    actor: Actor,
+    payload: P,
+    ctx: ExecutionContext,
+  ): Promise<Result<void, DomainError>>;
 }
+
+/** What `prepare` may read and call: the repositories outside a transaction, and the backend's preparation. */
+export type PrepareDeps = Partial<
+  Pick<AllDeps, 'customers' | 'products' | 'subscriptions' | 'orderPreparation'>
+>;
 
 export type AnyExecutor = Executor<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

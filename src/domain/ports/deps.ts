@@ -6,6 +6,7 @@ import type { SecretSource } from './secrets.js';
 import type { CatalogItemSource } from './catalog-items.js';
 import type { InvitationLinkSource } from './invitation-links.js';
 import type { EntitlementSource } from './entitlements.js';
+import type { OrderPreparation } from './orders.js';
 
 export interface AllDeps extends Repositories {
   readonly clock: Clock;
@@ -22,4 +23,6 @@ export interface AllDeps extends Repositories {
   readonly invitationLinks?: InvitationLinkSource;
   /** Partner-center mode only: Partner Center's software entitlements (R-PC-14). */
   readonly entitlements?: EntitlementSource;
+  /** Partner-center mode only: the cart made and kept before the order's transaction (R-PC-11). */
+  readonly orderPreparation?: OrderPreparation;
 }

@@ -1,7 +1,7 @@
 /** The order port. */
 import type { BillingCycle, Order, Subscription } from '../shared/model.js';
 import type { Dayjs } from '../shared/time.js';
-import type { CreateOutcome } from '../shared/external-refusal.js';
+import type { CreateOutcome, ExternalRefusal } from '../shared/external-refusal.js';
 
 export interface NewOrder {
   readonly id: string;
@@ -31,4 +31,14 @@ export interface OrderRepository {
    * passes it; only fixtures that write outside a confirmation leave it out.
    */
   create(order: NewOrder, operationId?: string): Promise<CreateOutcome>;
+}
+
+/**
+ * Partner-center mode only (R-PC-11): what a backend must do, outside any database transaction, before the
+ * transaction that places the order. Partner Center creates the cart here and the bot keeps its id (committed
+ * at once, so it outlives a rollback, a crash or a restart); the transaction then checks out that same cart,
+ * which Partner Center answers idempotently. Called again for the same operation and lines, it reuses the cart.
+ */
+export interface OrderPreparation {
+  prepare(order: NewOrder, operationId: string): Promise<'prepared' | ExternalRefusal>;
 }

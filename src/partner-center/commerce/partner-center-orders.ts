@@ -1,13 +1,15 @@
 /**
  * Orders in partner-center mode. A purchase (R-PC-11) becomes a Partner Center cart, then its checkout:
  * each line's catalog item is read right before (R-PC-10), the cart is created, and the checkout is sent
- * with the MS-RequestId derived from the pending action's id (R-PC-3). Partner Center replays the first
- * answer to the same request id, so a second press, a retry after a dropped connection or a restart gives
- * one order, never two (a retry may leave an unused cart behind, which Partner Center expires). A refusal
+ * with the MS-RequestId derived from the pending action's id (R-PC-3). The cart is made before the
+ * purchase's transaction and its id kept with the pending action's id, so a second press, a retry after a
+ * dropped connection or a restart checks out the same cart, which Partner Center answers idempotently (and
+ * the same request id is replayed): one order, never two. A refusal
  * (credit limit, risk check, quantity, availability) is returned as a value and nothing is written here.
  * Once Partner Center has the order, the bot keeps its own record of it (who placed it, from which
  * pending action), through the local repository.
  */
+import { createHash } from 'node:crypto';
 import type { NewOrder, OrderRepository } from '../../domain/ports/orders.js';
 import type { CustomerRepository } from '../../domain/ports/customers.js';
 import type { ProductRepository } from '../../domain/ports/products.js';
@@ -46,13 +48,50 @@ export const refusalOfCode = (code: number | string): ExternalRefusal => {
 /** Partner Center keeps friendly names short; 50 characters is the documented subscription maximum. */
 const FRIENDLY_NAME_MAX = 50;
 
-export async function placeOrder(
+/** The lines of an order as a cart sees them: a changed cart (counts, cycles) gets a cart of its own. */
+export const cartFingerprint = (order: NewOrder): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify([
+        order.customerId,
+        order.lines.map((line) => [line.productId, line.quantity, line.billingCycle]),
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 32);
+
+/** The durable record of carts made for purchases (the bot's database implements it). */
+export interface KeptCarts {
+  find(operationId: string, fingerprint: string): Promise<string | null>;
+  /** Keeps `cartId` unless one is kept already; returns the one kept. */
+  keep(operationId: string, fingerprint: string, cartId: string, at: Date): Promise<string>;
+}
+
+/**
+ * Where the carts made for purchases are kept (R-PC-11): `kept` is the durable record (committed outside
+ * any transaction), `handoff` passes the cart of a press from its preparation to its transaction in this
+ * process (the transaction cannot read what was committed outside it on the embedded database while it runs).
+ */
+export interface CartKeeping {
+  readonly kept: KeptCarts;
+  readonly handoff: Map<string, string>;
+}
+
+export const createCartKeeping = (kept: KeptCarts): CartKeeping => ({
+  kept,
+  handoff: new Map(),
+});
+
+const handoffKey = (operationId: string, fingerprint: string) => `${operationId}\u0000${fingerprint}`;
+
+/** Creates the Partner Center cart for `order`: each line's catalog item read right before (R-PC-10). */
+async function createCart(
   client: PartnerCenterClient,
   catalog: CatalogItemSource,
-  local: PartnerCenterOrdersLocal,
+  local: Pick<PartnerCenterOrdersLocal, 'customers' | 'products'>,
   order: NewOrder,
-  operationId: string | undefined,
-): Promise<{ pcOrderIds: string[]; cartId: string } | ExternalRefusal> {
+  requestId: string,
+): Promise<{ cartId: string; tenantId: string } | ExternalRefusal> {
   const customer = await local.customers.findById(order.customerId);
   if (!customer) return { kind: 'partner-center-refused', reason: 'not-found' };
   const lines: CartLineInput[] = [];
@@ -71,20 +110,74 @@ export async function placeOrder(
       friendlyName: `${order.id} ${product.name}`.slice(0, FRIENDLY_NAME_MAX),
     });
   }
-  const cart = await client.createCart(customer.tenantId, lines, {
-    requestId: deriveRequestId(operationId, 'cart'),
-  });
+  const cart = await client.createCart(customer.tenantId, lines, { requestId });
   if (!cart.ok) return toDomainRefusal(cart.refusal);
   const lineError = cart.value.lineItems.find((line) => line.error)?.error;
   if (lineError) return refusalOfCode(lineError.errorCode);
-  const checkout = await client.checkoutCart(customer.tenantId, cart.value.id, {
+  return { cartId: cart.value.id, tenantId: customer.tenantId };
+}
+
+/**
+ * Before the purchase's transaction (R-PC-11): the cart kept for this press's operation and lines, or a new
+ * one, kept at once. Two presses racing both may make a cart; the first one kept is the one both use.
+ */
+export async function prepareCart(
+  client: PartnerCenterClient,
+  catalog: CatalogItemSource,
+  local: Pick<PartnerCenterOrdersLocal, 'customers' | 'products'>,
+  keeping: CartKeeping,
+  order: NewOrder,
+  operationId: string,
+  at: Date,
+): Promise<'prepared' | ExternalRefusal> {
+  const fingerprint = cartFingerprint(order);
+  let cartId = await keeping.kept.find(operationId, fingerprint);
+  if (cartId === null) {
+    const made = await createCart(
+      client,
+      catalog,
+      local,
+      order,
+      deriveRequestId(operationId, `cart:${fingerprint}`),
+    );
+    if ('kind' in made) return made;
+    cartId = await keeping.kept.keep(operationId, fingerprint, made.cartId, at);
+  }
+  keeping.handoff.set(handoffKey(operationId, fingerprint), cartId);
+  return 'prepared';
+}
+
+/**
+ * A purchase (R-PC-11) is a Partner Center cart, then its checkout, sent with the MS-RequestId derived from
+ * the pending action's id (R-PC-3). The cart is the one prepared (and kept) before the transaction when
+ * there is one; otherwise (a write outside a confirmation) it is made here.
+ */
+export async function placeOrder(
+  client: PartnerCenterClient,
+  catalog: CatalogItemSource,
+  local: PartnerCenterOrdersLocal,
+  order: NewOrder,
+  operationId: string | undefined,
+  keeping?: CartKeeping,
+): Promise<{ pcOrderIds: string[]; cartId: string } | ExternalRefusal> {
+  const customer = await local.customers.findById(order.customerId);
+  if (!customer) return { kind: 'partner-center-refused', reason: 'not-found' };
+  const key = operationId === undefined ? undefined : handoffKey(operationId, cartFingerprint(order));
+  let cartId = key === undefined ? undefined : keeping?.handoff.get(key);
+  if (cartId === undefined) {
+    const made = await createCart(client, catalog, local, order, deriveRequestId(operationId, 'cart'));
+    if ('kind' in made) return made;
+    cartId = made.cartId;
+  }
+  const checkout = await client.checkoutCart(customer.tenantId, cartId, {
     requestId: deriveRequestId(operationId, 'checkout'),
   });
   if (!checkout.ok) return toDomainRefusal(checkout.refusal);
+  if (key !== undefined) keeping?.handoff.delete(key);
   const firstError = checkout.value.orderErrors[0];
   if (checkout.value.orders.length === 0)
     return firstError ? refusalOfCode(firstError.code) : refusalOfCode('unknown');
-  return { pcOrderIds: checkout.value.orders.map((o) => o.id), cartId: cart.value.id };
+  return { pcOrderIds: checkout.value.orders.map((o) => o.id), cartId };
 }
 
 /** How many orders `orders <customer>` reads from Partner Center (R-PC-12); the newest are shown. */
@@ -125,6 +218,7 @@ export function createPartnerCenterOrders(
   catalog: CatalogItemSource,
   local: PartnerCenterOrdersLocal,
   clock: Clock,
+  keeping?: CartKeeping,
 ): OrderRepository {
   return {
     /** Partner Center's orders, newest first; the bot's own record when Partner Center cannot be read. */
@@ -140,7 +234,7 @@ export function createPartnerCenterOrders(
     },
     findById: (id) => local.orders.findById(id),
     async create(order, operationId): Promise<CreateOutcome> {
-      const placed = await placeOrder(client, catalog, local, order, operationId);
+      const placed = await placeOrder(client, catalog, local, order, operationId, keeping);
       if ('kind' in placed) return placed;
       return local.orders.create(order, operationId);
     },

@@ -1,29 +1,37 @@
 /**
- * Partner-center mode for buying (R-PC-10, R-PC-11): the orders port (in and out of transactions) places
- * orders through Partner Center's cart and checkout, and the catalog items come from its customer-scoped
+ * Partner-center mode for buying (R-PC-10, R-PC-11): the cart is made and kept before the purchase's
+ * transaction (orderPreparation), the orders port (in and out of transactions) checks it out, and the catalog items come from its customer-scoped
  * catalog. Customers, subscriptions and the rest are wired by the other commerce adapters.
  */
 import type { AllDeps } from '../../domain/ports/deps.js';
 import type { PartnerCenterClient } from '../client.js';
 import { createPartnerCenterCatalogItems } from './partner-center-catalog-items.js';
-import { createPartnerCenterOrders } from './partner-center-orders.js';
+import { createPartnerCenterOrders, prepareCart, type CartKeeping } from './partner-center-orders.js';
 import { toDomainRefusal } from './to-domain-refusal.js';
 import { createPartnerCenterSoftware } from './partner-center-software.js';
 import { createPartnerCenterActivity } from './partner-center-activity.js';
 
-export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterClient): AllDeps {
+export function withPartnerCenterCommerce(
+  deps: AllDeps,
+  client: PartnerCenterClient,
+  keeping: CartKeeping,
+): AllDeps {
   const clock = deps.clock;
   const catalogItems = createPartnerCenterCatalogItems(client);
   return {
     ...deps,
     catalogItems,
+    orderPreparation: {
+      prepare: (order, operationId) =>
+        prepareCart(client, catalogItems, deps, keeping, order, operationId, clock.now().toDate()),
+    },
     invitationLinks: {
       current: async () => {
         const link = await client.getRelationshipRequestUrl();
         return link.ok ? link.value : toDomainRefusal(link.refusal);
       },
     },
-    orders: createPartnerCenterOrders(client, catalogItems, deps, clock),
+    orders: createPartnerCenterOrders(client, catalogItems, deps, clock, keeping),
     software: createPartnerCenterSoftware(client, deps),
     audit: createPartnerCenterActivity(client, deps, clock),
     entitlements: {
@@ -52,7 +60,7 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
         deps.uow.run((tx) =>
           work({
             ...tx,
-            orders: createPartnerCenterOrders(client, catalogItems, tx, clock),
+            orders: createPartnerCenterOrders(client, catalogItems, tx, clock, keeping),
             software: createPartnerCenterSoftware(client, tx),
           }),
         ),

@@ -66,10 +66,11 @@ describe('issue 9: buying through Partner Center', () => {
     expect(ordersOfFabrikam()).toHaveLength(before + 1);
   });
 
-  it('R-PC-3, R-PC-11: a checkout whose connection drops after Partner Center processed it, then the user presses again → exactly one order', async () => {
+  it('R-PC-3, R-PC-11: a checkout whose connection drops after Partner Center processed it, then the user presses again → exactly one order, from the one cart kept', async () => {
     const cart = await say('buy 3 Microsoft 365 E5 for fabrikam annual');
     const before = ordersOfFabrikam().length;
     const checkoutsBefore = checkoutRequestIds().length;
+    const requestsBefore = pc.fake.requests.length;
     // Every attempt of the first press is processed, then the connection drops (2 attempts).
     pc.fake.faults.inject('checkout', { kind: 'drop-after-processing' }, 2);
     const failed = await press(cart, 'Purchase', ANNUAL(3));
@@ -83,6 +84,15 @@ describe('issue 9: buying through Partner Center', () => {
     const ids = checkoutRequestIds().slice(checkoutsBefore);
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(1);
+    // The cart was made once, before the first press's transaction, and kept: the retry checked out that
+    // same cart (Partner Center's checkout is idempotent per cart), it did not make another.
+    const sent = pc.fake.requests.slice(requestsBefore);
+    expect(sent.filter((r) => r.route === 'createCart')).toHaveLength(1);
+    const checkedOut = new Set(
+      sent.filter((r) => r.route === 'checkout').map((r) => /carts\/([^/]+)\/checkout/.exec(r.url)?.[1]),
+    );
+    expect(checkedOut.size).toBe(1);
+    expect(pc.fake.state.commerce.carts.get([...checkedOut][0]!)?.status).toBe('Ordered');
   });
 
   it.each([
