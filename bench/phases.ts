@@ -13,6 +13,7 @@
  * directly, and the card renderers alone.
  * Only measures; changes nothing outside the process.
  */
+import { createLateReplies } from '../src/bot/late-reply.js';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
@@ -195,6 +196,7 @@ async function startAppWith(deps: AllDeps) {
     log,
     defaultLocale: 'en',
     authDisabled: true,
+    lateReplies: createLateReplies({ adapter, appId: '', noticeAfterMs: 8_000, log }),
     proactive: {
       send: async () => ({ kind: 'no-conversation' }),
       sendCard: async () => ({ kind: 'no-conversation' }),

@@ -13,6 +13,7 @@ import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
 import { download } from './domain/software/download-software.js';
 import { acceptRelationship } from './domain/relationships/accept-relationship.js';
 import { createProactiveSender } from './bot/proactive.js';
+import { createLateReplies } from './bot/late-reply.js';
 import { createReminderNotifier } from './bot/reminder-notifier.js';
 import { startReminderScheduler, type ReminderScheduler } from './reminder-scheduler.js';
 import { exportActivityCsv } from './domain/software/export-activity.js';
@@ -54,6 +55,8 @@ export interface StartOptions {
   readonly log?: Logger;
   /** Write the catalog (and demo data when the config says so). Default true. */
   readonly seed?: boolean;
+  /** Overrides REPLY_NOTICE_AFTER_MS, read at each turn (tests). */
+  readonly replyNoticeAfterMs?: () => number;
   /** Overrides REMINDER_INTERVAL_SECONDS (tests use 0 and run passes themselves). */
   readonly reminderIntervalMs?: number;
   /** Partner-center mode: the connector's effects (tests), and whether to sync the customer index at start. */
@@ -159,6 +162,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       useCases,
       defaultLocale: config.defaultLocale,
     });
+    const lateReplies = createLateReplies({
+      adapter,
+      appId: config.auth.appId,
+      noticeAfterMs: options.replyNoticeAfterMs ?? config.replyNoticeAfterMs,
+      log,
+    });
     const app = createBotApp({
       useCases,
       publicBaseUrl: deps.publicBaseUrl,
@@ -167,6 +176,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       defaultLocale: config.defaultLocale,
       authDisabled: !config.auth.appId,
       proactive,
+      lateReplies,
     });
     const reminders = startReminderScheduler({
       deps,
@@ -218,6 +228,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       reminders,
       ...(partnerCenter ? { partnerCenter } : {}),
       close: async () => {
+        await lateReplies.settled();
         await partnerCenter?.close();
         await reminders.stop();
         await http.close();

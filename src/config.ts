@@ -71,6 +71,14 @@ export const ConfigSchema = z
       emptyToUndefined,
       z.coerce.number().int().min(0).max(86_400).default(60),
     ),
+    /**
+     * Milliseconds a turn may take before the bot answers "working on it" and delivers the result later
+     * (Teams waits about 15 s for an answer). 0: never answer early, wait for the work.
+     */
+    REPLY_NOTICE_AFTER_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(14_000).default(8_000),
+    ),
     /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
     SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
     /** Where customers, subscriptions and orders live: the bot's own database, or the partner's Partner Center. */
@@ -154,6 +162,7 @@ export const ConfigSchema = z
     partner: { partnerId: env.PARTNER_ID, region: env.PARTNER_REGION },
     webhookSecret: env.RELATIONSHIP_WEBHOOK_SECRET,
     reminderIntervalMs: env.REMINDER_INTERVAL_SECONDS * 1000,
+    replyNoticeAfterMs: env.REPLY_NOTICE_AFTER_MS,
     encryptionKey: env.KEY_ENCRYPTION_KEY ? Buffer.from(env.KEY_ENCRYPTION_KEY, 'base64') : undefined,
     /** Undefined: the address the bot listens on. */
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),

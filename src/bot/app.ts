@@ -18,6 +18,7 @@ import type { Identity } from '../domain/staff/identify-actor.js';
 import type { Logger } from '../log.js';
 import { parseCardAction } from './card-actions.js';
 import type { ProactiveSender } from './proactive.js';
+import type { LateReplies } from './late-reply.js';
 import { adaptForChannel, type AdaptiveCardJson } from './cards.js';
 import type { Locale } from './commands.js';
 import { routeCardAction, routeCommand } from './routes.js';
@@ -40,6 +41,8 @@ export interface BotOptions {
   readonly authDisabled: boolean;
   /** Sends to a person's one-to-one chat (keys and links asked for elsewhere, R-KEY-6). */
   readonly proactive: ProactiveSender;
+  /** Answers "working on it" when a turn outlasts what Teams waits for, and delivers the card later. */
+  readonly lateReplies: LateReplies;
 }
 
 const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
@@ -139,7 +142,11 @@ export function createBotApp(options: BotOptions): Application {
       const turn = await begin(context);
       const action = (context.activity.value as { action: { verb?: unknown; data?: unknown } }).action;
       const parsed = parseCardAction(action.verb, action.data);
-      const card = parsed.success ? await routeCardAction(turn, parsed.data) : badCardCard(turn.s);
+      const card = parsed.success
+        ? await options.lateReplies.inTime(context, turn.s, routeCardAction(turn, parsed.data), {
+            replace: true,
+          })
+        : badCardCard(turn.s);
       logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
       return card;
     },
@@ -152,7 +159,14 @@ export function createBotApp(options: BotOptions): Application {
       const startedAt = Date.now();
       const turn = await begin(context);
       const parsed = parseCardAction(undefined, context.activity.value);
-      await send(context, parsed.success ? await routeCardAction(turn, parsed.data) : badCardCard(turn.s));
+      await send(
+        context,
+        parsed.success
+          ? await options.lateReplies.inTime(context, turn.s, routeCardAction(turn, parsed.data), {
+              replace: false,
+            })
+          : badCardCard(turn.s),
+      );
       logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
     },
   );
@@ -185,7 +199,11 @@ export function createBotApp(options: BotOptions): Application {
     const parsed = parseCommand(typeof context.activity.text === 'string' ? context.activity.text : '');
     await send(
       context,
-      parsed.ok ? await routeCommand(turn, parsed.value) : parseErrorCard(turn.s, parsed.error),
+      parsed.ok
+        ? await options.lateReplies.inTime(context, turn.s, routeCommand(turn, parsed.value), {
+            replace: false,
+          })
+        : parseErrorCard(turn.s, parsed.error),
     );
     logTurn(context, parsed.ok ? parsed.value.kind : `parse:${parsed.error.kind}`, startedAt);
   });

@@ -265,6 +265,10 @@ export function badCardCard(s: Speech): AdaptiveCardJson {
   return messageCard(s, { title: s.m.parse.title, color: 'Warning', lines: [s.m.parse.badCard] });
 }
 
+/** Answered when the work of a turn outlasts what Teams waits for; the result replaces it (R-PC-17). */
+export const workingCard = (s: Speech): AdaptiveCardJson =>
+  messageCard(s, { title: s.m.working.title, lines: [s.m.working.body] });
+
 export function turnErrorCard(s: Speech, reference: string): AdaptiveCardJson {
   return messageCard(s, {
     title: s.m.turnError.title,

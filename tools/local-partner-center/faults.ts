@@ -1,7 +1,7 @@
 /**
  * Injected faults: the next N calls to a route answer a status (5xx, 401, 429 with Retry-After…), hang
  * until the client gives up, or are processed and then have their connection dropped (a crash after
- * checkout was sent).
+ * checkout was sent), or wait until released (a slow answer).
  */
 import type { RouteName } from './fake-types.js';
 
@@ -9,7 +9,9 @@ export type Fault =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'throttle'; retryAfterSeconds: number }
   | { kind: 'hang' }
-  | { kind: 'drop-after-processing' };
+  | { kind: 'drop-after-processing' }
+  /** Answered normally, but only once `until` resolves (a slow Partner Center, released by the caller). */
+  | { kind: 'hold'; until: Promise<void> };
 
 export interface Faults {
   /** The next `times` calls to `route` meet `fault` (in the order injected). */

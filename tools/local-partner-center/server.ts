@@ -179,6 +179,7 @@ export const startLocalPartnerCenter = async (
     if (!route) return send(response, errorAnswer(404, 404, `No route ${method} ${url.pathname}.`), echo);
 
     const fault = faults.take(route.name);
+    if (fault?.kind === 'hold') await fault.until;
     if (fault?.kind === 'hang') {
       hanging.add(response);
       response.on('close', () => hanging.delete(response));

@@ -492,6 +492,11 @@ export const en = {
     digestOff: 'Reminders come as they fall due.',
     needChat: 'I can only send reminders in our private chat: open a chat with me and say hello.',
   },
+  /** A turn that takes longer than Teams waits: answered at once, the card updated when done. */
+  working: {
+    title: 'Working on it',
+    body: 'Partner Center is taking a while to answer. I will replace this card with the result as soon as it comes; there is no need to press again.',
+  },
   turnError: {
     title: 'Something went wrong on our side',
     body: 'Your message could not be completed, and nothing was changed by it. Please try again; if it keeps happening, give this reference to your administrator:',

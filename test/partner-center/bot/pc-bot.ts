@@ -19,7 +19,7 @@ export interface PartnerCenterBot {
 }
 
 export async function startPartnerCenterBot(
-  options: { clock?: Clock; maxAttempts?: number } = {},
+  options: { clock?: Clock; maxAttempts?: number; replyNoticeAfterMs?: () => number } = {},
 ): Promise<PartnerCenterBot> {
   const fake = await startLocalPartnerCenter({
     port: 0,
@@ -45,6 +45,7 @@ export async function startPartnerCenterBot(
       database: { kind: 'memory' },
       log: createLogger('silent'),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.replyNoticeAfterMs ? { replyNoticeAfterMs: options.replyNoticeAfterMs } : {}),
       partnerCenter: {
         effects: { sleep: async () => {} },
         ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
