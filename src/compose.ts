@@ -32,6 +32,7 @@ import {
 import { createReadiness, type ReadinessCheck } from './readiness.js';
 import { createMigrationsCheck } from './db/check-migrations-applied.js';
 import type { PartnerCenterClient } from './partner-center/client.js';
+import { PARTNER_CENTER_TRANSACTION_TIMEOUT_MS } from './partner-center/settings.js';
 import { createCommerceRepositories } from './partner-center/commerce/create-commerce-repositories.js';
 import { withPartnerCenterCommerce } from './partner-center/commerce/with-partner-center-commerce.js';
 import type { CartKeeping } from './partner-center/commerce/partner-center-orders.js';
@@ -117,6 +118,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       secrets,
       // Until the server listens, its address is not known (PORT=0 in tests).
       publicBaseUrl: () => config.publicBaseUrl ?? listening.server?.url ?? `http://localhost:${config.port}`,
+      // Partner Center calls run inside the change's transaction: it must outlast them (R-PC-17).
+      ...(config.commerce.backend === 'partner-center'
+        ? { transactionTimeoutMs: PARTNER_CENTER_TRANSACTION_TIMEOUT_MS }
+        : {}),
     });
     // Set once the reminder scheduler runs (the webhook receiver delivers stored reminders through it).
     const scheduled: { reminders?: ReminderScheduler } = {};

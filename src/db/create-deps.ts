@@ -17,13 +17,15 @@ export interface DepsOptions {
   readonly partner?: PartnerSettings;
   readonly secrets?: SecretSource;
   readonly publicBaseUrl?: () => string;
+  /** How long one transaction may run (default 20 s; partner-center mode allows for its calls). */
+  readonly transactionTimeoutMs?: number;
 }
 
 export function createDeps(db: Database, clock: Clock, options: DepsOptions | PartnerSettings = {}): AllDeps {
   const o: DepsOptions = 'partnerId' in options ? { partner: options } : options;
   return {
     ...makeRepositories(db.prisma),
-    uow: makeUnitOfWork(db.prisma),
+    uow: makeUnitOfWork(db.prisma, o.transactionTimeoutMs),
     clock,
     partner: o.partner ?? DEFAULT_PARTNER,
     secrets: o.secrets ?? createSecrets(DEVELOPMENT_KEY),

@@ -80,7 +80,11 @@ export const createPipeline = (
     let refreshedAfter401 = false;
     let throttles = 0;
     let failures = 0;
+    const deadline = effects.now() + settings.operationBudgetMs;
+    /** Whether a wait of `ms` and another attempt still fit in the operation's budget. */
+    const fits = (ms: number) => effects.now() + ms < deadline;
     for (let attempt = 1; ; attempt += 1) {
+      const remainingMs = deadline - effects.now();
       const lastAttempt = attempt >= settings.maxAttempts;
       await limiter.acquire(request.resourceKey);
       const token = await tokens.getToken(request.auth);
@@ -106,10 +110,11 @@ export const createPipeline = (
         effects.fetch,
         url,
         { method: request.method, headers, body },
-        settings.timeoutMs,
+        Math.max(1, Math.min(settings.timeoutMs, remainingMs)),
       );
+      const failureWaitMs = computeBackoffMs(failures + 1, random);
       if (!outcome.ok) {
-        if (lastAttempt)
+        if (lastAttempt || !fits(failureWaitMs))
           return refuse(
             toRefusal({
               code: null,
@@ -118,7 +123,7 @@ export const createPipeline = (
             }),
           );
         failures += 1;
-        await effects.sleep(computeBackoffMs(failures, random));
+        await effects.sleep(failureWaitMs);
         continue;
       }
       const { status, headers: responseHeaders, text } = outcome.response;
@@ -133,15 +138,16 @@ export const createPipeline = (
         continue;
       }
       const retryAfterSeconds = parseRetryAfterSeconds(responseHeaders.get('retry-after'));
-      if (status === 429 && !lastAttempt) {
+      const throttleWaitMs =
+        (retryAfterSeconds ?? 0) * 1000 + (throttles > 0 ? computeBackoffMs(throttles, random) : 0);
+      if (status === 429 && !lastAttempt && fits(throttleWaitMs)) {
         throttles += 1;
-        const backoff = throttles > 1 ? computeBackoffMs(throttles - 1, random) : 0;
-        await effects.sleep((retryAfterSeconds ?? 0) * 1000 + backoff);
+        await effects.sleep(throttleWaitMs);
         continue;
       }
-      if ((status >= 500 || status === 408) && !lastAttempt) {
+      if ((status >= 500 || status === 408) && !lastAttempt && fits(failureWaitMs)) {
         failures += 1;
-        await effects.sleep(computeBackoffMs(failures, random));
+        await effects.sleep(failureWaitMs);
         continue;
       }
       return refuse(

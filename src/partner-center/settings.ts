@@ -1,5 +1,14 @@
 /** What the connector needs from outside: settings, and the effects it must not own (fetch, time, ids). */
 
+/** Default time one logical Partner Center call may take, retries and waits included. */
+export const PARTNER_CENTER_OPERATION_BUDGET_MS = 30_000;
+
+/**
+ * How long a transaction that makes Partner Center calls may run: a change reads the customer and the
+ * subscription live and then writes (three calls), with room to commit.
+ */
+export const PARTNER_CENTER_TRANSACTION_TIMEOUT_MS = 3 * PARTNER_CENTER_OPERATION_BUDGET_MS + 10_000;
+
 export interface PartnerCenterSettings {
   /** Default https://api.partnercenter.microsoft.com; resource paths are under /v1. */
   apiUrl?: string;
@@ -20,6 +29,12 @@ export interface PartnerCenterSettings {
   timeoutMs?: number;
   /** Attempts per logical call, first included; default 4. */
   maxAttempts?: number;
+  /**
+   * Time one logical call may take, retries and waits included; default 30 000 ms. A retry or a
+   * Retry-After wait that would end past it is not made: the call is refused as unavailable or throttled,
+   * so a turn (and the transaction around it) ends in bounded time.
+   */
+  operationBudgetMs?: number;
   /** Client-side limit per resource (customer, subscription, order); default 450 a minute (PC allows 500). */
   requestsPerMinute?: number;
   /** Use App-only tokens for every call that allows them (README §5); default true. */
@@ -64,6 +79,7 @@ export interface ResolvedSettings {
   applicationName: string;
   timeoutMs: number;
   maxAttempts: number;
+  operationBudgetMs: number;
   requestsPerMinute: number;
   appOnlyWhereAllowed: boolean;
   pageSize: number;
@@ -83,6 +99,7 @@ export const resolveSettings = (settings: PartnerCenterSettings): ResolvedSettin
   applicationName: settings.applicationName ?? 'csp-partner-bot',
   timeoutMs: settings.timeoutMs ?? 20_000,
   maxAttempts: Math.max(1, settings.maxAttempts ?? 4),
+  operationBudgetMs: settings.operationBudgetMs ?? PARTNER_CENTER_OPERATION_BUDGET_MS,
   requestsPerMinute: settings.requestsPerMinute ?? 450,
   appOnlyWhereAllowed: settings.appOnlyWhereAllowed ?? true,
   pageSize: settings.pageSize ?? 100,

@@ -53,6 +53,24 @@ describe('issue 9: the request pipeline', () => {
     expect(f.sleeps[1]!).toBeGreaterThan(2000);
   });
 
+  it('R-PC-17: a Retry-After longer than the operation budget is not waited for: refused as throttled at once', async () => {
+    f = await startFixture({ settings: { operationBudgetMs: 30_000 } });
+    f.fake.faults.inject('getCustomer', { kind: 'throttle', retryAfterSeconds: 60 });
+    const refusal = expectRefusal(await f.client.getCustomer(CONTOSO));
+    expect(refusal).toMatchObject({ kind: 'throttled', httpStatus: 429, retryAfterSeconds: 60 });
+    expect(f.sleeps).toEqual([]);
+    expect(f.fake.requests.filter((request) => request.route === 'getCustomer')).toHaveLength(1);
+  });
+
+  it('R-PC-17: a 5xx is not retried when the back-off would end past the operation budget', async () => {
+    f = await startFixture({ settings: { operationBudgetMs: 50 } });
+    f.fake.faults.inject('getCustomer', { kind: 'status', status: 503, body: { code: 500 } }, 3);
+    const refusal = expectRefusal(await f.client.getCustomer(CONTOSO));
+    expect(refusal).toMatchObject({ kind: 'unavailable', httpStatus: 503 });
+    expect(f.sleeps).toEqual([]);
+    expect(f.fake.requests.filter((request) => request.route === 'getCustomer')).toHaveLength(1);
+  });
+
   it('retries a 5xx with the SAME MS-RequestId and a new MS-CorrelationId', async () => {
     f = await startFixture();
     f.fake.faults.inject(
