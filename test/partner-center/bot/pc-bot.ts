@@ -5,6 +5,7 @@
 import { startBot } from '../../../src/compose.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Clock } from '../../../src/domain/shared/time.js';
+import type { DatabaseTarget } from '../../../src/db/database.js';
 import { createLogger } from '../../../src/log.js';
 import {
   startLocalPartnerCenter,
@@ -19,13 +20,24 @@ export interface PartnerCenterBot {
 }
 
 export async function startPartnerCenterBot(
-  options: { clock?: Clock; maxAttempts?: number; replyNoticeAfterMs?: () => number } = {},
+  options: {
+    clock?: Clock;
+    maxAttempts?: number;
+    replyNoticeAfterMs?: () => number;
+    /** Default: an embedded database in memory. */
+    database?: DatabaseTarget;
+    /** A local Partner Center shared with another bot (left running on close); default: one of its own. */
+    fake?: LocalPartnerCenter;
+  } = {},
 ): Promise<PartnerCenterBot> {
-  const fake = await startLocalPartnerCenter({
-    port: 0,
-    host: '127.0.0.1',
-    ...(options.clock ? { clock: { now: () => options.clock!.now().valueOf() } } : {}),
-  });
+  const fake =
+    options.fake ??
+    (await startLocalPartnerCenter({
+      port: 0,
+      host: '127.0.0.1',
+      ...(options.clock ? { clock: { now: () => options.clock!.now().valueOf() } } : {}),
+    }));
+  const closeFake = () => (options.fake ? Promise.resolve() : fake.close());
   try {
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -42,7 +54,7 @@ export async function startPartnerCenterBot(
       PARTNER_CENTER_REFRESH_TOKEN: fake.refreshToken,
     });
     const instance = await startBot(config, {
-      database: { kind: 'memory' },
+      database: options.database ?? { kind: 'memory' },
       log: createLogger('silent'),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.replyNoticeAfterMs ? { replyNoticeAfterMs: options.replyNoticeAfterMs } : {}),
@@ -57,11 +69,11 @@ export async function startPartnerCenterBot(
       bot,
       close: async () => {
         await bot.close();
-        await fake.close();
+        await closeFake();
       },
     };
   } catch (error) {
-    await fake.close();
+    await closeFake();
     throw error;
   }
 }
