@@ -62,7 +62,7 @@ export function makeOrderRepository(db: Db): OrderRepository {
           })),
         });
       }
-      return 'created';
+      return { kind: 'created', subscriptionIds: order.subscriptions.map((sub) => sub.id) };
     },
   };
 }

@@ -59,7 +59,7 @@ async function buy(deps: AllDeps, person: TestPerson, customer: string): Promise
     await startPurchase(deps, actor, { customer, product: 'm365-e3', quantity: 1, billingCycle: 'monthly' }),
   );
   return value(await confirmPendingAction(deps, actor, purchaseExecutor, cart.pendingId)).result.lines[0]!
-    .subscriptionId;
+    .subscriptionId!;
 }
 
 /** Buys `perBuyer` monthly subscriptions for each buyer now: their ids. */

@@ -140,7 +140,7 @@ async function buy(person: TestPerson, customer: string, product: string): Promi
     await startPurchase(bot.deps, actor, { customer, product, quantity: 2, billingCycle: 'monthly' }),
   );
   const bought = value(await confirmPendingAction(bot.deps, actor, purchaseExecutor, cart.pendingId));
-  return bought.result.lines[0]!.subscriptionId;
+  return bought.result.lines[0]!.subscriptionId!;
 }
 
 // ---- the card, in the person's language and zone, and its button ----

@@ -150,7 +150,7 @@ async function buy(
     }),
   );
   const bought = value(await confirmPendingAction(world.deps, actor, purchaseExecutor, cart.pendingId));
-  return bought.result.lines[0]!.subscriptionId;
+  return bought.result.lines[0]!.subscriptionId!;
 }
 
 /** Suspends as `actor` now: the instant its data is deleted. */

@@ -634,7 +634,7 @@ describe('buying', () => {
       ['m365-e5', 7, 'monthly'],
       ['isv-contoso-analytics', 3, 'annual'],
     ]);
-    const [e5, analytics] = await Promise.all(bought.lines.map((l) => stored(l.subscriptionId)));
+    const [e5, analytics] = await Promise.all(bought.lines.map((l) => stored(l.subscriptionId!)));
     for (const sub of [e5!, analytics!]) {
       expect(sub).toMatchObject({ status: 'active', autoRenew: true, orderId: bought.orderId });
       expect(sub.orderedAt.toISOString()).toBe(boughtAt.toISOString());
@@ -661,7 +661,7 @@ describe('buying', () => {
     const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
     const trialEndsAt = addDays(now(), 30).toISOString();
     expect(bought.lines[0]!.trialEndsAt).toBe(trialEndsAt);
-    expect((await stored(bought.lines[0]!.subscriptionId)).trialEndsAt?.toISOString()).toBe(trialEndsAt);
+    expect((await stored(bought.lines[0]!.subscriptionId!)).trialEndsAt?.toISOString()).toBe(trialEndsAt);
   });
 
   it('R-BUY-10: the result for ISV SaaS carries the publisher set-up link for the customer tenant', async () => {
@@ -723,7 +723,7 @@ describe('buying', () => {
       }),
     );
     const bought = value(await confirm(SALES, purchaseExecutor, cart.pendingId)).result;
-    const id = bought.lines[0]!.subscriptionId;
+    const id = bought.lines[0]!.subscriptionId!;
     expect((await deps.subscriptions.licenseAdditions(id)).map((a) => [a.at.toISOString(), a.count])).toEqual(
       [[now().toISOString(), 10]],
     );

@@ -85,7 +85,7 @@ export function makeFakeOrderRepository(db: FakeDatabase): OrderRepository {
           licenseAdditions: [{ at: sub.orderedAt, count: sub.quantity }],
         });
       }
-      return 'created';
+      return { kind: 'created', subscriptionIds: order.subscriptions.map((sub) => sub.id) };
     },
   };
 }

@@ -246,6 +246,8 @@ export const en = {
     summary: (customer: string, total: string) => `Bought for ${customer}: ${total}.`,
     line: (qty: number, product: string, cycle: string, id: string) =>
       `${qty} × ${product} (${cycle}) → ${id}`,
+    /** In place of a subscription id Partner Center has not given yet. */
+    provisioning: 'subscription being set up at Partner Center (see “subscriptions” shortly)',
     trialUntil: (date: string) => `free trial until ${date}, then paid`,
     renews: (date: string) => `renews ${date}`,
     setup: (product: string) => `Set up ${product} for the customer`,

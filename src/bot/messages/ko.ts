@@ -225,6 +225,7 @@ export const ko: Messages = {
     title: (orderId) => `주문 ${orderId} 완료`,
     summary: (customer, total) => `${customer}을(를) 위해 구매했습니다: ${total}.`,
     line: (qty, product, cycle, id) => `${product} ${qty}개 (${cycle}) → ${id}`,
+    provisioning: '파트너 센터에서 구독을 준비하는 중(잠시 후 “구독”으로 확인)',
     trialUntil: (date) => `${date}까지 무료 평가판, 이후 유료`,
     renews: (date) => `${date} 갱신`,
     setup: (product) => `고객용 ${product} 설정`,

@@ -218,6 +218,7 @@ export const zh: Messages = {
     title: (orderId) => `订单 ${orderId} 已下单`,
     summary: (customer, total) => `已为 ${customer} 购买：${total}。`,
     line: (qty, product, cycle, id) => `${qty} × ${product}（${cycle}）→ ${id}`,
+    provisioning: '合作伙伴中心正在开通订阅（稍后用“订阅”查看）',
     trialUntil: (date) => `免费试用至 ${date}，之后付费`,
     renews: (date) => `${date} 续订`,
     setup: (product) => `为客户设置 ${product}`,

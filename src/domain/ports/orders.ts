@@ -1,7 +1,7 @@
 /** The order port. */
 import type { BillingCycle, Order, Subscription } from '../shared/model.js';
 import type { Dayjs } from '../shared/time.js';
-import type { CreateOutcome, ExternalRefusal } from '../shared/external-refusal.js';
+import type { ExternalRefusal } from '../shared/external-refusal.js';
 
 export interface NewOrder {
   readonly id: string;
@@ -21,16 +21,26 @@ export interface NewOrder {
   readonly subscriptions: readonly Subscription[];
 }
 
+/**
+ * An order placed: per line, the id of the subscription it produced in the commerce backend (the bot's own
+ * id in simulated mode, Partner Center's in partner-center mode), or null when the backend has not
+ * provisioned it yet (or the line is software with no subscription).
+ */
+export interface OrderCreated {
+  readonly kind: 'created';
+  readonly subscriptionIds: ReadonlyArray<string | null>;
+}
+
 export interface OrderRepository {
   listByCustomer(customerId: string): Promise<Order[]>;
   findById(id: string): Promise<Order | null>;
   /**
-   * Creates the order, its lines and its subscriptions: 'created', or an ExternalRefusal when the commerce
+   * Creates the order, its lines and its subscriptions: the subscriptions' ids, or an ExternalRefusal when the commerce
    * backend refused (nothing created). `operationId` is the pending action's id (R-PC-3): an external
    * backend derives its cart and checkout request ids from it, so a retry never orders twice. Every use case
    * passes it; only fixtures that write outside a confirmation leave it out.
    */
-  create(order: NewOrder, operationId?: string): Promise<CreateOutcome>;
+  create(order: NewOrder, operationId?: string): Promise<OrderCreated | ExternalRefusal>;
 }
 
 /**

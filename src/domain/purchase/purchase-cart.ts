@@ -15,7 +15,8 @@ export interface PurchasedLine {
   readonly productName: string;
   readonly quantity: number;
   readonly billingCycle: BillingCycle;
-  readonly subscriptionId: string;
+  /** Null: the backend (Partner Center) has not provisioned it yet, or the line has no subscription. */
+  readonly subscriptionId: string | null;
   readonly lineTotal: number;
   readonly trialEndsAt: string | null;
   readonly renewsAt: string;
@@ -135,7 +136,7 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult, PurchaseCartTx> = 
     if (!checked.ok) return checked;
     const order = orderOf(actor, customer, loaded.value, ctx);
     const created = await tx.orders.create(order, ctx.pendingId);
-    if (created !== 'created') return err(created);
+    if (created.kind !== 'created') return err(created);
     const { id: orderId, total, currency, subscriptions, lines } = order;
     const result: PurchaseResult = {
       orderId,
@@ -149,7 +150,7 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult, PurchaseCartTx> = 
         productName: product.name,
         quantity: line.quantity,
         billingCycle: line.billingCycle,
-        subscriptionId: subscriptions[i]!.id,
+        subscriptionId: created.subscriptionIds[i] ?? null,
         lineTotal: termCharge(product, line),
         trialEndsAt: subscriptions[i]!.trialEndsAt?.toISOString() ?? null,
         renewsAt: subscriptions[i]!.renewsAt.toISOString(),

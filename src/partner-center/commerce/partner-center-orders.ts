@@ -14,7 +14,7 @@ import type { NewOrder, OrderRepository } from '../../domain/ports/orders.js';
 import type { CustomerRepository } from '../../domain/ports/customers.js';
 import type { ProductRepository } from '../../domain/ports/products.js';
 import type { CatalogItemSource } from '../../domain/ports/catalog-items.js';
-import type { CreateOutcome, ExternalRefusal } from '../../domain/shared/external-refusal.js';
+import type { ExternalRefusal } from '../../domain/shared/external-refusal.js';
 import type { Order } from '../../domain/shared/model.js';
 import type { Clock } from '../../domain/shared/time.js';
 import { at } from '../../domain/shared/time.js';
@@ -23,6 +23,7 @@ import type { PartnerCenterClient } from '../client.js';
 import type { CartLineInput } from '../operations/carts.js';
 import { REFUSAL_BY_CODE } from '../refusals.js';
 import { deriveRequestId } from './request-id.js';
+import { subscriptionRef } from './map-subscription.js';
 import { DOMAIN_REASON, toDomainRefusal } from './to-domain-refusal.js';
 
 export interface PartnerCenterOrdersLocal {
@@ -159,7 +160,9 @@ export async function placeOrder(
   order: NewOrder,
   operationId: string | undefined,
   keeping?: CartKeeping,
-): Promise<{ pcOrderIds: string[]; cartId: string } | ExternalRefusal> {
+): Promise<
+  { pcOrderIds: string[]; cartId: string; subscriptionIds: Array<string | null> } | ExternalRefusal
+> {
   const customer = await local.customers.findById(order.customerId);
   if (!customer) return { kind: 'partner-center-refused', reason: 'not-found' };
   const key = operationId === undefined ? undefined : handoffKey(operationId, cartFingerprint(order));
@@ -177,7 +180,15 @@ export async function placeOrder(
   const firstError = checkout.value.orderErrors[0];
   if (checkout.value.orders.length === 0)
     return firstError ? refusalOfCode(firstError.code) : refusalOfCode('unknown');
-  return { pcOrderIds: checkout.value.orders.map((o) => o.id), cartId };
+  // Partner Center numbers each order's lines in cart order; with every line ordered, they pair up.
+  const ordered = checkout.value.orders.flatMap((o) =>
+    [...o.lineItems].sort((a, b) => a.lineItemNumber - b.lineItemNumber),
+  );
+  const subscriptionIds = order.lines.map((_, i) => {
+    const id = ordered.length === order.lines.length ? ordered[i]!.subscriptionId : null;
+    return id ? subscriptionRef(customer.tenantId, id) : null;
+  });
+  return { pcOrderIds: checkout.value.orders.map((o) => o.id), cartId, subscriptionIds };
 }
 
 /** How many orders `orders <customer>` reads from Partner Center (R-PC-12); the newest are shown. */
@@ -233,10 +244,17 @@ export function createPartnerCenterOrders(
         .sort((a, b) => b.placedAt.valueOf() - a.placedAt.valueOf());
     },
     findById: (id) => local.orders.findById(id),
-    async create(order, operationId): Promise<CreateOutcome> {
+    async create(order, operationId) {
       const placed = await placeOrder(client, catalog, local, order, operationId, keeping);
       if ('kind' in placed) return placed;
-      return local.orders.create(order, operationId);
+      // The bot keeps its record of the order with Partner Center's subscription ids, so what its cards and
+      // reminders name is what Partner Center knows; a line not provisioned yet is recorded without one.
+      const ids = placed.subscriptionIds;
+      const subscriptions = order.subscriptions.flatMap((sub, i) => (ids[i] ? [{ ...sub, id: ids[i] }] : []));
+      const recorded = await local.orders.create({ ...order, subscriptions }, operationId);
+      return 'kind' in recorded && recorded.kind === 'created'
+        ? { kind: 'created', subscriptionIds: ids }
+        : recorded;
     },
   };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/bot/messages/en.js';
 import { ko } from '../../../src/bot/messages/ko.js';
 import { zh } from '../../../src/bot/messages/zh.js';
-import { textOf, type Card, sayTo, pressOn } from '../../support/bot.js';
+import { buttonsOf, textOf, type Card, sayTo, pressOn } from '../../support/bot.js';
 import { ADMIN_AGENT } from '../../support/staff.js';
 import { startPartnerCenterBot, type PartnerCenterBot } from './pc-bot.js';
 
@@ -51,6 +51,12 @@ describe('issue 9: buying through Partner Center', () => {
     const after = ordersOfFabrikam();
     expect(after).toHaveLength(before + 1);
     expect(after.at(-1)!.lines).toMatchObject([{ offerId: E5_ANNUAL, quantity: 4, termDuration: 'P1Y' }]);
+    // The result names the subscription Partner Center made, so the next command can act on it.
+    const subscriptionId = `SUB-${FABRIKAM}-${after.at(-1)!.lines[0]!.subscriptionId!}`;
+    expect(textOf(result)).toContain(`→ ${subscriptionId}`);
+    const suspend = await say(`suspend ${subscriptionId}`);
+    expect(textOf(suspend)).not.toMatch(/couldn't find|not found/i);
+    expect(buttonsOf(suspend).map((b) => b.title)).toContain('Confirm');
   });
 
   it('R-PC-11: two presses of Purchase at once give one order', async () => {

@@ -61,7 +61,12 @@ export function purchaseResultCard(s: Speech, result: PurchaseResult, note?: str
       m.summary(result.customerName, s.money(result.total, result.currency)),
       ...result.lines.map((line) =>
         [
-          m.line(line.quantity, line.productName, s.m.cycles[line.billingCycle], line.subscriptionId),
+          m.line(
+            line.quantity,
+            line.productName,
+            s.m.cycles[line.billingCycle],
+            line.subscriptionId ?? m.provisioning,
+          ),
           line.trialEndsAt ? m.trialUntil(s.date(line.trialEndsAt)) : m.renews(s.date(line.renewsAt)),
         ].join(' · '),
       ),
