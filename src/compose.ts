@@ -3,7 +3,8 @@
  * Used by main.ts, the tests and the benchmark.
  */
 import { bootstrapGlobalAdmin } from './domain/staff/bootstrap-global-admin.js';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { BotAdapter } from './bot/bot-adapter.js';
+import { createActivityReceiver } from './bot/receive-activity.js';
 import { createBotApp } from './bot/app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
@@ -138,7 +139,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       const added = await bootstrapGlobalAdmin(deps, config.bootstrapGlobalAdmin);
       if (added) log.info({ aadObjectId }, 'bootstrap global admin granted');
     }
-    const adapter = new TeamsAdapter({
+    const adapter = new BotAdapter({
       MicrosoftAppId: config.auth.appId,
       MicrosoftAppPassword: config.auth.appPassword,
       MicrosoftAppType: config.auth.appType,
@@ -177,9 +178,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (partnerCenter)
       readinessChecks.push({ name: 'partner-center-token', run: () => partnerCenter.client.checkToken() });
     const readiness = createReadiness({ checks: readinessChecks, now: () => clock.now().valueOf(), log });
-    const server = createServer({
+    const receiveActivity = createActivityReceiver({
       adapter,
       app,
+      log,
+      defaultLocale: config.defaultLocale,
+    });
+    const server = createServer({
+      receiveActivity,
       log,
       ping: () => db.ping(),
       download: (token) => download(deps, token),

@@ -492,6 +492,9 @@ export const en = {
     digestOff: 'Reminders come as they fall due.',
     needChat: 'I can only send reminders in our private chat: open a chat with me and say hello.',
   },
+  tenant: {
+    notAllowed: 'Sorry, this assistant is only for the staff of the partner organisation that runs it.',
+  },
   turnError: {
     title: 'Something went wrong on our side',
     body: 'Your message could not be completed, and nothing was changed by it. Please try again; if it keeps happening, give this reference to your administrator:',

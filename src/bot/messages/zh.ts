@@ -436,6 +436,9 @@ export const zh: Messages = {
     digestOff: '提醒在到期时立即发送。',
     needChat: '我只能在私聊中发送提醒：请打开与我的聊天并打个招呼。',
   },
+  tenant: {
+    notAllowed: '抱歉，此助手仅供运行它的合作伙伴组织的员工使用。',
+  },
   turnError: {
     title: '我们这边出了问题',
     body: '你的请求未能完成，此消息未造成任何更改。请重试；如果问题持续，请将以下参考编号提供给管理员：',
