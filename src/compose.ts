@@ -56,6 +56,11 @@ export interface StartOptions {
   readonly seed?: boolean;
   /** Overrides REMINDER_INTERVAL_SECONDS (tests use 0 and run passes themselves). */
   readonly reminderIntervalMs?: number;
+  /**
+   * Extra Bot Framework authentication settings (tests: a local OpenID metadata URL, so tokens signed with
+   * locally generated keys are validated without the internet).
+   */
+  readonly botAuthentication?: Readonly<Record<string, string>>;
   /** Partner-center mode: the connector's effects (tests), and whether to sync the customer index at start. */
   readonly partnerCenter?: Pick<ConnectOptions, 'effects' | 'maxAttempts'> & {
     readonly syncAtStart?: boolean;
@@ -144,6 +149,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       MicrosoftAppPassword: config.auth.appPassword,
       MicrosoftAppType: config.auth.appType,
       MicrosoftAppTenantId: config.auth.tenantId,
+      ...options.botAuthentication,
     });
     const useCases = createUseCases(deps);
     const proactive = createProactiveSender({
@@ -160,6 +166,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       defaultLocale: config.defaultLocale,
       authDisabled: !config.auth.appId,
       proactive,
+      showAdminNames: config.showAdminNamesToNoRole,
     });
     const reminders = startReminderScheduler({
       deps,
@@ -183,7 +190,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       app,
       log,
       defaultLocale: config.defaultLocale,
+      allowedTenantIds: config.allowedTenantIds,
     });
+    if (!config.allowedTenantIds)
+      log.warn(
+        'ALLOWED_TENANT_IDS is not set: people of every Entra tenant may use the bot (development only)',
+      );
     const server = createServer({
       receiveActivity,
       log,

@@ -133,9 +133,13 @@ export function tenantOf(activity: Activity): string | undefined | 'conflict' {
   return (fromChannelData ?? fromConversation)?.toLowerCase();
 }
 
-/** Whether an activity's tenant may use the bot: allowed undefined means every tenant (development). */
+/**
+ * R-ID-1: whether an activity's tenant may use the bot. `allowed` undefined means every tenant (development
+ * without ALLOWED_TENANT_IDS); two different tenant ids in one activity are never allowed.
+ */
 export function tenantAllowed(activity: Activity, allowed: readonly string[] | undefined): boolean {
-  if (!allowed) return true;
   const tenant = tenantOf(activity);
-  return tenant !== undefined && tenant !== 'conflict' && allowed.includes(tenant);
+  if (tenant === 'conflict') return false;
+  if (!allowed) return true;
+  return tenant !== undefined && allowed.includes(tenant);
 }

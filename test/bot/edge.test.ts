@@ -23,6 +23,8 @@ import { GLOBAL_ADMIN } from '../support/staff.js';
 
 const bot = useTestBot();
 
+type Shaped = { conversation: object; from: object };
+
 const errorCardText = /Something went wrong|ERR-[0-9A-F]{8}/;
 
 describe('normalising text', () => {
@@ -84,7 +86,7 @@ describe('fields of the wrong type', () => {
   });
 
   it('a numeric conversation type is dropped (not a personal chat), never an error', async () => {
-    const activity = messageActivity('help', { from: GLOBAL_ADMIN });
+    const activity = messageActivity('help', { from: GLOBAL_ADMIN }) as unknown as Shaped;
     const reply = await post(bot.endpoint, {
       ...activity,
       conversation: { ...activity.conversation, conversationType: 7 },
@@ -112,7 +114,7 @@ describe('fields of the wrong type', () => {
 
 describe('text that PostgreSQL would refuse', () => {
   it('NUL and lone surrogates in names and text reach neither the reply as an error nor the database', async () => {
-    const activity = messageActivity('who\u0000ami\uD800', { from: GLOBAL_ADMIN });
+    const activity = messageActivity('who\u0000ami\uD800', { from: GLOBAL_ADMIN }) as unknown as Shaped;
     const reply = await post(bot.endpoint, {
       ...activity,
       from: { ...activity.from, name: 'Grace\u0000 Kim\uDC00' },
