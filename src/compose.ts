@@ -23,6 +23,7 @@ import { at } from './domain/shared/time.js';
 import { createLogger, type Logger } from './log.js';
 import { createUseCases } from './use-cases.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import { createRateLimiter } from './rate-limit.js';
 import {
   certificateHostsAreLoopback,
   connectPartnerCenter,
@@ -191,6 +192,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       log,
       defaultLocale: config.defaultLocale,
       allowedTenantIds: config.allowedTenantIds,
+      limitPerson: createRateLimiter({ perMinute: config.rateLimits.messagesPerPerson }),
     });
     if (!config.allowedTenantIds)
       log.warn(
@@ -205,6 +207,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       // In partner-center mode the signed webhook replaces the shared-secret stand-in.
       webhookSecret: partnerCenter ? undefined : config.webhookSecret,
       readiness,
+      rateLimits: {
+        downloads: createRateLimiter({ perMinute: config.rateLimits.downloadsPerAddress }),
+        exports: createRateLimiter({ perMinute: config.rateLimits.exportsPerAddress }),
+        webhooks: createRateLimiter({ perMinute: config.rateLimits.webhooksPerAddress }),
+      },
       ...(partnerCenter ? { partnerCenterWebhook: partnerCenter.receiveWebhook } : {}),
       relationshipAccepted: async (requestId) => {
         const accepted = await acceptRelationship(deps, requestId);

@@ -92,6 +92,23 @@ export const ConfigSchema = z
         )
         .optional(),
     ),
+    /** Rate limits (token buckets in memory, per instance), requests a minute and burst; 0 turns one off. */
+    RATE_LIMIT_MESSAGES_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(100_000).default(120),
+    ),
+    RATE_LIMIT_DOWNLOADS_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(100_000).default(30),
+    ),
+    RATE_LIMIT_EXPORTS_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(100_000).default(30),
+    ),
+    RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(100_000).default(300),
+    ),
     /** R-ID-4: the no-role card names the global admins (default: it says "a global admin of your organisation"). */
     NO_ROLE_SHOWS_ADMINS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
@@ -178,6 +195,13 @@ export const ConfigSchema = z
     allowedTenantIds:
       env.ALLOWED_TENANT_IDS && env.ALLOWED_TENANT_IDS.length > 0 ? env.ALLOWED_TENANT_IDS : undefined,
     showAdminNamesToNoRole: env.NO_ROLE_SHOWS_ADMINS === 'true',
+    /** Requests a minute per person (/api/messages) or per client address (the others); 0: no limit. */
+    rateLimits: {
+      messagesPerPerson: env.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      downloadsPerAddress: env.RATE_LIMIT_DOWNLOADS_PER_MINUTE,
+      exportsPerAddress: env.RATE_LIMIT_EXPORTS_PER_MINUTE,
+      webhooksPerAddress: env.RATE_LIMIT_WEBHOOKS_PER_MINUTE,
+    },
     partner: { partnerId: env.PARTNER_ID, region: env.PARTNER_REGION },
     webhookSecret: env.RELATIONSHIP_WEBHOOK_SECRET,
     reminderIntervalMs: env.REMINDER_INTERVAL_SECONDS * 1000,

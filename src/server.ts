@@ -10,6 +10,7 @@ import restify from 'restify';
 import type { Logger } from './log.js';
 import { deadLinkPage } from './bot/download-page.js';
 import type { ActivityReceiver } from './bot/receive-activity.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { DownloadOutcome } from './domain/software/download-software.js';
 import type { ReadinessReport } from './readiness.js';
 import type { WebhookAnswer } from './partner-center-mode/connect-partner-center.js';
@@ -34,6 +35,32 @@ export interface ServerOptions {
   readonly readiness?: () => Promise<ReadinessReport>;
   /** Partner Center's signed webhooks (partner-center mode only; absent: 404). */
   readonly partnerCenterWebhook?: (rawBody: string, headers: WebhookHeaders) => Promise<WebhookAnswer>;
+  /**
+   * Per client address, one bucket set per route group, checked before any other work: a flood of one
+   * costs the others (and chat turns) nothing but the refusals. Absent: no limit.
+   */
+  readonly rateLimits?: {
+    readonly downloads?: RateLimiter;
+    readonly exports?: RateLimiter;
+    readonly webhooks?: RateLimiter;
+  };
+}
+
+const TOO_MANY = { error: 'too many requests' } as const;
+
+/** True (and the 429 sent, with Retry-After) when the client at this address is over the limit. */
+function refusedByLimit(
+  limiter: RateLimiter | undefined,
+  req: restify.Request,
+  res: restify.Response,
+): boolean {
+  if (!limiter) return false;
+  const decision = limiter(req.socket?.remoteAddress ?? 'unknown');
+  if (decision.ok) return false;
+  res.header('retry-after', String(decision.retryAfterSeconds));
+  res.header('cache-control', 'no-store');
+  res.send(429, TOO_MANY);
+  return true;
 }
 
 const secretMatches = (given: string | undefined, expected: string | undefined): boolean => {
@@ -97,6 +124,7 @@ export function createServer(options: ServerOptions): restify.Server {
 
   // Counted, expiring download links. The token is never logged.
   server.get('/downloads/:token', async (req, res) => {
+    if (refusedByLimit(options.rateLimits?.downloads, req, res)) return;
     const outcome = await options.download(String(req.params.token ?? ''));
     res.header('cache-control', 'no-store');
     res.header('referrer-policy', 'no-referrer');
@@ -109,6 +137,7 @@ export function createServer(options: ServerOptions): restify.Server {
   });
 
   server.get('/exports/:file', async (req, res) => {
+    if (refusedByLimit(options.rateLimits?.exports, req, res)) return;
     const exportId = String(req.params.file ?? '').replace(/\.csv$/, '');
     const csv = /^[A-Za-z0-9_-]{22}$/.test(exportId) ? await options.exportCsv(exportId) : undefined;
     res.header('cache-control', 'no-store');
@@ -126,6 +155,7 @@ export function createServer(options: ServerOptions): restify.Server {
 
   // Stand-in for Partner Center's reseller-relationship-accepted-by-customer webhook.
   server.post('/relationships/:id/accepted', async (req, res) => {
+    if (refusedByLimit(options.rateLimits?.webhooks, req, res)) return;
     const header = req.header('authorization') ?? '';
     const given = header.startsWith('Bearer ')
       ? header.slice(7)
@@ -141,6 +171,7 @@ export function createServer(options: ServerOptions): restify.Server {
   // Partner Center's webhooks: the signature covers the bytes as sent, so the raw body is passed on, never
   // the parsed JSON re-serialised. A bad or missing signature is 401 and changes nothing.
   server.post('/webhooks/partner-center', async (req, res) => {
+    if (refusedByLimit(options.rateLimits?.webhooks, req, res)) return;
     const receive = options.partnerCenterWebhook;
     if (!receive) {
       res.send(404, { error: 'not found' });

@@ -392,6 +392,32 @@ describe('download links (R-KEY-3)', () => {
   });
 });
 
+describe('downloads under a flood of guesses', () => {
+  it('R-KEY-3: an unknown token is refused without opening a transaction; a real one opens exactly one', async () => {
+    let transactions = 0;
+    const counting: typeof deps = {
+      ...deps,
+      uow: {
+        run: (work) => {
+          transactions += 1;
+          return deps.uow.run(work);
+        },
+      },
+    };
+    for (const guess of ['B'.repeat(32), 'abcdefghijklmnopqrstuvwxyz012345', 'x'.repeat(22)])
+      expect(await download(counting, guess)).toEqual({ ok: false, reason: 'unknown' });
+    expect(transactions).toBe(0);
+
+    const orderId = await givenSoftwareOrder({
+      customerId: 'cus-coho-winery',
+      productId: 'office-ltsc-2021',
+    });
+    const { token } = await keyAndToken(orderId);
+    expect(await download(counting, token)).toMatchObject({ ok: true });
+    expect(transactions).toBe(1);
+  });
+});
+
 describe('the record of key views and downloads (R-KEY-4)', () => {
   it('R-KEY-4: issuing a key records who, when, customer and product (software.key)', async () => {
     const orderId = await givenSoftwareOrder({

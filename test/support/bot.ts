@@ -35,6 +35,11 @@ export async function startTestBot(
     LOG_LEVEL: 'silent',
     // Tests run reminder passes themselves (bot.reminders.runOnce()).
     REMINDER_INTERVAL_SECONDS: '0',
+    // Tests act as a few people many times a minute; the rate-limit tests turn the limits on.
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
+    RATE_LIMIT_DOWNLOADS_PER_MINUTE: '0',
+    RATE_LIMIT_EXPORTS_PER_MINUTE: '0',
+    RATE_LIMIT_WEBHOOKS_PER_MINUTE: '0',
     ...options.env,
   });
   const bot = await startBot(config, {
