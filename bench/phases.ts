@@ -14,6 +14,8 @@
  * Only measures; changes nothing outside the process.
  */
 import { createLateReplies } from '../src/bot/late-reply.js';
+import { BotAdapter } from '../src/bot/bot-adapter.js';
+import { createActivityReceiver } from '../src/bot/receive-activity.js';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
@@ -187,7 +189,7 @@ async function startTeamsAiBot(reply: ReturnType<typeof MessageFactory.attachmen
 
 /** The real bot's app and server (zod check, teams-ai routes, identify actor, parse, render), with `deps`. */
 async function startAppWith(deps: AllDeps) {
-  const adapter = new TeamsAdapter({});
+  const adapter = new BotAdapter({});
   const log = createLogger('silent');
   const app = createBotApp({
     useCases: createUseCases(deps),
@@ -204,8 +206,7 @@ async function startAppWith(deps: AllDeps) {
   });
   const running = await listen(
     createServer({
-      adapter,
-      app,
+      receiveActivity: createActivityReceiver({ adapter, app, log, defaultLocale: 'en' }),
       log,
       ping: async () => true,
       download: async () => ({ ok: false, reason: 'unknown' }),

@@ -5,6 +5,7 @@
  *   npm run bench -- --turns 300 --warmup 50 --concurrency 1 --db memory|embedded --scenarios help,… --strict
  *   npm run bench -- --db postgres --database-url postgresql://…/scratch   # compare with PostgreSQL
  *   npm run bench -- --profile bench/results/prof   # a .cpuprofile of each scenario's measured turns
+ *   npm run bench -- --flood   # help turns while 1,000 random download tokens/s hit /downloads (flood.ts)
  *
  * Exit code: 1 when any turn failed (a bench that measures errors is worthless); 2 with --strict when a
  * target is missed; 0 otherwise. See bench/README.md for the method.
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string' },
     strict: { type: 'boolean', default: false },
     profile: { type: 'string' },
+    flood: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -320,6 +322,7 @@ function markdownTable(results: readonly ScenarioResult[]): string {
 // ── Main ────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<number> {
+  if (args.flood) return (await import('./flood.js')).runFlood();
   let dataDir: string | undefined;
   let database: DatabaseTarget = { kind: 'memory' };
   let databaseLabel = 'embedded PGlite in memory (database: { kind: "memory" })';

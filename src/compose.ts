@@ -3,7 +3,8 @@
  * Used by main.ts, the tests and the benchmark.
  */
 import { bootstrapGlobalAdmin } from './domain/staff/bootstrap-global-admin.js';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { BotAdapter } from './bot/bot-adapter.js';
+import { createActivityReceiver } from './bot/receive-activity.js';
 import { createBotApp } from './bot/app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
@@ -23,6 +24,7 @@ import { at } from './domain/shared/time.js';
 import { createLogger, type Logger } from './log.js';
 import { createUseCases } from './use-cases.js';
 import { createServer, listen, type RunningServer } from './server.js';
+import { createRateLimiter } from './rate-limit.js';
 import {
   certificateHostsAreLoopback,
   connectPartnerCenter,
@@ -60,6 +62,11 @@ export interface StartOptions {
   readonly replyNoticeAfterMs?: () => number;
   /** Overrides REMINDER_INTERVAL_SECONDS (tests use 0 and run passes themselves). */
   readonly reminderIntervalMs?: number;
+  /**
+   * Extra Bot Framework authentication settings (tests: a local OpenID metadata URL, so tokens signed with
+   * locally generated keys are validated without the internet).
+   */
+  readonly botAuthentication?: Readonly<Record<string, string>>;
   /** Partner-center mode: the connector's effects (tests), and whether to sync the customer index at start. */
   readonly partnerCenter?: Pick<ConnectOptions, 'effects' | 'maxAttempts'> & {
     readonly syncAtStart?: boolean;
@@ -154,11 +161,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       const added = await bootstrapGlobalAdmin(deps, config.bootstrapGlobalAdmin);
       if (added) log.info({ aadObjectId }, 'bootstrap global admin granted');
     }
-    const adapter = new TeamsAdapter({
+    const adapter = new BotAdapter({
       MicrosoftAppId: config.auth.appId,
       MicrosoftAppPassword: config.auth.appPassword,
       MicrosoftAppType: config.auth.appType,
       MicrosoftAppTenantId: config.auth.tenantId,
+      ...options.botAuthentication,
     });
     const useCases = createUseCases(deps);
     const proactive = createProactiveSender({
@@ -182,6 +190,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       authDisabled: !config.auth.appId,
       proactive,
       lateReplies,
+      showAdminNames: config.showAdminNamesToNoRole,
     });
     const reminders = startReminderScheduler({
       deps,
@@ -200,9 +209,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (partnerCenter)
       readinessChecks.push({ name: 'partner-center-token', run: () => partnerCenter.client.checkToken() });
     const readiness = createReadiness({ checks: readinessChecks, now: () => clock.now().valueOf(), log });
-    const server = createServer({
+    const receiveActivity = createActivityReceiver({
       adapter,
       app,
+      log,
+      defaultLocale: config.defaultLocale,
+      allowedTenantIds: config.allowedTenantIds,
+      limitPerson: createRateLimiter({ perMinute: config.rateLimits.messagesPerPerson }),
+    });
+    if (!config.allowedTenantIds)
+      log.warn(
+        'ALLOWED_TENANT_IDS is not set: people of every Entra tenant may use the bot (development only)',
+      );
+    const server = createServer({
+      receiveActivity,
       log,
       ping: () => db.ping(),
       download: (token) => download(deps, token),
@@ -210,6 +230,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       // In partner-center mode the signed webhook replaces the shared-secret stand-in.
       webhookSecret: partnerCenter ? undefined : config.webhookSecret,
       readiness,
+      rateLimits: {
+        downloads: createRateLimiter({ perMinute: config.rateLimits.downloadsPerAddress }),
+        exports: createRateLimiter({ perMinute: config.rateLimits.exportsPerAddress }),
+        webhooks: createRateLimiter({ perMinute: config.rateLimits.webhooksPerAddress }),
+      },
       ...(partnerCenter ? { partnerCenterWebhook: partnerCenter.receiveWebhook } : {}),
       relationshipAccepted: async (requestId) => {
         const accepted = await acceptRelationship(deps, requestId);

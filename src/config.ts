@@ -79,6 +79,46 @@ export const ConfigSchema = z
       emptyToUndefined,
       z.coerce.number().int().min(0).max(14_000).default(8_000),
     ),
+    /**
+     * R-ID-1: the Entra tenants whose people may use the bot (comma-separated GUIDs; in practice the partner's
+     * own). Required in production; empty in development lets every tenant in (said at start).
+     */
+    ALLOWED_TENANT_IDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((value) =>
+          value
+            .split(',')
+            .map((id) => id.trim().toLowerCase())
+            .filter((id) => id.length > 0),
+        )
+        .refine(
+          (ids) =>
+            ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)),
+          'ALLOWED_TENANT_IDS must be Entra tenant ids (GUIDs), comma-separated',
+        )
+        .optional(),
+    ),
+    /** Rate limits (token buckets in memory, per instance), requests a minute and burst; 0 turns one off. */
+    RATE_LIMIT_MESSAGES_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(100_000).default(120),
+    ),
+    RATE_LIMIT_DOWNLOADS_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(100_000).default(30),
+    ),
+    RATE_LIMIT_EXPORTS_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(100_000).default(30),
+    ),
+    RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(100_000).default(300),
+    ),
+    /** R-ID-4: the no-role card names the global admins (default: it says "a global admin of your organisation"). */
+    NO_ROLE_SHOWS_ADMINS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
     SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
     /** Where customers, subscriptions and orders live: the bot's own database, or the partner's Partner Center. */
@@ -159,6 +199,17 @@ export const ConfigSchema = z
       tenantId: env.MicrosoftAppTenantId ?? '',
     },
     defaultLocale: env.DEFAULT_LOCALE,
+    /** Undefined: every tenant (development only). */
+    allowedTenantIds:
+      env.ALLOWED_TENANT_IDS && env.ALLOWED_TENANT_IDS.length > 0 ? env.ALLOWED_TENANT_IDS : undefined,
+    showAdminNamesToNoRole: env.NO_ROLE_SHOWS_ADMINS === 'true',
+    /** Requests a minute per person (/api/messages) or per client address (the others); 0: no limit. */
+    rateLimits: {
+      messagesPerPerson: env.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      downloadsPerAddress: env.RATE_LIMIT_DOWNLOADS_PER_MINUTE,
+      exportsPerAddress: env.RATE_LIMIT_EXPORTS_PER_MINUTE,
+      webhooksPerAddress: env.RATE_LIMIT_WEBHOOKS_PER_MINUTE,
+    },
     partner: { partnerId: env.PARTNER_ID, region: env.PARTNER_REGION },
     webhookSecret: env.RELATIONSHIP_WEBHOOK_SECRET,
     reminderIntervalMs: env.REMINDER_INTERVAL_SECONDS * 1000,
@@ -199,6 +250,13 @@ export const ConfigSchema = z
         code: z.ZodIssueCode.custom,
         message:
           'MicrosoftAppId is empty in production: the bot would accept unauthenticated requests. Set MicrosoftAppId/MicrosoftAppPassword (and MicrosoftAppTenantId for SingleTenant), or run with NODE_ENV=development for local testing.',
+      });
+    }
+    if (config.env === 'production' && !config.allowedTenantIds) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message:
+          'ALLOWED_TENANT_IDS is empty in production: people of any Entra tenant could use the bot. Set it to the partner tenant id (comma-separated for several).',
       });
     }
     if (config.env === 'production' && !config.encryptionKey) {

@@ -7,11 +7,10 @@
  */
 import crypto from 'node:crypto';
 import restify from 'restify';
-import { z } from 'zod';
-import type { Application } from '@microsoft/teams-ai';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from './log.js';
 import { deadLinkPage } from './bot/download-page.js';
+import type { ActivityReceiver } from './bot/receive-activity.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { DownloadOutcome } from './domain/software/download-software.js';
 import type { ReadinessReport } from './readiness.js';
 import type { WebhookAnswer } from './partner-center-mode/connect-partner-center.js';
@@ -19,19 +18,9 @@ import type { WebhookHeaders } from './partner-center/webhooks/verify-webhook-si
 
 export const MAX_BODY_BYTES = 1_048_576;
 
-/** The fields every Bot Framework activity has; anything else is not for us. */
-const IncomingActivitySchema = z.object({
-  type: z.string().min(1).max(64),
-  channelId: z.string().min(1).max(64),
-  serviceUrl: z.string().url().max(2048),
-  from: z.object({ id: z.string().min(1).max(256) }).passthrough(),
-  recipient: z.object({ id: z.string().max(256) }).passthrough(),
-  conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
-});
-
 export interface ServerOptions {
-  readonly adapter: TeamsAdapter;
-  readonly app: Application;
+  /** POST /api/messages: validates, authenticates and runs an activity (src/bot/receive-activity.ts). */
+  readonly receiveActivity: ActivityReceiver;
   readonly log: Logger;
   readonly ping: () => Promise<boolean>;
   /** Counts a download and gives the file location, or why not (R-KEY-3). */
@@ -46,6 +35,32 @@ export interface ServerOptions {
   readonly readiness?: () => Promise<ReadinessReport>;
   /** Partner Center's signed webhooks (partner-center mode only; absent: 404). */
   readonly partnerCenterWebhook?: (rawBody: string, headers: WebhookHeaders) => Promise<WebhookAnswer>;
+  /**
+   * Per client address, one bucket set per route group, checked before any other work: a flood of one
+   * costs the others (and chat turns) nothing but the refusals. Absent: no limit.
+   */
+  readonly rateLimits?: {
+    readonly downloads?: RateLimiter;
+    readonly exports?: RateLimiter;
+    readonly webhooks?: RateLimiter;
+  };
+}
+
+const TOO_MANY = { error: 'too many requests' } as const;
+
+/** True (and the 429 sent, with Retry-After) when the client at this address is over the limit. */
+function refusedByLimit(
+  limiter: RateLimiter | undefined,
+  req: restify.Request,
+  res: restify.Response,
+): boolean {
+  if (!limiter) return false;
+  const decision = limiter(req.socket?.remoteAddress ?? 'unknown');
+  if (decision.ok) return false;
+  res.header('retry-after', String(decision.retryAfterSeconds));
+  res.header('cache-control', 'no-store');
+  res.send(429, TOO_MANY);
+  return true;
 }
 
 const secretMatches = (given: string | undefined, expected: string | undefined): boolean => {
@@ -63,27 +78,53 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * restify's body parser, with its refusals answered by fixed bodies: a parser's message (which quotes the
+ * body) is never echoed.
+ */
+function parseBodies(): restify.RequestHandler {
+  const steps = restify.plugins.bodyParser({
+    maxBodySize: MAX_BODY_BYTES,
+    mapParams: false,
+  }) as unknown as restify.RequestHandler[];
+  return (req, res, next) => {
+    const run = (index: number): void => {
+      const step = steps[index];
+      if (!step) {
+        next();
+        return;
+      }
+      void step(req, res, (error?: unknown) => {
+        if (error instanceof Error || (error !== undefined && error !== null && error !== false)) {
+          const status = (error as { statusCode?: number }).statusCode;
+          if (status === 413) res.send(413, { error: 'The body is too large.' });
+          else if (status === 415) res.send(415, { error: 'Unsupported content type.' });
+          else res.send(400, { error: 'The body is not valid.' });
+          next(false);
+          return;
+        }
+        run(index + 1);
+      });
+    };
+    run(0);
+  };
+}
+
 export function createServer(options: ServerOptions): restify.Server {
-  const { adapter, app, log, ping } = options;
+  const { log, ping } = options;
   const server = restify.createServer({ name: 'csp-partner-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.use(parseBodies());
 
   server.post('/api/messages', async (req, res) => {
-    if (!IncomingActivitySchema.safeParse(req.body).success) {
-      res.send(400, { error: 'The body is not a Bot Framework activity.' });
-      return;
-    }
-    try {
-      await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
-    } catch (error) {
-      // The adapter answers auth and parse problems itself; anything reaching here is ours.
-      log.error({ err: error }, 'request failed');
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
-    }
+    const answer = await options.receiveActivity(req.body, req.header('authorization') ?? '');
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.header(name, value);
+    if (answer.body === undefined) res.send(answer.status);
+    else res.send(answer.status, answer.body);
   });
 
   // Counted, expiring download links. The token is never logged.
   server.get('/downloads/:token', async (req, res) => {
+    if (refusedByLimit(options.rateLimits?.downloads, req, res)) return;
     const outcome = await options.download(String(req.params.token ?? ''));
     res.header('cache-control', 'no-store');
     res.header('referrer-policy', 'no-referrer');
@@ -96,6 +137,7 @@ export function createServer(options: ServerOptions): restify.Server {
   });
 
   server.get('/exports/:file', async (req, res) => {
+    if (refusedByLimit(options.rateLimits?.exports, req, res)) return;
     const exportId = String(req.params.file ?? '').replace(/\.csv$/, '');
     const csv = /^[A-Za-z0-9_-]{22}$/.test(exportId) ? await options.exportCsv(exportId) : undefined;
     res.header('cache-control', 'no-store');
@@ -113,6 +155,7 @@ export function createServer(options: ServerOptions): restify.Server {
 
   // Stand-in for Partner Center's reseller-relationship-accepted-by-customer webhook.
   server.post('/relationships/:id/accepted', async (req, res) => {
+    if (refusedByLimit(options.rateLimits?.webhooks, req, res)) return;
     const header = req.header('authorization') ?? '';
     const given = header.startsWith('Bearer ')
       ? header.slice(7)
@@ -128,6 +171,7 @@ export function createServer(options: ServerOptions): restify.Server {
   // Partner Center's webhooks: the signature covers the bytes as sent, so the raw body is passed on, never
   // the parsed JSON re-serialised. A bad or missing signature is 401 and changes nothing.
   server.post('/webhooks/partner-center', async (req, res) => {
+    if (refusedByLimit(options.rateLimits?.webhooks, req, res)) return;
     const receive = options.partnerCenterWebhook;
     if (!receive) {
       res.send(404, { error: 'not found' });

@@ -169,10 +169,27 @@ describe('loadConfig', () => {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'secret',
       KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      ALLOWED_TENANT_IDS: TENANT_ID,
     });
 
     expect(config.auth).toMatchObject({ appId: APP_ID, appPassword: 'secret', appType: 'MultiTenant' });
     expect(config.seedDemoData).toBe(false);
+  });
+
+  it('R-ID-1: refuses production without ALLOWED_TENANT_IDS, and reads the list in lower case', () => {
+    const production = {
+      NODE_ENV: 'production',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+      KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(refusalOf(production).message).toContain('ALLOWED_TENANT_IDS is empty in production');
+    const other = 'AAAAAAAA-0000-4000-8000-000000000001';
+    expect(
+      loadConfig({ ...production, ALLOWED_TENANT_IDS: ` ${TENANT_ID}, ${other} ` }).allowedTenantIds,
+    ).toEqual([TENANT_ID, other.toLowerCase()]);
+    expect(refusalOf({ ALLOWED_TENANT_IDS: 'contoso.com' }).message).toContain('GUIDs');
+    expect(loadConfig({}).allowedTenantIds).toBeUndefined();
   });
 
   it('R-KEY-2: refuses production without a key to seal product keys and links at rest', () => {

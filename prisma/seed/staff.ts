@@ -13,6 +13,12 @@ export interface SeedStaff {
   readonly roles: readonly Role[];
 }
 
+/**
+ * The demo partner's Entra tenant: the one `.teamsapptesttool.yml` (tenantId) and the tests' activities send.
+ * Demo staff belong to it (R-ID-2), so the same object id from another tenant is nobody.
+ */
+export const DEMO_TENANT_ID = '00000000-0000-4000-8000-000000000100';
+
 export const DEMO_STAFF: readonly SeedStaff[] = [
   {
     aadObjectId: '00000000-0000-4000-8000-000000000001',

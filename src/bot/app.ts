@@ -28,6 +28,7 @@ import { localeOf, speechFor, type Speech } from './i18n.js';
 import { parseCommand } from './parse-command.js';
 import { badCardCard, parseErrorCard, turnErrorCard } from './common-views.js';
 import { helpCard } from './features/help/views.js';
+import { tenantOf } from './incoming-activity.js';
 
 export interface BotOptions {
   /** The use cases, bound to their dependencies by the composition root; the bot sees no repository. */
@@ -43,6 +44,8 @@ export interface BotOptions {
   readonly proactive: ProactiveSender;
   /** Answers "working on it" when a turn outlasts what Teams waits for, and delivers the card later. */
   readonly lateReplies: LateReplies;
+  /** R-ID-4: the no-role card names the global admins only when the partner said so (NO_ROLE_SHOWS_ADMINS). */
+  readonly showAdminNames?: boolean;
 }
 
 const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
@@ -54,14 +57,21 @@ const speechOf = (activity: Activity, fallback: Locale): Speech =>
     (activity as Activity & { localTimezone?: string }).localTimezone,
   );
 
+/** Who speaks, from an activity validated at the edge (incoming-activity.ts). */
 function identityOf(activity: Activity, authDisabled: boolean): Identity {
-  const from = activity.from ?? { id: '', name: '' };
-  const aadObjectId = from.aadObjectId ?? (authDisabled && from.id ? from.id : null);
-  const personal = activity.conversation?.conversationType === 'personal' && activity.conversation.id;
+  const from = activity.from;
+  const aadObjectId = from.aadObjectId ?? (authDisabled && from.id.length <= 100 ? from.id : null);
+  const tenant = tenantOf(activity);
+  // R-ID-3: the one-to-one chat is remembered only from a personal conversation with this very person.
+  const personal =
+    activity.conversation.conversationType === 'personal' &&
+    activity.conversation.isGroup !== true &&
+    aadObjectId !== null;
   return {
-    aadObjectId: typeof aadObjectId === 'string' && aadObjectId.length <= 100 ? aadObjectId : null,
-    displayName: typeof from.name === 'string' ? from.name.slice(0, 200) : '',
-    locale: typeof activity.locale === 'string' ? activity.locale.slice(0, 20) : null,
+    aadObjectId,
+    displayName: from.name ?? '',
+    tenantId: tenant === 'conflict' ? null : (tenant ?? null),
+    locale: activity.locale ?? null,
     timeZone: (activity as Activity & { localTimezone?: string }).localTimezone ?? null,
     personalConversation: personal
       ? {
@@ -107,6 +117,7 @@ export function createBotApp(options: BotOptions): Application {
       actor,
       s,
       publicBaseUrl: options.publicBaseUrl,
+      showAdminNames: options.showAdminNames ?? false,
       runCommand: (command) => routeCommand(turn, command),
       conversationType: context.activity.conversation?.conversationType ?? 'personal',
       sendPrivately: async (card) => {

@@ -63,6 +63,7 @@ export function noRoleCard(s: Speech, actor: Actor, admins: readonly string[]): 
     lines: [
       s.m.noRole.body(actor.displayName),
       admins.length > 0 ? s.m.noRole.ask(s.list(admins)) : s.m.noRole.askNobody,
+      ...(actor.aadObjectId ? [s.m.noRole.yourId(actor.aadObjectId)] : []),
       s.m.noRole.help,
     ],
   });

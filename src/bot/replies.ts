@@ -10,9 +10,12 @@ import { openChatFirstCard, sentPrivatelyCard } from './common-views.js';
 /** For an ambiguous reference: the button each candidate gets (a verb and its data). */
 export type ChoiceButton = (candidate: Candidate) => { verb: string; data: Record<string, unknown> };
 
-/** For someone without a role: whom to ask (R-ROLE-10). */
+/**
+ * For someone without a role: whom to ask (R-ROLE-10). R-ID-4: "a global admin of your organisation" and
+ * their own id; the admins' names only when the partner configured that (NO_ROLE_SHOWS_ADMINS).
+ */
 export async function noRoleReply(turn: Turn): Promise<AdaptiveCardJson> {
-  return noRoleCard(turn.s, turn.actor, await turn.useCases.whoCanGrantRoles());
+  return noRoleCard(turn.s, turn.actor, turn.showAdminNames ? await turn.useCases.whoCanGrantRoles() : []);
 }
 
 export async function failure(

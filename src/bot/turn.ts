@@ -19,6 +19,8 @@ export interface Turn {
   readonly sendPrivately: (card: AdaptiveCardJson) => Promise<boolean>;
   /** Where the bot is reached from outside (download and export links). */
   readonly publicBaseUrl: () => string;
+  /** R-ID-4: whether the no-role card may name the global admins. */
+  readonly showAdminNames: boolean;
   /** A button that stands for a typed command runs that command (same checks, same card). */
   readonly runCommand: (command: Command) => Promise<AdaptiveCardJson>;
 }

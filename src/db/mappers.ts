@@ -35,6 +35,7 @@ export const toStaff = (row: StaffRow): Staff => ({
   aadObjectId: row.aadObjectId,
   displayName: row.displayName,
   roles: toRoles(row.roles),
+  tenantId: row.tenantId,
   locale: row.locale,
   timeZone: row.timeZone,
   personalConversationId: conversationIdOf(row.conversationReference),

@@ -7,18 +7,16 @@ import { json, type Db } from './mappers.js';
 export function makeAuditRepository(db: Db): AuditLog {
   return {
     async record(entry: AuditEntry) {
-      await db.auditEvent.create({
-        data: {
-          at: entry.at.toDate(),
-          actorAadObjectId: entry.actorAadObjectId,
-          action: entry.action,
-          outcome: entry.outcome,
-          customerId: entry.customerId ?? null,
-          subjectId: entry.subjectId ?? null,
-          productId: entry.productId ?? null,
-          ...(entry.detail ? { detail: json(entry.detail) } : {}),
-        },
-      });
+      // One statement: the actor's name is copied from the staff table as it is at the event, so a later
+      // rename does not rewrite the activity log.
+      const actor = entry.actorAadObjectId;
+      const detail = entry.detail ? JSON.stringify(json(entry.detail)) : null;
+      await db.$executeRaw`INSERT INTO audit_events
+          ("at", "actorAadObjectId", "actorName", "action", "outcome", "customerId", "subjectId", "productId", "detail")
+        VALUES (${entry.at.toDate()}::timestamptz, ${actor},
+          (SELECT s."displayName" FROM staff s WHERE s."aadObjectId" = ${actor}),
+          ${entry.action}, ${entry.outcome}, ${entry.customerId ?? null}, ${entry.subjectId ?? null},
+          ${entry.productId ?? null}, ${detail}::jsonb)`;
     },
     async query(filter) {
       const where = {
@@ -40,8 +38,11 @@ export function makeAuditRepository(db: Db): AuditLog {
         ...new Set(values.filter((v): v is string => v !== null)),
       ];
       const [people, customers, products] = await Promise.all([
+        // Only rows written before names were kept on the event fall back to today's name.
         db.staff.findMany({
-          where: { aadObjectId: { in: ids(rows.map((r) => r.actorAadObjectId)) } },
+          where: {
+            aadObjectId: { in: ids(rows.filter((r) => r.actorName === null).map((r) => r.actorAadObjectId)) },
+          },
           select: { aadObjectId: true, displayName: true },
         }),
         db.customer.findMany({
@@ -68,7 +69,8 @@ export function makeAuditRepository(db: Db): AuditLog {
           subjectId: row.subjectId,
           productId: row.productId,
           detail: (row.detail ?? undefined) as Record<string, unknown> | undefined,
-          actorName: row.actorAadObjectId ? (person.get(row.actorAadObjectId) ?? null) : null,
+          actorName:
+            row.actorName ?? (row.actorAadObjectId ? (person.get(row.actorAadObjectId) ?? null) : null),
           customerName: row.customerId ? (customer.get(row.customerId) ?? null) : null,
           productName: row.productId ? (product.get(row.productId) ?? null) : null,
         })),

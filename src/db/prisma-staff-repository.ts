@@ -12,12 +12,13 @@ export function makeStaffRepository(db: Db): StaffRepository {
         Array<{
           aadObjectId: string;
           displayName: string;
+          tenantId: string | null;
           locale: string | null;
           timeZone: string | null;
           conversationId: string | null;
           roles: string[] | null;
         }>
-      >`SELECT s."aadObjectId", s."displayName", s."locale", s."timeZone",
+      >`SELECT s."aadObjectId", s."tenantId", s."displayName", s."locale", s."timeZone",
                (s."conversationReference"->'conversation'->>'id') || '|' || (s."conversationReference"->>'serviceUrl') AS "conversationId",
                array_remove(array_agg(r."role" ORDER BY r."role"), NULL) AS roles
         FROM staff s LEFT JOIN staff_roles r ON r."aadObjectId" = s."aadObjectId"
@@ -29,6 +30,7 @@ export function makeStaffRepository(db: Db): StaffRepository {
         aadObjectId: row.aadObjectId,
         displayName: row.displayName,
         roles: toRoles((row.roles ?? []).map((role) => ({ role }))),
+        tenantId: row.tenantId,
         locale: row.locale,
         timeZone: row.timeZone,
         personalConversationId: row.conversationId,
@@ -113,18 +115,15 @@ export function makeStaffRepository(db: Db): StaffRepository {
     },
     async remember(profile) {
       const data = {
-        displayName: profile.displayName,
+        ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
+        ...(profile.tenantId !== undefined ? { tenantId: profile.tenantId } : {}),
         ...(profile.locale !== undefined ? { locale: profile.locale } : {}),
         ...(profile.timeZone !== undefined ? { timeZone: profile.timeZone } : {}),
         ...(profile.conversationReference !== undefined
           ? { conversationReference: json(profile.conversationReference) }
           : {}),
       };
-      await db.staff.upsert({
-        where: { aadObjectId: profile.aadObjectId },
-        create: { aadObjectId: profile.aadObjectId, ...data },
-        update: data,
-      });
+      await db.staff.updateMany({ where: { aadObjectId: profile.aadObjectId }, data });
     },
   };
 }

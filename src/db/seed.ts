@@ -10,7 +10,7 @@
 import { Prisma, type PrismaClient } from './generated/prisma/client.js';
 import { PRODUCTS, type SeedProduct } from '../../prisma/seed/catalog.js';
 import { CUSTOMERS } from '../../prisma/seed/customers.js';
-import { DEMO_STAFF } from '../../prisma/seed/staff.js';
+import { DEMO_STAFF, DEMO_TENANT_ID } from '../../prisma/seed/staff.js';
 import { demoOrders } from '../../prisma/seed/subscriptions.js';
 import { SoftwareOptionsSchema } from '../domain/software/software-options.js';
 
@@ -79,6 +79,7 @@ async function insertDemo(tx: Tx, now: Date): Promise<void> {
     await tx.staff.createMany({
       data: newStaff.map((staff) => ({
         aadObjectId: staff.aadObjectId,
+        tenantId: DEMO_TENANT_ID,
         displayName: staff.displayName,
         email: staff.email,
         locale: staff.locale,

@@ -89,12 +89,14 @@ describe('someone with no partner role', () => {
     'orders northwind',
     'grant Sam Chen admin-agent',
   ])(
-    'R-ROLE-10: gets a polite card naming who can grant roles for “%s”, and no customer data',
+    'R-ROLE-10, R-ID-4: gets a polite card saying whom to ask, without admins’ names, for “%s”, and no customer data',
     async (text) => {
       const card = await say(text, { from: NOBODY });
       const shown = textOf(card);
       expect(shown).toContain('You have no partner role yet');
-      expect(shown).toContain(GLOBAL_ADMIN.displayName);
+      expect(shown).toContain('Ask a global admin of your organisation to grant you a role.');
+      expect(shown).toContain(`grant ${NOBODY.aadObjectId} <role>`);
+      expect(shown).not.toContain(GLOBAL_ADMIN.displayName);
       expect(shown).not.toMatch(/contoso|fabrikam|northwind/i);
       expect(buttonsOf(card)).toHaveLength(0);
     },

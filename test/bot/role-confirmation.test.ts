@@ -144,20 +144,22 @@ describe('granting a role', () => {
       }),
     );
     const preview = cardsOf(reply)[0]!;
-    // Nora has never spoken to the bot: she is unknown, so the grant needs her object id.
+    // Nora is unknown (R-ID-3: speaking to the bot without a role leaves no row), so the grant needs her
+    // object id, which her no-role card shows her (R-ID-4).
     expect(textOf(preview)).toContain('찾지 못했습니다');
-    await post(bot.endpoint, messageActivity('whoami', { from: NOBODY }));
+    const noRole = cardsOf(await post(bot.endpoint, messageActivity('whoami', { from: NOBODY })))[0]!;
+    expect(textOf(noRole)).toContain(NOBODY.aadObjectId);
     const again = cardsOf(
       await post(
         bot.endpoint,
-        messageActivity('권한부여 Nora Jung helpdesk-agent', {
+        messageActivity(`권한부여 ${NOBODY.aadObjectId} helpdesk-agent`, {
           from: GLOBAL_ADMIN,
           channelId: 'emulator',
           locale: 'ko-KR',
         }),
       ),
     )[0]!;
-    expect(textOf(again)).toContain('Nora Jung님에게 기술 지원 에이전트 역할이 부여됩니다.');
+    expect(textOf(again)).toContain(`${NOBODY.aadObjectId}님에게 기술 지원 에이전트 역할이 부여됩니다.`);
     const confirm = buttonNamed(again, '확인');
     expect(confirm.type).toBe('Action.Submit');
     const done = cardsOf(

@@ -7,7 +7,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seedProduct } from '../../prisma/seed/catalog.js';
 import { ACTIVITY_PAGE_SIZE } from '../../src/domain/software/activity.js';
-import { exportActivityCsv, startActivityExport } from '../../src/domain/software/export-activity.js';
+import {
+  csvCell,
+  exportActivityCsv,
+  startActivityExport,
+} from '../../src/domain/software/export-activity.js';
 import { queryActivity } from '../../src/domain/software/query-activity.js';
 import type { Actor } from '../../src/domain/shared/actor.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
@@ -389,6 +393,32 @@ describe('download links (R-KEY-3)', () => {
       ok: false,
       reason: 'unknown',
     });
+  });
+});
+
+describe('downloads under a flood of guesses', () => {
+  it('R-KEY-3: an unknown token is refused without opening a transaction; a real one opens exactly one', async () => {
+    let transactions = 0;
+    const counting: typeof deps = {
+      ...deps,
+      uow: {
+        run: (work) => {
+          transactions += 1;
+          return deps.uow.run(work);
+        },
+      },
+    };
+    for (const guess of ['B'.repeat(32), 'abcdefghijklmnopqrstuvwxyz012345', 'x'.repeat(22)])
+      expect(await download(counting, guess)).toEqual({ ok: false, reason: 'unknown' });
+    expect(transactions).toBe(0);
+
+    const orderId = await givenSoftwareOrder({
+      customerId: 'cus-coho-winery',
+      productId: 'office-ltsc-2021',
+    });
+    const { token } = await keyAndToken(orderId);
+    expect(await download(counting, token)).toMatchObject({ ok: true });
+    expect(transactions).toBe(1);
   });
 });
 
@@ -1294,5 +1324,45 @@ describe('the activity export (R-KEY-5, R-ROLE-5)', () => {
     for (const cell of cells) expect(cell, cell).not.toMatch(/^"[=+\-@]/);
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
     expect(csv).toContain(`"'=1+2"`);
+  });
+
+  it.each([
+    ['a leading space', ' =1+2'],
+    ['a leading tab', '\t=1+2'],
+    ['a line feed', '\n=1+2'],
+    ['a no-break space', '\u00a0=1+2'],
+    ['an ideographic space', '\u3000+1'],
+    ['a zero-width space', '\u200b=1+2'],
+    ['a zero-width joiner', '\u200d@SUM(A1)'],
+    ['a byte-order mark', '\ufeff-1+2'],
+    ['a right-to-left override', '\u202e=1+2'],
+    ['a full-width equals sign', '\uff1d1+2'],
+    ['a full-width plus sign', '\uff0b1+2'],
+    ['a full-width minus sign', '\uff0d1+2'],
+    ['a full-width at sign', '\uff20SUM(A1)'],
+    ['only invisible characters first', '\u200bplain'],
+  ])('R-KEY-5: a cell starting with %s is neutralised', (_name, text) => {
+    expect(csvCell(text)).toBe(`"'${text}"`);
+  });
+
+  it('R-KEY-5: ordinary text, numbers and ids are left as they are', () => {
+    for (const text of ['Ada Wong', '김하나', 'ORD-2001', '2026-07-01T10:00:00.000Z', 'a=b', 'x-1', ''])
+      expect(csvCell(text)).toBe(`"${text}"`);
+  });
+
+  it('R-KEY-5: the log keeps the name a person had at the event, whatever they are called later', async () => {
+    const person = '00000000-0000-4000-8000-00000000e003';
+    await deps.staff.grant(person, 'admin-agent', { displayName: 'Min Seo' });
+    await record('2026-07-21T10:00:00Z', person, 'ORD-NAME-1');
+    await deps.staff.remember({ aadObjectId: person, displayName: 'Min Seo Park' });
+    await record('2026-07-21T11:00:00Z', person, 'ORD-NAME-2');
+    const started = value(
+      await startActivityExport(deps, GLOBAL, { from: '2026-07-21', to: '2026-07-21' }, undefined),
+    );
+
+    const rows = rowsOf((await exportActivityCsv(deps, started.exportId))!).slice(1);
+
+    expect(rows.find((row) => row.includes('ORD-NAME-1'))).toContain('"Min Seo"');
+    expect(rows.find((row) => row.includes('ORD-NAME-2'))).toContain('"Min Seo Park"');
   });
 });

@@ -2,11 +2,21 @@
 import type { AuditLog } from '../../src/domain/ports/audit.js';
 import { asJson, type FakeDatabase } from './fake-database.js';
 
+/** The actor's name at each event, by row id (as the database keeps it on the row). */
+const namesAtEvent = new WeakMap<FakeDatabase, Map<number, string | null>>();
+
 export function makeFakeAuditLog(db: FakeDatabase): AuditLog {
+  if (!namesAtEvent.has(db)) namesAtEvent.set(db, new Map());
+  const names = namesAtEvent.get(db)!;
   return {
     async record(entry) {
+      const id = db.newAuditId();
+      names.set(
+        id,
+        entry.actorAadObjectId ? (db.tables.staff.get(entry.actorAadObjectId)?.displayName ?? null) : null,
+      );
       db.tables.auditEvents.push({
-        id: db.newAuditId(),
+        id,
         at: entry.at,
         actorAadObjectId: entry.actorAadObjectId,
         action: entry.action,
@@ -37,9 +47,11 @@ export function makeFakeAuditLog(db: FakeDatabase): AuditLog {
           customerId: event.customerId ?? null,
           subjectId: event.subjectId ?? null,
           productId: event.productId ?? null,
-          actorName: event.actorAadObjectId
-            ? (t.staff.get(event.actorAadObjectId)?.displayName ?? null)
-            : null,
+          actorName: names.has(id)
+            ? (names.get(id) ?? null)
+            : event.actorAadObjectId
+              ? (t.staff.get(event.actorAadObjectId)?.displayName ?? null)
+              : null,
           customerName: event.customerId ? (t.customers.get(event.customerId)?.companyName ?? null) : null,
           productName: event.productId ? (t.products.get(event.productId)?.name ?? null) : null,
         })),

@@ -30,6 +30,7 @@ export interface ProductRow extends Product {
 export interface StaffRow {
   readonly aadObjectId: string;
   readonly displayName: string;
+  readonly tenantId?: string | null;
   readonly email: string | null;
   readonly locale: string | null;
   readonly timeZone: string | null;

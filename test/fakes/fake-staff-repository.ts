@@ -24,6 +24,7 @@ export function makeFakeStaffRepository(db: FakeDatabase): StaffRepository {
     aadObjectId: row.aadObjectId,
     displayName: row.displayName,
     roles: rolesOf(row.aadObjectId),
+    tenantId: row.tenantId ?? null,
     locale: row.locale,
     timeZone: row.timeZone,
     personalConversationId: conversationIdOf(row.conversationReference),
@@ -111,15 +112,18 @@ export function makeFakeStaffRepository(db: FakeDatabase): StaffRepository {
       return db.tables.staff.get(aadObjectId)?.conversationReference ?? null;
     },
     async remember(profile) {
+      const row = db.tables.staff.get(profile.aadObjectId);
+      if (!row) return;
       const data: Partial<StaffRow> = {
-        displayName: profile.displayName,
+        ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
+        ...(profile.tenantId !== undefined ? { tenantId: profile.tenantId } : {}),
         ...(profile.locale !== undefined ? { locale: profile.locale } : {}),
         ...(profile.timeZone !== undefined ? { timeZone: profile.timeZone } : {}),
         ...(profile.conversationReference !== undefined
           ? { conversationReference: asJson(profile.conversationReference) }
           : {}),
       };
-      upsert(profile.aadObjectId, data, data);
+      db.tables.staff.set(profile.aadObjectId, { ...row, ...data });
     },
   };
 }

@@ -13,13 +13,20 @@ import type { Clock } from '../../src/domain/shared/time.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { makeArrivals, type ArrivalPredicate } from './arrivals.js';
 import type { TestPerson } from './staff.js';
+import { DEMO_TENANT_ID } from '../../prisma/seed/staff.js';
 
 export interface TestBot extends BotInstance {
   readonly endpoint: string;
 }
 
 export async function startTestBot(
-  options: { database?: DatabaseTarget; clock?: Clock; env?: Record<string, string>; log?: Logger } = {},
+  options: {
+    database?: DatabaseTarget;
+    clock?: Clock;
+    env?: Record<string, string>;
+    log?: Logger;
+    botAuthentication?: Record<string, string>;
+  } = {},
 ): Promise<TestBot> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -28,12 +35,18 @@ export async function startTestBot(
     LOG_LEVEL: 'silent',
     // Tests run reminder passes themselves (bot.reminders.runOnce()).
     REMINDER_INTERVAL_SECONDS: '0',
+    // Tests act as a few people many times a minute; the rate-limit tests turn the limits on.
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
+    RATE_LIMIT_DOWNLOADS_PER_MINUTE: '0',
+    RATE_LIMIT_EXPORTS_PER_MINUTE: '0',
+    RATE_LIMIT_WEBHOOKS_PER_MINUTE: '0',
     ...options.env,
   });
   const bot = await startBot(config, {
     database: options.database ?? { kind: 'memory' },
     log: options.log ?? createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.botAuthentication ? { botAuthentication: options.botAuthentication } : {}),
   });
   return { ...bot, endpoint: `${bot.http.url}/api/messages` };
 }
@@ -49,14 +62,18 @@ export interface ActivityOptions {
   readonly channelId?: 'msteams' | 'emulator' | 'webchat';
   readonly serviceUrl?: string;
   readonly expectReplies?: boolean;
+  /** The Entra tenant the activity comes from (default: the demo tenant); null sends none. */
+  readonly tenantId?: string | null;
 }
 
-const TENANT_ID = '11111111-2222-4333-8444-555555555555';
+/** The demo staff's tenant (R-ID-2); a test acting from another tenant sets `tenantId`. */
+export const TENANT_ID = DEMO_TENANT_ID;
 
 function baseActivity(options: ActivityOptions): Record<string, unknown> {
   const from = options.from === undefined ? null : options.from;
   const channelId = options.channelId ?? 'msteams';
   const conversationType = options.conversationType ?? 'personal';
+  const tenant = options.tenantId === undefined ? TENANT_ID : options.tenantId;
   return {
     id: crypto.randomUUID(),
     channelId,
@@ -75,11 +92,11 @@ function baseActivity(options: ActivityOptions): Record<string, unknown> {
     conversation: {
       id: options.conversationId ?? `${conversationType}:${from?.aadObjectId ?? 'anon'}`,
       conversationType,
-      tenantId: TENANT_ID,
+      ...(tenant ? { tenantId: tenant } : {}),
       ...(conversationType === 'channel' ? { isGroup: true } : {}),
     },
     channelData: {
-      tenant: { id: TENANT_ID },
+      ...(tenant ? { tenant: { id: tenant } } : {}),
       ...(conversationType === 'channel' ? { channel: { id: '19:general' } } : {}),
     },
     ...(options.expectReplies === false ? {} : { deliveryMode: 'expectReplies' }),

@@ -104,7 +104,8 @@ export const en = {
     body: (name: string) =>
       `I know you as ${name}, but you hold no partner role here, so I can't show or change any customer data.`,
     ask: (admins: string) => `Ask a global admin to grant you a role: ${admins}.`,
-    askNobody: 'Ask your partner organisation’s global admin to grant you a role.',
+    askNobody: 'Ask a global admin of your organisation to grant you a role.',
+    yourId: (id: string) => `They can grant it with: grant ${id} <role>`,
     help: 'Type help to see this again.',
   },
   whoami: {
@@ -498,6 +499,9 @@ export const en = {
   working: {
     title: 'Working on it',
     body: 'Partner Center is taking a while to answer. I will replace this card with the result as soon as it comes; there is no need to press again.',
+  },
+  tenant: {
+    notAllowed: 'Sorry, this assistant is only for the staff of the partner organisation that runs it.',
   },
   turnError: {
     title: 'Something went wrong on our side',

@@ -89,7 +89,8 @@ export const zh: Messages = {
     title: '你还没有合作伙伴角色',
     body: (name) => `我知道你是 ${name}，但你在这里没有合作伙伴角色，因此无法查看或更改任何客户数据。`,
     ask: (admins) => `请联系全局管理员为你授予角色：${admins}。`,
-    askNobody: '请联系你所在合作伙伴组织的全局管理员为你授予角色。',
+    askNobody: '请联系你所在组织的全局管理员为你授予角色。',
+    yourId: (id) => `管理员可以用以下命令授予：授予 ${id} <角色>`,
     help: '输入“帮助”可再次查看此信息。',
   },
   whoami: {
@@ -440,6 +441,9 @@ export const zh: Messages = {
   working: {
     title: '正在处理',
     body: '合作伙伴中心的响应较慢。结果一出来我就会用结果替换这张卡片，无需再次点击。',
+  },
+  tenant: {
+    notAllowed: '抱歉，此助手仅供运行它的合作伙伴组织的员工使用。',
   },
   turnError: {
     title: '我们这边出了问题',

@@ -26,10 +26,14 @@ export interface StaffRepository {
   ): Promise<void>;
   /** The stored reference of their one-to-one chat with the bot, for proactive messages; null if none. */
   conversationReference(aadObjectId: string): Promise<unknown>;
-  /** Remembers who they are and how to reach them (conversation reference, locale, time zone). */
+  /**
+   * Updates what the bot remembers of a staff member (name, tenant, locale, time zone, one-to-one chat): only
+   * the fields given, and only for someone already in the staff table (never creates a row, R-ID-3).
+   */
   remember(profile: {
     aadObjectId: string;
-    displayName: string;
+    displayName?: string;
+    tenantId?: string;
     locale?: string | null;
     timeZone?: string | null;
     conversationReference?: unknown;

@@ -51,6 +51,8 @@ export interface Staff {
   readonly roles: readonly Role[];
   readonly locale: string | null;
   readonly timeZone: string | null;
+  /** Their Entra tenant (R-ID-2); null until their first turn from an allowed tenant. */
+  readonly tenantId?: string | null;
   /** Their one-to-one chat with the bot (conversation id and service address), when known. */
   readonly personalConversationId?: string | null;
 }

@@ -10,6 +10,7 @@ export type DownloadOutcome =
   | { readonly ok: true; readonly fileUrl: string }
   | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' | 'used-up' };
 
+/** A token is base64url (src/secrets.ts: 24 random bytes); anything else is unknown without a lookup. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{22,64}$/;
 
 /**
@@ -20,6 +21,8 @@ export async function download(deps: DownloadSoftwareDeps, token: string): Promi
   if (!TOKEN_SHAPE.test(token)) return { ok: false, reason: 'unknown' };
   const hash = deps.secrets.hashToken(token);
   const now = deps.clock.now();
+  // An unknown token costs one indexed read, never a transaction: a flood of guesses holds no connection.
+  if (!(await deps.software.findLinkByTokenHash(hash))) return { ok: false, reason: 'unknown' };
   const counted = await deps.uow.run(async (tx) => {
     const link = await tx.software.countDownload(hash, now);
     if (!link) return null;

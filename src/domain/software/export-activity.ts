@@ -33,10 +33,19 @@ export async function startActivityExport(
   return ok({ exportId: pending.id, expiresAt: pending.expiresAt.toISOString() });
 }
 
-const csvCell = (value: string | number | null | undefined) => {
+/**
+ * What a spreadsheet may take for the start of a formula: = + - @ (and their full-width forms ＝ ＋ － ＠),
+ * tab, CR and LF, even behind whitespace or invisible characters (spaces, NBSP, ideographic space,
+ * zero-width and bidirectional marks, BOM), which spreadsheets skip or which hide the trigger from a reader.
+ */
+const FORMULA_START =
+  /^[\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\t\r\n]/;
+const INVISIBLE_START = /^[\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/;
+
+/** One quoted cell; anything a spreadsheet could run, or that starts with something unseen, gets a leading '. */
+export const csvCell = (value: string | number | null | undefined) => {
   const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = FORMULA_START.test(text) || INVISIBLE_START.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 };
 
