@@ -33,6 +33,14 @@ import { createMigrationsCheck } from './db/check-migrations-applied.js';
 import type { PartnerCenterClient } from './partner-center/client.js';
 import { createCommerceRepositories } from './partner-center/commerce/create-commerce-repositories.js';
 import { withPartnerCenterCommerce } from './partner-center/commerce/with-partner-center-commerce.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { listenForMetrics, type MetricsListener } from './metrics-server.js';
+import {
+  recordReminderPass,
+  withConfirmationMetrics,
+  withPartnerCenterMetrics,
+  withReminderMetrics,
+} from './metrics-wiring.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
 
@@ -44,6 +52,9 @@ export interface BotInstance {
   readonly reminders: ReminderScheduler;
   /** Partner-center mode only. */
   readonly partnerCenter?: PartnerCenterConnection;
+  readonly metrics: Metrics;
+  /** METRICS_PORT's listener on 127.0.0.1, when configured. */
+  readonly metricsListener?: MetricsListener;
   close(): Promise<void>;
 }
 
@@ -127,7 +138,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
             ...(options.partnerCenter?.maxAttempts ? { maxAttempts: options.partnerCenter.maxAttempts } : {}),
           })
         : undefined;
-    const deps = partnerCenter ? withCommerceBackend(partnerCenter.client, clock, recordDeps) : recordDeps;
+    const metrics = createMetrics({ pool: () => db.poolUse() });
+    const partnerCenterClient = partnerCenter && withPartnerCenterMetrics(partnerCenter.client, metrics);
+    const deps = withConfirmationMetrics(
+      partnerCenterClient ? withCommerceBackend(partnerCenterClient, clock, recordDeps) : recordDeps,
+      metrics,
+    );
     if (partnerCenter)
       log.info(
         { apiUrl: config.commerce.backend === 'partner-center' ? config.commerce.apiUrl : '' },
@@ -159,12 +175,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       defaultLocale: config.defaultLocale,
       authDisabled: !config.auth.appId,
       proactive,
+      metrics,
     });
     const reminders = startReminderScheduler({
       deps,
-      notifier: createReminderNotifier(proactive, clock),
+      notifier: withReminderMetrics(createReminderNotifier(proactive, clock), metrics),
       log,
       intervalMs: options.reminderIntervalMs ?? config.reminderIntervalMs,
+      onReport: (report) => recordReminderPass(metrics, report),
     });
     scheduled.reminders = reminders;
     // The customer name index fills in the background: Partner Center being slow must not stop the start.
@@ -176,14 +194,24 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     ];
     if (partnerCenter)
       readinessChecks.push({ name: 'partner-center-token', run: () => partnerCenter.client.checkToken() });
+    const metricsToken = config.metrics.token;
     const readiness = createReadiness({ checks: readinessChecks, now: () => clock.now().valueOf(), log });
     const server = createServer({
       adapter,
       app,
       log,
       ping: () => db.ping(),
-      download: (token) => download(deps, token),
-      exportCsv: (exportId) => exportActivityCsv(deps, exportId),
+      download: async (token) => {
+        const outcome = await download(deps, token);
+        metrics.download(outcome.ok ? 'served' : outcome.reason);
+        return outcome;
+      },
+      exportCsv: async (exportId) => {
+        const csv = await exportActivityCsv(deps, exportId);
+        metrics.exportServed(csv === undefined ? 'gone' : 'served');
+        return csv;
+      },
+      ...(metricsToken ? { metrics: { source: metrics, token: metricsToken } } : {}),
       // In partner-center mode the signed webhook replaces the shared-secret stand-in.
       webhookSecret: partnerCenter ? undefined : config.webhookSecret,
       readiness,
@@ -198,6 +226,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     });
     const http = await listen(server, config.port, config.host);
     listening.server = http;
+    const metricsListener =
+      config.metrics.port === undefined
+        ? undefined
+        : await listenForMetrics(metrics, config.metrics.port, metricsToken).catch(async (error: unknown) => {
+            await http.close();
+            throw error;
+          });
+    if (metricsListener) log.info({ url: metricsListener.url }, 'metrics listening (127.0.0.1 only)');
     log.info(
       { url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' },
       'bot listening',
@@ -209,9 +245,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       log,
       reminders,
       ...(partnerCenter ? { partnerCenter } : {}),
+      metrics,
+      ...(metricsListener ? { metricsListener } : {}),
       close: async () => {
         await partnerCenter?.close();
         await reminders.stop();
+        await metricsListener?.close();
         await http.close();
         await db.close();
       },

@@ -24,6 +24,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   readonly migrations: MigrationReport;
   ping(): Promise<boolean>;
+  /** Connections of the pool now (metrics); the embedded database has one connection. */
+  poolUse(): { total: number; idle: number; waiting: number; max: number };
   close(): Promise<void>;
 }
 
@@ -55,14 +57,25 @@ export async function migratePostgres(url: string): Promise<MigrationReport> {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const migrations = await migratePostgres(target.url);
-    const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+    // The pool is ours (not the adapter's), so its use can be read for the metrics.
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter });
     return {
       kind: 'postgres',
       prisma,
       migrations,
       ping: () => pingWith(prisma),
-      close: () => prisma.$disconnect(),
+      poolUse: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max: pool.options.max ?? 10,
+      }),
+      close: async () => {
+        await prisma.$disconnect();
+        if (!pool.ended) await pool.end();
+      },
     };
   }
 
@@ -97,6 +110,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     prisma,
     migrations,
     ping: () => pingWith(prisma),
+    poolUse: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
