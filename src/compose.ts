@@ -34,6 +34,7 @@ import type { PartnerCenterClient } from './partner-center/client.js';
 import { createCommerceRepositories } from './partner-center/commerce/create-commerce-repositories.js';
 import { withPartnerCenterCommerce } from './partner-center/commerce/with-partner-center-commerce.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { startAdminSocket, type AdminSocket } from './admin/admin-socket.js';
 import { listenForMetrics, type MetricsListener } from './metrics-server.js';
 import {
   recordReminderPass,
@@ -55,6 +56,8 @@ export interface BotInstance {
   readonly metrics: Metrics;
   /** METRICS_PORT's listener on 127.0.0.1, when configured. */
   readonly metricsListener?: MetricsListener;
+  /** Embedded database only: DATA_DIR/admin.sock, for npm run staff and db:backup while the bot runs. */
+  readonly adminSocket?: AdminSocket;
   close(): Promise<void>;
 }
 
@@ -101,7 +104,8 @@ export async function prepareDatabase(
 export async function startBot(config: Config, options: StartOptions = {}): Promise<BotInstance> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const db = await prepareDatabase(config, options.database ?? config.database, clock, log);
+  const target = options.database ?? config.database;
+  const db = await prepareDatabase(config, target, clock, log);
   try {
     if (options.seed !== false) {
       const counts = await seedDatabase(db.prisma, {
@@ -234,6 +238,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
             throw error;
           });
     if (metricsListener) log.info({ url: metricsListener.url }, 'metrics listening (127.0.0.1 only)');
+    const dump = db.dump;
+    const adminSocket =
+      target.kind === 'embedded' && dump
+        ? await startAdminSocket({ dataDir: target.dataDir, deps, dump, log }).catch(
+            async (error: unknown) => {
+              await metricsListener?.close();
+              await http.close();
+              throw error;
+            },
+          )
+        : undefined;
     log.info(
       { url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' },
       'bot listening',
@@ -247,7 +262,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       ...(partnerCenter ? { partnerCenter } : {}),
       metrics,
       ...(metricsListener ? { metricsListener } : {}),
+      ...(adminSocket ? { adminSocket } : {}),
       close: async () => {
+        await adminSocket?.close();
         await partnerCenter?.close();
         await reminders.stop();
         await metricsListener?.close();

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { applyMigrations, type MigrationReport, type SqlSession } from './migrate.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { dumpPglite } from './embedded-backup.js';
 
 export type { PrismaClient };
 
@@ -26,6 +27,8 @@ export interface Database {
   ping(): Promise<boolean>;
   /** Connections of the pool now (metrics); the embedded database has one connection. */
   poolUse(): { total: number; idle: number; waiting: number; max: number };
+  /** The embedded database's data directory as a tar.gz (PGlite's dump), taken while it runs; PostgreSQL: absent. */
+  readonly dump?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,9 @@ export async function migratePostgres(url: string): Promise<MigrationReport> {
     await client.end();
   }
 }
+
+/** Where PGlite keeps its files inside DATA_DIR. */
+export const embeddedDatabaseDir = (dataDir: string): string => path.join(dataDir, 'pglite');
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -85,7 +91,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     fs.mkdirSync(target.dataDir, { recursive: true });
     lock = acquireDataDirLock(target.dataDir);
     try {
-      pglite = new PGlite(path.join(target.dataDir, 'pglite'));
+      pglite = new PGlite(embeddedDatabaseDir(target.dataDir));
       await pglite.waitReady;
     } catch (error) {
       lock.release();
@@ -111,6 +117,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     migrations,
     ping: () => pingWith(prisma),
     poolUse: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
+    dump: () => dumpPglite(pglite),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
