@@ -241,13 +241,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const dump = db.dump;
     const adminSocket =
       target.kind === 'embedded' && dump
-        ? await startAdminSocket({ dataDir: target.dataDir, deps, dump, log }).catch(
-            async (error: unknown) => {
-              await metricsListener?.close();
-              await http.close();
-              throw error;
-            },
-          )
+        ? // Without it the bot still serves; the admin commands then find the data directory locked.
+          await startAdminSocket({ dataDir: target.dataDir, deps, dump, log }).catch((error: unknown) => {
+            log.warn({ err: error }, 'admin socket not available: npm run staff needs the bot stopped');
+            return undefined;
+          })
         : undefined;
     log.info(
       { url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' },
