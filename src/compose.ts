@@ -242,7 +242,18 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const adminSocket =
       target.kind === 'embedded' && dump
         ? // Without it the bot still serves; the admin commands then find the data directory locked.
-          await startAdminSocket({ dataDir: target.dataDir, deps, dump, log }).catch((error: unknown) => {
+          await startAdminSocket({
+            dataDir: target.dataDir,
+            deps,
+            dump,
+            log,
+            appliedMigrations: async () =>
+              (
+                await db.prisma.$queryRaw<Array<{ migration_name: string }>>`
+                  SELECT migration_name FROM "_prisma_migrations"
+                  WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`
+              ).map((row) => row.migration_name),
+          }).catch((error: unknown) => {
             log.warn({ err: error }, 'admin socket not available: npm run staff needs the bot stopped');
             return undefined;
           })

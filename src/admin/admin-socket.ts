@@ -25,6 +25,8 @@ export const AdminRequestSchema = z.discriminatedUnion('op', [
     user: z.string().min(1).max(100),
   }),
   z.object({ op: z.literal('backup'), file: z.string().min(1).max(4096) }),
+  /** The migrations the running bot's database has applied, one name per `out` line. */
+  z.object({ op: z.literal('migrations') }),
 ]);
 export type AdminRequest = z.infer<typeof AdminRequestSchema>;
 
@@ -47,6 +49,8 @@ export async function startAdminSocket(options: {
   readonly deps: AllDeps;
   /** The database's dump (embedded only). */
   readonly dump: () => Promise<Uint8Array>;
+  /** The names of the migrations applied to the open database. */
+  readonly appliedMigrations: () => Promise<readonly string[]>;
   readonly log: Logger;
 }): Promise<AdminSocket> {
   const socketPath = adminSocketPath(options.dataDir);
@@ -66,6 +70,7 @@ export async function startAdminSocket(options: {
       options.log.info({ op: 'staff', command: request.argv[0], user: request.user, code }, 'admin command');
       return { code, out, err };
     }
+    if (request.op === 'migrations') return { code: 0, out: [...(await options.appliedMigrations())], err };
     if (!path.isAbsolute(request.file))
       return { code: 2, out, err: ['The backup file must be an absolute path.'] };
     const data = await options.dump();

@@ -42,6 +42,7 @@ describe('the admin socket', () => {
         dumped.push('dump');
         return new Uint8Array([1, 2, 3]);
       },
+      appliedMigrations: async () => ['20260101000000_init', '20260201000000_more'],
       log: createLogger('silent'),
     });
     opened.push(socket);
@@ -77,6 +78,11 @@ describe('the admin socket', () => {
     expect(await askRunningBot(dataDir, { op: 'backup', file })).toMatchObject({ code: 0 });
     expect([...fs.readFileSync(file)]).toEqual([1, 2, 3]);
     expect(dumped).toEqual(['dump']);
+    expect(await askRunningBot(dataDir, { op: 'migrations' })).toEqual({
+      code: 0,
+      out: ['20260101000000_init', '20260201000000_more'],
+      err: [],
+    });
   });
 
   it('takes a socket file nobody serves as no running bot', async () => {

@@ -47,7 +47,7 @@ describe('admin commands while the bot runs on the embedded database', () => {
     for (const dir of [dataDir, files, restoredDir]) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('R-ROLE-8: grants and lists through the running bot, backs it up live, refuses a restore until it stops, then works without it', async () => {
+  it('R-ROLE-8: grants and lists through the running bot, backs it up live, reports its migrations, refuses a restore until it stops, then works without it', async () => {
     bot = await startBotProcess(embeddedEnv(dataDir, { NODE_ENV: 'development' }));
     const socket = path.join(dataDir, 'admin.sock');
     const stat = fs.statSync(socket);
@@ -78,6 +78,12 @@ describe('admin commands while the bot runs on the embedded database', () => {
     expect(backedUp.code, backedUp.err).toBe(0);
     expect(backedUp.out).toContain(`Backed up the running bot's database to ${backup}`);
     expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
+
+    const migrated = await run(dataDir, 'src/cli/migrate.ts');
+    expect(migrated.code, migrated.err).toBe(0);
+    expect(migrated.out).toMatch(
+      /held by the running bot\nUp to date: all \d+ migrations were already applied\./,
+    );
 
     const refused = await run(dataDir, 'src/cli/db-restore.ts', backup);
     expect(refused.code).toBe(1);
