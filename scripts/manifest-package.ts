@@ -31,6 +31,11 @@ export * from './manifest/definitions.js';
 export * from './manifest/command-lists.js';
 export { TeamsManifestSchema, type TeamsManifest } from './manifest/manifest-schema.js';
 export { validateManifest } from './manifest/check-manifest.js';
+export {
+  bundledManifestVersions,
+  checkLocalizationSchema,
+  checkManifestSchema,
+} from './manifest/check-schema.js';
 export { readPng, type PngImage } from './manifest/png.js';
 export { countNonWhiteOpaquePixels } from './manifest/check-icon.js';
 export { zipFiles } from './manifest/zip.js';

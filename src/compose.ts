@@ -38,6 +38,15 @@ import { PARTNER_CENTER_TRANSACTION_TIMEOUT_MS } from './partner-center/settings
 import { createCommerceRepositories } from './partner-center/commerce/create-commerce-repositories.js';
 import { withPartnerCenterCommerce } from './partner-center/commerce/with-partner-center-commerce.js';
 import type { CartKeeping } from './partner-center/commerce/partner-center-orders.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { startAdminSocket, type AdminSocket } from './admin/admin-socket.js';
+import { listenForMetrics, type MetricsListener } from './metrics-server.js';
+import {
+  recordReminderPass,
+  withConfirmationMetrics,
+  withPartnerCenterMetrics,
+  withReminderMetrics,
+} from './metrics-wiring.js';
 
 export const systemClock: Clock = { now: () => at(Date.now()) };
 
@@ -49,6 +58,11 @@ export interface BotInstance {
   readonly reminders: ReminderScheduler;
   /** Partner-center mode only. */
   readonly partnerCenter?: PartnerCenterConnection;
+  readonly metrics: Metrics;
+  /** METRICS_PORT's listener on 127.0.0.1, when configured. */
+  readonly metricsListener?: MetricsListener;
+  /** Embedded database only: DATA_DIR/admin.sock, for npm run staff and db:backup while the bot runs. */
+  readonly adminSocket?: AdminSocket;
   close(): Promise<void>;
 }
 
@@ -107,7 +121,8 @@ export async function prepareDatabase(
 export async function startBot(config: Config, options: StartOptions = {}): Promise<BotInstance> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const db = await prepareDatabase(config, options.database ?? config.database, clock, log);
+  const target = options.database ?? config.database;
+  const db = await prepareDatabase(config, target, clock, log);
   try {
     if (options.seed !== false) {
       const counts = await seedDatabase(db.prisma, {
@@ -148,9 +163,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
             ...(options.partnerCenter?.maxAttempts ? { maxAttempts: options.partnerCenter.maxAttempts } : {}),
           })
         : undefined;
-    const deps = partnerCenter
-      ? withCommerceBackend(partnerCenter.client, clock, recordDeps, partnerCenter.carts)
-      : recordDeps;
+    const metrics = createMetrics({ pool: () => db.poolUse() });
+    const partnerCenterClient = partnerCenter && withPartnerCenterMetrics(partnerCenter.client, metrics);
+    const deps = withConfirmationMetrics(
+      partnerCenterClient
+        ? withCommerceBackend(partnerCenterClient, clock, recordDeps, partnerCenter.carts)
+        : recordDeps,
+      metrics,
+    );
     if (partnerCenter)
       log.info(
         { apiUrl: config.commerce.backend === 'partner-center' ? config.commerce.apiUrl : '' },
@@ -191,12 +211,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       proactive,
       lateReplies,
       showAdminNames: config.showAdminNamesToNoRole,
+      metrics,
     });
     const reminders = startReminderScheduler({
       deps,
-      notifier: createReminderNotifier(proactive, clock),
+      notifier: withReminderMetrics(createReminderNotifier(proactive, clock), metrics),
       log,
       intervalMs: options.reminderIntervalMs ?? config.reminderIntervalMs,
+      onReport: (report) => recordReminderPass(metrics, report),
     });
     scheduled.reminders = reminders;
     // The customer name index fills in the background: Partner Center being slow must not stop the start.
@@ -208,14 +230,24 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     ];
     if (partnerCenter)
       readinessChecks.push({ name: 'partner-center-token', run: () => partnerCenter.client.checkToken() });
+    const metricsToken = config.metrics.token;
     const readiness = createReadiness({ checks: readinessChecks, now: () => clock.now().valueOf(), log });
+    /** A limiter whose refusals are counted on /metrics (by scope). */
+    const counted = (scope: string, perMinute: number) => {
+      const limit = createRateLimiter({ perMinute });
+      return (key: string) => {
+        const decision = limit(key);
+        if (!decision.ok) metrics.rateLimitRefused(scope);
+        return decision;
+      };
+    };
     const receiveActivity = createActivityReceiver({
       adapter,
       app,
       log,
       defaultLocale: config.defaultLocale,
       allowedTenantIds: config.allowedTenantIds,
-      limitPerson: createRateLimiter({ perMinute: config.rateLimits.messagesPerPerson }),
+      limitPerson: counted('messages', config.rateLimits.messagesPerPerson),
     });
     if (!config.allowedTenantIds)
       log.warn(
@@ -225,15 +257,24 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       receiveActivity,
       log,
       ping: () => db.ping(),
-      download: (token) => download(deps, token),
-      exportCsv: (exportId) => exportActivityCsv(deps, exportId),
+      download: async (token) => {
+        const outcome = await download(deps, token);
+        metrics.download(outcome.ok ? 'served' : outcome.reason);
+        return outcome;
+      },
+      exportCsv: async (exportId) => {
+        const csv = await exportActivityCsv(deps, exportId);
+        metrics.exportServed(csv === undefined ? 'gone' : 'served');
+        return csv;
+      },
+      ...(metricsToken ? { metrics: { source: metrics, token: metricsToken } } : {}),
       // In partner-center mode the signed webhook replaces the shared-secret stand-in.
       webhookSecret: partnerCenter ? undefined : config.webhookSecret,
       readiness,
       rateLimits: {
-        downloads: createRateLimiter({ perMinute: config.rateLimits.downloadsPerAddress }),
-        exports: createRateLimiter({ perMinute: config.rateLimits.exportsPerAddress }),
-        webhooks: createRateLimiter({ perMinute: config.rateLimits.webhooksPerAddress }),
+        downloads: counted('downloads', config.rateLimits.downloadsPerAddress),
+        exports: counted('exports', config.rateLimits.exportsPerAddress),
+        webhooks: counted('webhooks', config.rateLimits.webhooksPerAddress),
       },
       ...(partnerCenter ? { partnerCenterWebhook: partnerCenter.receiveWebhook } : {}),
       relationshipAccepted: async (requestId) => {
@@ -246,6 +287,34 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     });
     const http = await listen(server, config.port, config.host);
     listening.server = http;
+    const metricsListener =
+      config.metrics.port === undefined
+        ? undefined
+        : await listenForMetrics(metrics, config.metrics.port, metricsToken).catch(async (error: unknown) => {
+            await http.close();
+            throw error;
+          });
+    if (metricsListener) log.info({ url: metricsListener.url }, 'metrics listening (127.0.0.1 only)');
+    const dump = db.dump;
+    const adminSocket =
+      target.kind === 'embedded' && dump
+        ? // Without it the bot still serves; the admin commands then find the data directory locked.
+          await startAdminSocket({
+            dataDir: target.dataDir,
+            deps,
+            dump,
+            log,
+            appliedMigrations: async () =>
+              (
+                await db.prisma.$queryRaw<Array<{ migration_name: string }>>`
+                  SELECT migration_name FROM "_prisma_migrations"
+                  WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`
+              ).map((row) => row.migration_name),
+          }).catch((error: unknown) => {
+            log.warn({ err: error }, 'admin socket not available: npm run staff needs the bot stopped');
+            return undefined;
+          })
+        : undefined;
     log.info(
       { url: `${http.url}/api/messages`, database: db.kind, auth: config.auth.appId ? 'on' : 'off' },
       'bot listening',
@@ -257,10 +326,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       log,
       reminders,
       ...(partnerCenter ? { partnerCenter } : {}),
+      metrics,
+      ...(metricsListener ? { metricsListener } : {}),
+      ...(adminSocket ? { adminSocket } : {}),
       close: async () => {
         await lateReplies.settled();
+        await adminSocket?.close();
         await partnerCenter?.close();
         await reminders.stop();
+        await metricsListener?.close();
         await http.close();
         await db.close();
       },

@@ -119,6 +119,21 @@ export const ConfigSchema = z
     ),
     /** R-ID-4: the no-role card names the global admins (default: it says "a global admin of your organisation"). */
     NO_ROLE_SHOWS_ADMINS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    /** Bearer token that GET /metrics on the bot's port requires; empty: /metrics is not served there. */
+    METRICS_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)').optional(),
+    ),
+    /** A port on 127.0.0.1 only that serves GET /metrics (for a local Prometheus agent); empty: none. */
+    METRICS_PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ invalid_type_error: 'METRICS_PORT must be a port number' })
+        .int('METRICS_PORT must be a port number')
+        .min(0)
+        .max(65535)
+        .optional(),
+    ),
     /** Fill the database with demo customers, staff and subscriptions (default: on unless production). */
     SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
     /** Where customers, subscriptions and orders live: the bot's own database, or the partner's Partner Center. */
@@ -218,6 +233,8 @@ export const ConfigSchema = z
     /** Undefined: the address the bot listens on. */
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL,
+    /** Never public by default: the bot's port serves /metrics only with a token; METRICS_PORT is loopback. */
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     bootstrapGlobalAdmin: env.BOOTSTRAP_GLOBAL_ADMIN
       ? {
           aadObjectId: env.BOOTSTRAP_GLOBAL_ADMIN.toLowerCase(),

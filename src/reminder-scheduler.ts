@@ -23,11 +23,14 @@ export function startReminderScheduler(options: {
   log: Logger;
   intervalMs: number;
   instanceId?: string;
+  /** Each pass's report, once it is done (metrics). */
+  onReport?: (report: ReminderRunReport) => void;
 }): ReminderScheduler {
   const instanceId = options.instanceId ?? `bot-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
   const pass = startPeriodicPass({
     run: async () => {
       const report = await runReminders(options.deps, options.notifier, instanceId, Math.random);
+      options.onReport?.(report);
       const purged = await purgeExpiredConfirmations(options.deps);
       if (purged > 0) options.log.info({ purged, instanceId }, 'expired confirmations deleted');
       if (report.created || report.sent || report.failed)

@@ -3,6 +3,7 @@
  *   POST /api/messages   activities from Teams, the Test Tool or the Emulator
  *   GET  /healthz        liveness and database reachability
  *   GET  /readyz         readiness: database, migrations and (partner-center mode) a Partner Center token
+ *   GET  /metrics        Prometheus metrics, only with METRICS_TOKEN (Bearer); 404 without one
  *   POST /webhooks/partner-center   Partner Center's signed webhooks (partner-center mode; 404 otherwise)
  */
 import crypto from 'node:crypto';
@@ -15,6 +16,7 @@ import type { DownloadOutcome } from './domain/software/download-software.js';
 import type { ReadinessReport } from './readiness.js';
 import type { WebhookAnswer } from './partner-center-mode/connect-partner-center.js';
 import type { WebhookHeaders } from './partner-center/webhooks/verify-webhook-signature.js';
+import { bearerMatches, type MetricsSource } from './metrics-server.js';
 
 export const MAX_BODY_BYTES = 1_048_576;
 
@@ -44,6 +46,8 @@ export interface ServerOptions {
     readonly exports?: RateLimiter;
     readonly webhooks?: RateLimiter;
   };
+  /** GET /metrics on this port, behind this Bearer token; absent: 404 (never public by default). */
+  readonly metrics?: { readonly source: MetricsSource; readonly token: string };
 }
 
 const TOO_MANY = { error: 'too many requests' } as const;
@@ -202,6 +206,23 @@ export function createServer(options: ServerOptions): restify.Server {
       ...(report.failing ? { failing: report.failing } : {}),
       checks: report.checks,
     });
+  });
+
+  server.get('/metrics', async (req, res) => {
+    const metrics = options.metrics;
+    res.header('cache-control', 'no-store');
+    if (!metrics) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    if (!bearerMatches(req.header('authorization'), metrics.token)) {
+      res.header('www-authenticate', 'Bearer');
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    const { contentType, body } = await metrics.source.render();
+    res.writeHead(200, { 'content-type': contentType });
+    res.end(body);
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -1,6 +1,7 @@
 import { ICON_SIZES, type PackageFile } from './definitions.js';
 import { checkIcon } from './check-icon.js';
 import { checkLocalization } from './check-localization.js';
+import { checkLocalizationSchema, checkManifestSchema } from './check-schema.js';
 import { formatPath, TeamsManifestSchema } from './manifest-schema.js';
 
 /**
@@ -12,6 +13,8 @@ export function validateManifest(manifest: unknown, files?: readonly PackageFile
   const text = JSON.stringify(manifest);
   if (text?.includes('${{'))
     problems.push(`an unreplaced placeholder is left: ${text.match(/\$\{\{[^}]*\}\}/)?.[0]}`);
+  // Microsoft's schema of this manifestVersion first; the stricter checks below add what it does not know.
+  problems.push(...checkManifestSchema(manifest));
   const parsed = TeamsManifestSchema.safeParse(manifest);
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
@@ -60,10 +63,22 @@ export function validateManifest(manifest: unknown, files?: readonly PackageFile
       continue;
     }
     problems.push(...checkLocalization(language.file, data, m));
+    problems.push(...localizationSchemaProblems(language.file, data, m.manifestVersion));
   }
   for (const file of files) {
     if (file.name.includes('/') || file.name.includes('\\'))
       problems.push(`${file.name}: files must sit at the zip root`);
   }
   return problems;
+}
+
+/** The localization file against the schema of the manifest's version (a file that is no JSON is reported by checkLocalization). */
+function localizationSchemaProblems(file: string, data: Buffer, version: string): string[] {
+  let content: unknown;
+  try {
+    content = JSON.parse(data.toString('utf8'));
+  } catch {
+    return [];
+  }
+  return checkLocalizationSchema(file, content, version);
 }

@@ -21,7 +21,7 @@ import type { ProactiveSender } from './proactive.js';
 import type { LateReplies } from './late-reply.js';
 import { adaptForChannel, type AdaptiveCardJson } from './cards.js';
 import type { Locale } from './commands.js';
-import { routeCardAction, routeCommand } from './routes.js';
+import { deniedForNoRole, routeCardAction, routeCommand } from './routes.js';
 import type { Turn } from './turn.js';
 import type { UseCases } from './use-cases.js';
 import { localeOf, speechFor, type Speech } from './i18n.js';
@@ -29,6 +29,14 @@ import { parseCommand } from './parse-command.js';
 import { badCardCard, parseErrorCard, turnErrorCard } from './common-views.js';
 import { helpCard } from './features/help/views.js';
 import { tenantOf } from './incoming-activity.js';
+import {
+  NO_BOT_METRICS,
+  trackUseCases,
+  worseOutcome,
+  type BotMetrics,
+  type TrackedUseCases,
+  type TurnType,
+} from './metrics.js';
 
 export interface BotOptions {
   /** The use cases, bound to their dependencies by the composition root; the bot sees no repository. */
@@ -46,6 +54,8 @@ export interface BotOptions {
   readonly lateReplies: LateReplies;
   /** R-ID-4: the no-role card names the global admins only when the partner said so (NO_ROLE_SHOWS_ADMINS). */
   readonly showAdminNames?: boolean;
+  /** Turn latency and outcomes (src/bot/metrics.ts); none recorded without it. */
+  readonly metrics?: BotMetrics;
 }
 
 const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
@@ -95,6 +105,12 @@ const isCardSubmit = (activity: Activity) =>
   typeof activity.value === 'object' &&
   !Array.isArray(activity.value);
 
+/** A card press as a turn metric: its verb, or 'bad-card' (refused) when the press was not one of ours. */
+const verbMetric = (parsed: { success: true; data: { verb: string } } | { success: false }) =>
+  parsed.success
+    ? { type: 'verb' as const, name: parsed.data.verb }
+    : { type: 'verb' as const, name: 'bad-card', refused: true };
+
 const invokeCardResponse = (card: AdaptiveCardJson) => ({
   type: ActivityTypes.InvokeResponse,
   value: { status: 200, body: { statusCode: 200, type: CARD_RESPONSE_TYPE, value: card } },
@@ -102,6 +118,9 @@ const invokeCardResponse = (card: AdaptiveCardJson) => ({
 
 export function createBotApp(options: BotOptions): Application {
   const { useCases, adapter, log, defaultLocale, authDisabled } = options;
+  const metrics = options.metrics ?? NO_BOT_METRICS;
+  // Each turn's use cases are watched for the worst outcome they answered (turn metrics).
+  const tracked = new WeakMap<TurnContext, TrackedUseCases & { readonly startedAt: number }>();
   const app = new Application({
     adapter,
     removeRecipientMention: false,
@@ -111,9 +130,11 @@ export function createBotApp(options: BotOptions): Application {
 
   const begin = async (context: TurnContext): Promise<Turn> => {
     const s = speechOf(context.activity, defaultLocale);
+    const watched = trackUseCases(useCases, metrics);
+    tracked.set(context, { ...watched, startedAt: Date.now() });
     const actor = await useCases.identifyActor(identityOf(context.activity, authDisabled));
     const turn: Turn = {
-      useCases,
+      useCases: watched.useCases,
       actor,
       s,
       publicBaseUrl: options.publicBaseUrl,
@@ -139,11 +160,29 @@ export function createBotApp(options: BotOptions): Application {
       MessageFactory.attachment(CardFactory.adaptiveCard(adaptForChannel(card, context.activity.channelId))),
     );
 
-  const logTurn = (context: TurnContext, what: string, startedAt: number) =>
-    log.info(
-      { activityId: context.activity.id, type: context.activity.type, what, ms: Date.now() - startedAt },
-      'turn',
-    );
+  const logTurn = (
+    context: TurnContext,
+    what: string,
+    startedAt: number,
+    metric?: { type: TurnType; name: string; refused?: boolean; denied?: boolean },
+  ) => {
+    const ms = Date.now() - startedAt;
+    log.info({ activityId: context.activity.id, type: context.activity.type, what, ms }, 'turn');
+    if (!metric) return;
+    const seen = tracked.get(context)?.outcome() ?? 'ok';
+    const outcome = metric.denied ? worseOutcome(seen, 'denied') : seen;
+    try {
+      metrics.turn({
+        type: metric.type,
+        name: metric.name,
+        outcome: metric.refused && outcome === 'ok' ? 'refused' : outcome,
+        seconds: ms / 1000,
+      });
+    } catch (error) {
+      // Counting must never fail a turn that was answered.
+      log.warn({ err: error }, 'turn metrics not recorded');
+    }
+  };
 
   // Card buttons in Teams: the returned card replaces the one pressed.
   app.adaptiveCards.actionExecute(
@@ -158,7 +197,7 @@ export function createBotApp(options: BotOptions): Application {
             replace: true,
           })
         : badCardCard(turn.s);
-      logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
+      logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt, verbMetric(parsed));
       return card;
     },
   );
@@ -178,7 +217,7 @@ export function createBotApp(options: BotOptions): Application {
             })
           : badCardCard(turn.s),
       );
-      logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
+      logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt, verbMetric(parsed));
     },
   );
 
@@ -216,7 +255,14 @@ export function createBotApp(options: BotOptions): Application {
           })
         : parseErrorCard(turn.s, parsed.error),
     );
-    logTurn(context, parsed.ok ? parsed.value.kind : `parse:${parsed.error.kind}`, startedAt);
+    logTurn(
+      context,
+      parsed.ok ? parsed.value.kind : `parse:${parsed.error.kind}`,
+      startedAt,
+      parsed.ok
+        ? { type: 'command', name: parsed.value.kind, denied: deniedForNoRole(turn, parsed.value) }
+        : { type: 'command', name: 'unparsed', refused: true },
+    );
   });
 
   // Installed in a personal chat: remember the conversation and say what the bot can do.
@@ -228,11 +274,14 @@ export function createBotApp(options: BotOptions): Application {
     const startedAt = Date.now();
     const turn = await begin(context);
     await send(context, helpCard(turn.s, turn.actor));
-    logTurn(context, 'installed', startedAt);
+    logTurn(context, 'installed', startedAt, { type: 'other', name: 'installed' });
   });
 
   app.error(async (context, error) => {
     const reference = `ERR-${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
+    const startedAt = context.activity ? tracked.get(context)?.startedAt : undefined;
+    const seconds = startedAt === undefined ? 0 : (Date.now() - startedAt) / 1000;
+    metrics.turn({ type: 'other', name: 'failed', outcome: 'error', seconds });
     log.error(
       { err: error, reference, activityId: context.activity?.id, type: context.activity?.type },
       'turn failed',

@@ -41,9 +41,13 @@ export const ACTION_ROUTES: ActionRoutes<Verb> = {
   ...relationshipActions,
 };
 
+/** Someone without any role asks for more than `whoami`: they are told whom to ask (a denied turn). */
+export const deniedForNoRole = (turn: Turn, command: Command): boolean =>
+  turn.actor.roles.length === 0 && command.kind !== 'whoami';
+
 /** A typed command (or a button standing for one). Without a role, only `whoami`, else whom to ask. */
 export async function routeCommand(turn: Turn, command: Command): Promise<AdaptiveCardJson> {
-  if (turn.actor.roles.length === 0 && command.kind !== 'whoami') return noRoleReply(turn);
+  if (deniedForNoRole(turn, command)) return noRoleReply(turn);
   const handler = COMMAND_ROUTES[command.kind] as (
     turn: Turn,
     command: Command,

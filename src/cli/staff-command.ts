@@ -23,8 +23,9 @@ Options:
   --name NAME   display name for a person the bot does not know yet (grant only)
   -h, --help    show this help
 
-Uses the database of the bot's configuration: the embedded one in DATA_DIR (default ./data; stop the bot
-first), or PostgreSQL when DATABASE_URL is set.`;
+Uses the database of the bot's configuration: the embedded one in DATA_DIR (default ./data), through the
+running bot's admin socket (DATA_DIR/admin.sock) when a bot runs there, or PostgreSQL when DATABASE_URL is
+set.`;
 
 export const EXIT_OK = 0;
 /** The change was refused (the last global admin). */

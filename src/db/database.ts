@@ -11,6 +11,7 @@ import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { applyMigrations, type MigrationReport, type SqlSession } from './migrate.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { dumpPglite } from './embedded-backup.js';
 
 export type { PrismaClient };
 
@@ -24,6 +25,10 @@ export interface Database {
   readonly prisma: PrismaClient;
   readonly migrations: MigrationReport;
   ping(): Promise<boolean>;
+  /** Connections of the pool now (metrics); the embedded database has one connection. */
+  poolUse(): { total: number; idle: number; waiting: number; max: number };
+  /** The embedded database's data directory as a tar.gz (PGlite's dump), taken while it runs; PostgreSQL: absent. */
+  readonly dump?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -52,17 +57,31 @@ export async function migratePostgres(url: string): Promise<MigrationReport> {
   }
 }
 
+/** Where PGlite keeps its files inside DATA_DIR. */
+export const embeddedDatabaseDir = (dataDir: string): string => path.join(dataDir, 'pglite');
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const migrations = await migratePostgres(target.url);
-    const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+    // The pool is ours (not the adapter's), so its use can be read for the metrics.
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter });
     return {
       kind: 'postgres',
       prisma,
       migrations,
       ping: () => pingWith(prisma),
-      close: () => prisma.$disconnect(),
+      poolUse: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max: pool.options.max ?? 10,
+      }),
+      close: async () => {
+        await prisma.$disconnect();
+        if (!pool.ended) await pool.end();
+      },
     };
   }
 
@@ -72,7 +91,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     fs.mkdirSync(target.dataDir, { recursive: true });
     lock = acquireDataDirLock(target.dataDir);
     try {
-      pglite = new PGlite(path.join(target.dataDir, 'pglite'));
+      pglite = new PGlite(embeddedDatabaseDir(target.dataDir));
       await pglite.waitReady;
     } catch (error) {
       lock.release();
@@ -97,6 +116,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     prisma,
     migrations,
     ping: () => pingWith(prisma),
+    poolUse: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
+    dump: () => dumpPglite(pglite),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
