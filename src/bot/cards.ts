@@ -22,6 +22,7 @@ export const TEMPLATE_NAMES = [
   'software-key',
   'acknowledge',
   'support-form',
+  'order-detail',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -37,7 +37,8 @@ export type CommandId =
   | 'activity'
   | 'support'
   | 'invite'
-  | 'reminders';
+  | 'reminders'
+  | 'products';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -183,6 +184,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       en: 'revoke Sam Chen sales-agent',
       ko: '권한회수 Sam Chen sales-agent',
       zh: '撤销 Sam Chen sales-agent',
+    },
+  },
+  {
+    id: 'products',
+    words: { en: ['products', 'product', 'catalog'], ko: ['제품', '카탈로그'], zh: ['产品', '目录'] },
+    action: 'catalog.read',
+    example: {
+      en: 'products E3 for contoso license',
+      ko: '제품 E3 고객 contoso 라이선스',
+      zh: '产品 E3 给 contoso 许可',
     },
   },
 ];

@@ -16,6 +16,8 @@ import {
   parseProductForCustomer,
   splitCancelReason,
 } from './parse-arguments.js';
+import { ORDER_REF, parseProductsArguments } from './parse-dashboard.js';
+import { BrowseProductsSchema } from '../domain/catalog/browse-products.js';
 
 export const MAX_TEXT_LENGTH = 1_000;
 
@@ -65,6 +67,8 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('support-list') }),
   z.object({ kind: z.literal('invite'), customer: z.string().min(1).max(200) }),
   z.object({ kind: z.literal('reminders'), enabled: z.boolean().optional(), digest: z.boolean().optional() }),
+  z.object({ kind: z.literal('order'), order: z.string().min(1).max(60) }),
+  BrowseProductsSchema.extend({ kind: z.literal('products') }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -164,8 +168,15 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
       return rest
         ? ok({ kind: id, query: rest.slice(0, 200) })
         : err({ kind: 'missing-argument', command: id });
-    case 'subscriptions':
     case 'orders':
+      // `order ORD-…` reads one order; any other text names a customer whose orders are listed.
+      if (ORDER_REF.test(rest)) return ok({ kind: 'order', order: rest.toUpperCase() });
+      return rest
+        ? ok({ kind: id, customer: rest.slice(0, 200) })
+        : err({ kind: 'missing-argument', command: id });
+    case 'products':
+      return ok({ kind: id, ...parseProductsArguments(rest) });
+    case 'subscriptions':
       return rest
         ? ok({ kind: id, customer: rest.slice(0, 200) })
         : err({ kind: 'missing-argument', command: id });

@@ -79,6 +79,8 @@ export const en = {
     support: 'Request a refund through support, or list requests',
     invite: 'Invite a customer to a reseller relationship',
     reminders: 'Turn reminders on or off, or get a daily digest',
+    products:
+      'Browse the catalog (for a customer: what it can buy, with Buy buttons); order ORD-… reads one order',
   } satisfies Record<CommandId, string>,
   common: {
     confirm: 'Confirm',

@@ -65,6 +65,8 @@ export const ko: Messages = {
     support: '지원 요청으로 환불 요청, 또는 요청 목록',
     invite: '고객을 재판매인 관계에 초대',
     reminders: '알림 켜기/끄기 또는 일일 요약',
+    products:
+      '카탈로그 보기 (고객을 지정하면 구매할 수 있는 제품과 구매 단추); 주문 ORD-…로 주문 하나를 봅니다',
   },
   common: {
     confirm: '확인',

@@ -65,6 +65,7 @@ export const zh: Messages = {
     support: '通过支持请求退款，或列出请求',
     invite: '邀请客户建立经销商关系',
     reminders: '开启或关闭提醒，或每日摘要',
+    products: '浏览产品目录（指定客户时显示其可购买的产品及购买按钮）；订单 ORD-… 查看单个订单',
   },
   common: {
     confirm: '确认',

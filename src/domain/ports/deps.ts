@@ -6,6 +6,8 @@ import type { SecretSource } from './secrets.js';
 import type { CatalogItemSource } from './catalog-items.js';
 import type { InvitationLinkSource } from './invitation-links.js';
 import type { EntitlementSource } from './entitlements.js';
+import type { OrderFactSource } from './order-facts.js';
+import type { CatalogOfferSource } from './catalog-offers.js';
 
 export interface AllDeps extends Repositories {
   readonly clock: Clock;
@@ -22,4 +24,8 @@ export interface AllDeps extends Repositories {
   readonly invitationLinks?: InvitationLinkSource;
   /** Partner-center mode only: Partner Center's software entitlements (R-PC-14). */
   readonly entitlements?: EntitlementSource;
+  /** Partner-center mode only: Partner Center's own order for one of the bot's orders (R-ORD-4). */
+  readonly orderFacts?: OrderFactSource;
+  /** Partner-center mode only: the titles Partner Center offers a customer (R-CAT-6). */
+  readonly catalogOffers?: CatalogOfferSource;
 }

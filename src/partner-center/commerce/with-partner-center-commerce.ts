@@ -10,6 +10,10 @@ import { createPartnerCenterOrders } from './partner-center-orders.js';
 import { toDomainRefusal } from './to-domain-refusal.js';
 import { createPartnerCenterSoftware } from './partner-center-software.js';
 import { createPartnerCenterActivity } from './partner-center-activity.js';
+import {
+  createPartnerCenterCatalogOffers,
+  createPartnerCenterOrderFacts,
+} from './partner-center-dashboard.js';
 
 export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterClient): AllDeps {
   const clock = deps.clock;
@@ -26,6 +30,9 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
     orders: createPartnerCenterOrders(client, catalogItems, deps, clock),
     software: createPartnerCenterSoftware(client, deps),
     audit: createPartnerCenterActivity(client, deps, clock),
+    // Issue 11: order view (R-ORD-4) and catalog browse (R-CAT-6) through the documented reads.
+    orderFacts: createPartnerCenterOrderFacts(client, clock),
+    catalogOffers: createPartnerCenterCatalogOffers(client, clock),
     entitlements: {
       listSoftware: async (tenantId) => {
         const listed = await client.listEntitlements(tenantId, {

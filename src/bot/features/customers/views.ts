@@ -11,6 +11,7 @@ import { VERBS } from '../../card-actions.js';
 import { renderCard } from '../../cards.js';
 import type { AdaptiveCardJson } from '../../cards.js';
 import type { Speech } from '../../i18n.js';
+import { dashboardWords } from '../../messages/dashboard.js';
 import { MAX_LIST_ITEMS, type Button, type Color } from '../../common-views.js';
 
 const customerButtons = (s: Speech, customer: Customer): Button[] => [
@@ -123,7 +124,18 @@ export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson 
           ? [factSourceFact(s, order.source)]
           : [{ label: m.total, value: s.money(order.total, order.currency) }]),
       ],
-      buttons: [],
+      // `order ORD-…`: every line, what it produced and the actions that apply now (R-ORD-1).
+      // Partner Center's own order ids are not the bot's: those rows have no Details.
+      buttons:
+        order.source?.system === 'partner-center'
+          ? []
+          : [
+              {
+                title: dashboardWords(s.locale).order.details,
+                verb: VERBS.orderShow,
+                data: { orderId: order.id },
+              },
+            ],
     })),
     footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
     actions: [],

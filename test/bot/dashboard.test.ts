@@ -1,0 +1,109 @@
+/**
+ * Dashboard parity through /api/messages (issue 11): reading one order and browsing the catalog, typed
+ * and by button, in English, Korean and Chinese.
+ */
+import { describe, expect, it } from 'vitest';
+import { movableClock } from '../../src/domain/shared/time.js';
+import { buttonsOf, textOf } from '../support/bot.js';
+import { useTestBot } from '../support/test-bot.js';
+import { ADMIN_AGENT, NOBODY, SALES_AGENT } from '../support/staff.js';
+
+const START = '2026-11-21T09:00:00Z';
+const bot = useTestBot({ clock: movableClock(START) });
+
+describe('order ORD-… (R-ORD)', () => {
+  it('R-ORD-1: every line, what it produced, the total and the tax note, in English', async () => {
+    const card = await bot.say('order ORD-1001', SALES_AGENT);
+    const text = textOf(card);
+    expect(text).toContain('Order ORD-1001');
+    expect(text).toContain('Microsoft 365 E3');
+    expect(text).toContain('Exchange Online (Plan 1)');
+    expect(text).toContain('Subscription SUB-contoso-e3');
+    expect(text).toContain('Subscription SUB-contoso-exo');
+    expect(text).toContain('1 year');
+    expect(text).toContain('1 month');
+    expect(text).toContain('Prices exclude tax.');
+    const order = await bot.db.prisma.order.findUniqueOrThrow({ where: { id: 'ORD-1001' } });
+    expect(text).toContain(
+      `USD ${order.total.toNumber().toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+    );
+  });
+
+  it('R-ORD-1: the Details button of the orders list opens the same card; Korean and Chinese words', async () => {
+    const list = await bot.say('orders northwind', SALES_AGENT);
+    const details = buttonsOf(list).filter((b) => b.title === 'Details');
+    expect(details.length).toBeGreaterThan(0);
+    const opened = await bot.press(list, 'Details', {}, SALES_AGENT);
+    expect(textOf(opened)).toContain(`Order ${String(details[0]!.data.orderId)}`);
+    expect(textOf(opened)).toContain('Prices include tax (billed in AU).');
+    const ko = textOf(await bot.say('주문 ORD-1007', SALES_AGENT, { locale: 'ko-KR' }));
+    expect(ko).toContain('주문 ORD-1007');
+    expect(ko).toContain('가격에 세금이 포함되어 있습니다');
+    const zh = textOf(await bot.say('订单 ORD-1007', SALES_AGENT, { locale: 'zh-CN' }));
+    expect(zh).toContain('订单 ORD-1007');
+    expect(zh).toContain('价格含税');
+  });
+
+  it('R-ORD-3: an admin agent gets cancel (days left), key and support on a software order; pressing cancel starts the real flow', async () => {
+    const card = await bot.say('order ORD-2002', ADMIN_AGENT);
+    const titles = buttonsOf(card).map((b) => b.title);
+    expect(titles).toEqual(['Cancel order (1 day(s) left)', 'Product key', 'Support request']);
+    const cancel = await bot.press(card, 'Cancel order (1 day(s) left)', {}, ADMIN_AGENT);
+    expect(textOf(cancel)).toContain('ORD-2002');
+    expect((await bot.db.prisma.order.findUniqueOrThrow({ where: { id: 'ORD-2002' } })).status).toBe(
+      'completed',
+    );
+  });
+
+  it('R-ORD-3, R-ROLE-9: a sales agent sees no software cancel or key, only support; without a role nothing of the order shows', async () => {
+    const card = await bot.say('order ORD-2003', SALES_AGENT);
+    expect(buttonsOf(card).map((b) => b.title)).toEqual(['Support request']);
+    const viewer = await bot.say('order ORD-2003', NOBODY);
+    expect(textOf(viewer)).not.toContain('ORD-2003');
+  });
+
+  it('R-ORD-1: an unknown order is a plain "not found"', async () => {
+    const card = await bot.say('order ORD-DOESNOTEXIST', SALES_AGENT);
+    expect(textOf(card)).toMatch(/couldn't find an? order matching “ORD-DOESNOTEXIST”/);
+  });
+});
+
+describe('products … (R-CAT)', () => {
+  it('R-CAT-2, R-CAT-3: filters and pages with Next and Previous carrying the filters', async () => {
+    const first = await bot.say('products microsoft license', SALES_AGENT);
+    const text = textOf(first);
+    expect(text).toContain('Products');
+    expect(text).toMatch(/page 1 of \d+/);
+    expect(text).toContain('per licence per month');
+    expect(buttonsOf(first).some((b) => b.title === 'Buy')).toBe(false);
+    const second = await bot.press(first, 'Next', {}, SALES_AGENT);
+    expect(textOf(second)).toMatch(/page 2 of/);
+    expect(textOf(second)).toContain('Filters: Licence-based · “microsoft”');
+    const back = await bot.press(second, 'Previous', {}, SALES_AGENT);
+    expect(textOf(back)).toMatch(/page 1 of/);
+  });
+
+  it('R-CAT-4, R-CAT-5: for a customer, only what it can buy, what was left out and why, and Buy opens its cart', async () => {
+    const card = await bot.say('products teams for northwind', SALES_AGENT);
+    const text = textOf(card);
+    expect(text).toContain('Products Northwind Traders can buy');
+    expect(text).toContain('Microsoft Teams Essentials');
+    expect(text).toContain('Prices include tax (billed in AU).');
+    const cart = await bot.press(card, 'Buy', {}, SALES_AGENT);
+    expect(textOf(cart)).toContain('Review the order for Northwind Traders');
+    expect(textOf(cart)).toContain('Microsoft Teams Essentials');
+    const left = textOf(await bot.say('products for northwind', SALES_AGENT));
+    expect(left).toMatch(/\d+ product\(s\) left out for this customer:/);
+    expect(left).toContain('usage-based (Azure portal) (R-BUY-5)');
+    expect(left).toContain('one per customer, already held (R-BUY-2)');
+  });
+
+  it('R-CAT-4: Korean and Chinese commands and filters', async () => {
+    const ko = textOf(await bot.say('제품 고객 northwind 평가판', SALES_AGENT, { locale: 'ko-KR' }));
+    expect(ko).toContain('Northwind Traders 고객이 구매할 수 있는 제품');
+    expect(ko).toContain('범주');
+    const zh = textOf(await bot.say('产品 永久', SALES_AGENT, { locale: 'zh-CN' }));
+    expect(zh).toContain('永久软件');
+    expect(zh).toContain('一次性');
+  });
+});
