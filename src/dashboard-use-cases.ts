@@ -3,10 +3,18 @@ import type { DashboardUseCases } from './bot/dashboard-use-cases.js';
 import type { AllDeps } from './domain/ports/deps.js';
 import { browseProducts } from './domain/catalog/browse-products.js';
 import { showOrder } from './domain/catalog/show-order.js';
+import { addOnExecutor, listAddOns, previewAddOn } from './domain/subscriptions/add-ons.js';
+import { confirmOrRecall } from './domain/confirmations/confirm-or-recall.js';
+import type { Executor } from './domain/confirmations/executor.js';
+import type { AddOnPayload, AddOnResult } from './domain/subscriptions/add-ons.js';
 
 export function createDashboardUseCases(deps: AllDeps): DashboardUseCases {
   return {
     showOrder: (actor, command) => showOrder(deps, actor, command),
     browseProducts: (actor, command) => browseProducts(deps, actor, command),
+    listAddOns: (actor, command) => listAddOns(deps, actor, command),
+    previewAddOn: (actor, command) => previewAddOn(deps, actor, command),
+    confirmAddOn: (actor, pendingId, input) =>
+      confirmOrRecall(deps, actor, addOnExecutor as Executor<AddOnPayload, AddOnResult>, pendingId, input),
   };
 }

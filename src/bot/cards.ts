@@ -23,6 +23,7 @@ export const TEMPLATE_NAMES = [
   'acknowledge',
   'support-form',
   'order-detail',
+  'addon-buy',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

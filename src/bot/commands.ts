@@ -38,7 +38,8 @@ export type CommandId =
   | 'support'
   | 'invite'
   | 'reminders'
-  | 'products';
+  | 'products'
+  | 'addons';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -195,6 +196,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       ko: '제품 E3 고객 contoso 라이선스',
       zh: '产品 E3 给 contoso 许可',
     },
+  },
+  {
+    id: 'addons',
+    words: { en: ['addons', 'add-ons', 'addon', 'add-on'], ko: ['추가기능'], zh: ['附加产品'] },
+    action: 'catalog.read',
+    example: { en: 'addons contoso E3', ko: '추가기능 contoso E3', zh: '附加产品 contoso E3' },
   },
 ];
 

@@ -5,9 +5,22 @@
  */
 import type { browseProducts } from '../domain/catalog/browse-products.js';
 import type { showOrder } from '../domain/catalog/show-order.js';
+import type { AddOnResult, listAddOns, previewAddOn } from '../domain/subscriptions/add-ons.js';
+import type { Actor } from '../domain/shared/actor.js';
+import type { DomainError } from '../domain/shared/errors.js';
+import type { Result } from '../domain/shared/result.js';
+import type { Recalled } from '../domain/confirmations/confirm-or-recall.js';
 import type { Bound } from './use-cases.js';
 
 export interface DashboardUseCases {
   readonly showOrder: Bound<typeof showOrder>;
   readonly browseProducts: Bound<typeof browseProducts>;
+  readonly listAddOns: Bound<typeof listAddOns>;
+  readonly previewAddOn: Bound<typeof previewAddOn>;
+  /** Confirm with the licence count the card sends (`quantity`). */
+  readonly confirmAddOn: (
+    actor: Actor,
+    pendingId: string,
+    input: Readonly<Record<string, unknown>>,
+  ) => Promise<Result<Recalled<AddOnResult>, DomainError>>;
 }

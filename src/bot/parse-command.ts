@@ -68,6 +68,7 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invite'), customer: z.string().min(1).max(200) }),
   z.object({ kind: z.literal('reminders'), enabled: z.boolean().optional(), digest: z.boolean().optional() }),
   z.object({ kind: z.literal('order'), order: z.string().min(1).max(60) }),
+  z.object({ kind: z.literal('addons'), subscription: z.string().min(1).max(300) }),
   BrowseProductsSchema.extend({ kind: z.literal('products') }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
@@ -176,6 +177,10 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
         : err({ kind: 'missing-argument', command: id });
     case 'products':
       return ok({ kind: id, ...parseProductsArguments(rest) });
+    case 'addons':
+      return rest
+        ? ok({ kind: id, subscription: rest.slice(0, 300) })
+        : err({ kind: 'missing-argument', command: id });
     case 'subscriptions':
       return rest
         ? ok({ kind: id, customer: rest.slice(0, 200) })

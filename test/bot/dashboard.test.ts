@@ -107,3 +107,55 @@ describe('products … (R-CAT)', () => {
     expect(zh).toContain('一次性');
   });
 });
+
+describe('add-ons (R-ADD)', () => {
+  it('R-ADD-1: the subscription list shows the add-on under its base; the Add-ons button lists what can be added', async () => {
+    const list = await bot.say('subscriptions contoso ltd', SALES_AGENT);
+    const text = textOf(list);
+    expect(text).toContain('↳ Microsoft Teams Audio Conferencing · SUB-contoso-e3-audio');
+    expect(text.indexOf('SUB-contoso-e3-audio')).toBeGreaterThan(
+      text.indexOf('Microsoft 365 E3 · SUB-contoso-e3'),
+    );
+    const addOns = await bot.say('addons SUB-contoso-e3', SALES_AGENT);
+    const shown = textOf(addOns);
+    expect(shown).toContain('Add-ons of Microsoft 365 E3 (SUB-contoso-e3)');
+    expect(shown).toContain('Microsoft 365 E5 Security add-on');
+    expect(shown).toContain('150 more licence(s)');
+  });
+
+  it('R-ADD-2, R-ADD-3: Buy add-on previews the prorated price and the shared renewal; Buy with too many is refused, then a fitting count is bought', async () => {
+    const addOns = await bot.say('addons SUB-contoso-e3', SALES_AGENT);
+    const buyButtons = buttonsOf(addOns).filter((b) => b.title === 'Buy add-on');
+    const security = buyButtons.find((b) => b.data.productId === 'm365-e5-security')!;
+    const preview = await bot.press({ actions: [security] }, 'Buy add-on', {}, SALES_AGENT);
+    const text = textOf(preview);
+    expect(text).toContain('Add Microsoft 365 E5 Security add-on?');
+    expect(text).toContain('Charged now, per licence');
+    expect(text).toContain('Renews with its base on');
+    const input = JSON.stringify(preview);
+    expect(input).toContain('"type":"Input.Number"');
+    const refused = await bot.press(preview, 'Buy', { quantity: '251' }, SALES_AGENT);
+    expect(textOf(refused)).toContain('at most 250 more Microsoft 365 E5 Security add-on licence(s)');
+    const done = await bot.press(preview, 'Buy', { quantity: '20' }, SALES_AGENT);
+    expect(textOf(done)).toContain('Microsoft 365 E5 Security add-on added');
+    const added = await bot.db.prisma.subscription.findFirstOrThrow({
+      where: { productId: 'm365-e5-security', baseSubscriptionId: 'SUB-contoso-e3' },
+    });
+    expect(added.quantity).toBe(20);
+    const again = await bot.press(preview, 'Buy', { quantity: '20' }, SALES_AGENT);
+    expect(textOf(again)).toContain('already done');
+    expect(
+      await bot.db.prisma.subscription.count({
+        where: { productId: 'm365-e5-security', baseSubscriptionId: 'SUB-contoso-e3' },
+      }),
+    ).toBe(1);
+  });
+
+  it('R-ADD-4: the suspend preview of a base names the add-ons that follow, in Korean too', async () => {
+    const en = textOf(await bot.say('suspend SUB-contoso-e3', SALES_AGENT));
+    expect(en).toContain('Its add-ons follow: ');
+    expect(en).toContain('Microsoft Teams Audio Conferencing (SUB-contoso-e3-audio)');
+    const ko = textOf(await bot.say('일시중단 SUB-contoso-e3', SALES_AGENT, { locale: 'ko-KR' }));
+    expect(ko).toContain('추가 기능도 함께 변경됩니다');
+  });
+});

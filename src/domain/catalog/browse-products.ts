@@ -20,6 +20,7 @@ import {
   type Segment,
 } from '../shared/model.js';
 import { isExternalRefusal } from '../shared/external-refusal.js';
+import { isAddOn } from '../shared/model.js';
 import { requireRole } from '../shared/authorize.js';
 import { resolveCustomer } from '../customers/find-customers.js';
 import { can } from '../shared/roles.js';
@@ -52,7 +53,7 @@ export const BrowseProductsSchema = z.object({
 export type BrowseProductsCommand = z.infer<typeof BrowseProductsSchema>;
 
 /** Why a product was left out for the customer: a purchase rule, or Partner Center not offering it. */
-export type ExclusionReason = RefusalReason | 'partner-center-not-offered';
+export type ExclusionReason = RefusalReason | 'partner-center-not-offered' | 'addon-needs-base';
 
 export interface ProductListing {
   readonly id: string;
@@ -66,6 +67,8 @@ export interface ProductListing {
   readonly unitPrice: number;
   readonly currency: string;
   readonly trialDays: number | null;
+  /** R-ADD-1: an add-on names the products it attaches to. */
+  readonly addOnFor: readonly string[];
   /** R-CAT-5: a customer was named and the speaker's roles allow buying it (the cart checks again, R-ROLE-9). */
   readonly buyable: boolean;
 }
@@ -149,6 +152,11 @@ export async function browseProducts(
       offers = isExternalRefusal(backend) ? { read: false } : { read: true, source: backend.source };
     listed = [];
     for (const product of matching) {
+      // R-ADD-1: an add-on is bought for a base subscription (`addons <subscription>`), not from the catalog.
+      if (isAddOn(product)) {
+        exclude('R-ADD-1', 'addon-needs-base');
+        continue;
+      }
       const checked = checkAvailability(product, customer, held, deps.partner);
       if (!checked.ok) {
         const error = checked.error;
@@ -165,6 +173,7 @@ export async function browseProducts(
   }
   const pageCount = Math.max(1, Math.ceil(listed.length / PRODUCTS_PAGE_SIZE));
   const page = Math.min(command.page ?? 0, pageCount - 1);
+  const all = new Map((await deps.products.list()).map((p) => [p.id, p.name]));
   const items = listed
     .slice(page * PRODUCTS_PAGE_SIZE, (page + 1) * PRODUCTS_PAGE_SIZE)
     .map((p): ProductListing => ({
@@ -179,6 +188,7 @@ export async function browseProducts(
       unitPrice: p.unitPrice,
       currency: p.currency,
       trialDays: p.trialDays,
+      addOnFor: (p.baseProductIds ?? []).map((id) => all.get(id) ?? id),
       buyable: customer !== undefined && can(actor.roles, buyActionFor(p)),
     }));
   const { page: _page, customer: _customer, ...rest } = command;

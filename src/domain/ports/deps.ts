@@ -28,4 +28,11 @@ export interface AllDeps extends Repositories {
   readonly orderFacts?: OrderFactSource;
   /** Partner-center mode only: the titles Partner Center offers a customer (R-CAT-6). */
   readonly catalogOffers?: CatalogOfferSource;
+  /**
+   * What the commerce backend's documented contract cannot do (partner-center mode): the use cases say so
+   * plainly instead of writing half a change (R-ADD-6, R-TRM-4, R-UPG-4).
+   */
+  readonly backendGaps?: ReadonlySet<BackendGap>;
 }
+
+export type BackendGap = 'add-on' | 'billing-change' | 'upgrade';

@@ -110,7 +110,15 @@ export type RefusalReason =
   | 'cancel-window-passed'
   | 'acknowledgement-required'
   | 'already-reseller'
-  | 'region-mismatch';
+  | 'region-mismatch'
+  | 'addon-not-for-base'
+  | 'addon-base-not-active'
+  | 'addon-exceeds-base'
+  | 'backend-has-no-endpoint'
+  | 'upgrade-not-offered'
+  | 'change-needs-active'
+  | 'term-not-offered'
+  | 'addon-blocks-change';
 
 export type DomainErrorKind = DomainError['kind'];
 

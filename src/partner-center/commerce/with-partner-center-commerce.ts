@@ -33,6 +33,9 @@ export function withPartnerCenterCommerce(deps: AllDeps, client: PartnerCenterCl
     // Issue 11: order view (R-ORD-4) and catalog browse (R-CAT-6) through the documented reads.
     orderFacts: createPartnerCenterOrderFacts(client, clock),
     catalogOffers: createPartnerCenterCatalogOffers(client, clock),
+    // No documented endpoint attaches an add-on to a subscription, changes its cycle or term, or upgrades
+    // it (docs/partner-center/README.md: PATCH subscription writes status, auto-renew and quantity only).
+    backendGaps: new Set(['add-on', 'billing-change', 'upgrade'] as const),
     entitlements: {
       listSoftware: async (tenantId) => {
         const listed = await client.listEntitlements(tenantId, {

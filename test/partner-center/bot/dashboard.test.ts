@@ -4,7 +4,7 @@
  * checked against its customer-scoped catalog (R-CAT-6).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textOf, type Card, sayTo, pressOn } from '../../support/bot.js';
+import { executeActivity, invokeCardOf, post, textOf, type Card, sayTo, pressOn } from '../../support/bot.js';
 import { ADMIN_AGENT } from '../../support/staff.js';
 import { startPartnerCenterBot, type PartnerCenterBot } from './pc-bot.js';
 
@@ -62,5 +62,24 @@ describe('issue 11 in partner-center mode', () => {
     expect(text).toContain('Microsoft 365 E5');
     const catalog = pc.fake.requests.filter((r) => r.route === 'products');
     expect(catalog.length).toBeGreaterThan(0);
+  });
+
+  it('R-ADD-6: buying an add-on in partner-center mode says plainly that the contract has no endpoint for it', async () => {
+    const subscription = [...pc.fake.state.commerce.subscriptions.values()][0]!;
+    const reply = await post(
+      pc.bot.endpoint,
+      executeActivity(
+        'addon.start',
+        {
+          baseSubscriptionId: `SUB-${subscription.customerId}-${subscription.id}`,
+          productId: 'm365-e5-security',
+        },
+        { from: ADMIN_AGENT },
+      ),
+    );
+    expect(reply.status).toBe(200);
+    expect(textOf(invokeCardOf(reply))).toContain(
+      'Partner Center’s documented API has no endpoint for this change',
+    );
   });
 });

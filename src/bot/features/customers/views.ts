@@ -62,7 +62,26 @@ function subscriptionButtons(s: Speech, actor: Actor, sub: Subscription): Button
     buttons.push({ title: b.cancel, verb: VERBS.cancelStart, data: { ref: sub.id } });
   if (sub.status === 'suspended' && can(actor.roles, 'subscription.reactivate'))
     buttons.push({ title: b.reactivate, verb: VERBS.reactivateStart, data: { ref: sub.id } });
+  // R-ADD-1: a base subscription lists its add-ons and what can be added to it.
+  if (sub.status === 'active' && !sub.baseSubscriptionId)
+    buttons.push({
+      title: dashboardWords(s.locale).addOns.button,
+      verb: VERBS.addOnList,
+      data: { subscriptionId: sub.id },
+    });
   return buttons;
+}
+
+/** R-ADD-1: add-ons listed right under their base subscription (newest first otherwise). */
+function withAddOnsUnderBase(subscriptions: readonly Subscription[]): Subscription[] {
+  const ids = new Set(subscriptions.map((s) => s.id));
+  const isChild = (s: Subscription) => Boolean(s.baseSubscriptionId && ids.has(s.baseSubscriptionId));
+  return subscriptions
+    .filter((s) => !isChild(s))
+    .flatMap((base) => [
+      base,
+      ...subscriptions.filter((s) => isChild(s) && s.baseSubscriptionId === base.id),
+    ]);
 }
 
 export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, actor: Actor): AdaptiveCardJson {
@@ -72,31 +91,41 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
     title: m.title(result.customer.companyName),
     subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)} · ${factSourceLine(s, result.subscriptions[0]?.source ?? result.customer.source)}`,
     empty: total === 0 ? m.empty : '',
-    items: result.subscriptions.slice(0, MAX_LIST_ITEMS).map((sub) => {
-      const notes = [
-        ...(sub.status === 'active' && !sub.autoRenew ? [m.autoRenewOff] : []),
-        ...(sub.cancelAt && sub.status === 'active' ? [m.cancelsOn(s.date(sub.cancelAt))] : []),
-        ...(sub.status === 'suspended' && sub.dataDeletedAt
-          ? [m.dataDeletedOn(s.date(sub.dataDeletedAt))]
-          : []),
-      ];
-      return {
-        heading: `${sub.productName} · ${sub.id}`,
-        badge: [s.m.statuses[sub.status], ...notes].join(' · '),
-        badgeColor: statusColor(sub.status),
-        facts: [
-          { label: m.quantity, value: String(sub.quantity) },
-          { label: m.cycle, value: s.m.cycles[sub.billingCycle] },
-          { label: m.ordered, value: s.dateTime(sub.orderedAt) },
-          { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
-          {
-            label: m.trialEnds,
-            value: sub.trialEndsAt && sub.trialEndsAt.isSame(sub.renewsAt) ? s.date(sub.trialEndsAt) : '—',
-          },
-        ],
-        buttons: subscriptionButtons(s, actor, sub),
-      };
-    }),
+    items: withAddOnsUnderBase(result.subscriptions)
+      .slice(0, MAX_LIST_ITEMS)
+      .map((sub) => {
+        const notes = [
+          ...(sub.status === 'active' && !sub.autoRenew ? [m.autoRenewOff] : []),
+          ...(sub.cancelAt && sub.status === 'active' ? [m.cancelsOn(s.date(sub.cancelAt))] : []),
+          ...(sub.status === 'suspended' && sub.dataDeletedAt
+            ? [m.dataDeletedOn(s.date(sub.dataDeletedAt))]
+            : []),
+        ];
+        return {
+          heading: sub.baseSubscriptionId
+            ? `↳ ${sub.productName} · ${sub.id}`
+            : `${sub.productName} · ${sub.id}`,
+          badge: [
+            s.m.statuses[sub.status],
+            ...(sub.baseSubscriptionId
+              ? [dashboardWords(s.locale).addOns.addOnOf(sub.baseSubscriptionId)]
+              : []),
+            ...notes,
+          ].join(' · '),
+          badgeColor: statusColor(sub.status),
+          facts: [
+            { label: m.quantity, value: String(sub.quantity) },
+            { label: m.cycle, value: s.m.cycles[sub.billingCycle] },
+            { label: m.ordered, value: s.dateTime(sub.orderedAt) },
+            { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
+            {
+              label: m.trialEnds,
+              value: sub.trialEndsAt && sub.trialEndsAt.isSame(sub.renewsAt) ? s.date(sub.trialEndsAt) : '—',
+            },
+          ],
+          buttons: subscriptionButtons(s, actor, sub),
+        };
+      }),
     footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
     actions: [],
   });

@@ -1,10 +1,10 @@
-/** `order ORD-…` and `products …`, and their buttons (Details, Next, Previous). */
+/** `order ORD-…`, `products …`, `addons <subscription>`, and their buttons. */
 import type { ActionRoutes, CommandRoutes, VerbOf } from '../../turn.js';
-import { reply } from '../../replies.js';
-import { orderCard, productsCard } from './views.js';
+import { confirmed, reply } from '../../replies.js';
+import { addOnPreviewCard, addOnResultCard, addOnsCard, orderCard, productsCard } from './views.js';
 import { DASHBOARD_VERBS as V } from './verbs.js';
 
-export const dashboardCommands: CommandRoutes<'order' | 'products'> = {
+export const dashboardCommands: CommandRoutes<'order' | 'products' | 'addons'> = {
   order: async (turn, command) =>
     reply(turn, await turn.useCases.dashboard.showOrder(turn.actor, { order: command.order }), (detail) =>
       orderCard(turn.s, detail),
@@ -18,6 +18,13 @@ export const dashboardCommands: CommandRoutes<'order' | 'products'> = {
       (c) => ({ verb: V.catalogPage, data: { ...filters, customer: c.id } }),
     );
   },
+  addons: async (turn, command) =>
+    reply(
+      turn,
+      await turn.useCases.dashboard.listAddOns(turn.actor, { subscription: command.subscription }),
+      (listing) => addOnsCard(turn.s, listing),
+      (c) => ({ verb: V.addOnList, data: { subscriptionId: c.id } }),
+    ),
 };
 
 export const dashboardActions: ActionRoutes<VerbOf<typeof V>> = {
@@ -26,4 +33,22 @@ export const dashboardActions: ActionRoutes<VerbOf<typeof V>> = {
     const { verb: _verb, ...filters } = action;
     return turn.runCommand({ kind: 'products', ...filters });
   },
+  [V.addOnList]: (turn, action) => turn.runCommand({ kind: 'addons', subscription: action.subscriptionId }),
+  [V.addOnStart]: async (turn, action) =>
+    reply(
+      turn,
+      await turn.useCases.dashboard.previewAddOn(turn.actor, {
+        baseSubscriptionId: action.baseSubscriptionId,
+        productId: action.productId,
+      }),
+      (preview) => addOnPreviewCard(turn.s, preview),
+    ),
+  [V.addOnConfirm]: async (turn, action) =>
+    confirmed(
+      turn,
+      await turn.useCases.dashboard.confirmAddOn(turn.actor, action.pendingId, {
+        quantity: (action as Record<string, unknown>).quantity,
+      }),
+      (result, note) => addOnResultCard(turn.s, result, note),
+    ),
 };

@@ -1,14 +1,21 @@
 /** The buttons of the dashboard-parity features: an order's details, the catalog's pages. */
 import { z } from 'zod';
 import { BrowseProductsSchema } from '../../../domain/catalog/browse-products.js';
-import { id } from '../../card-fields.js';
+import { PendingIdSchema, id } from '../../card-fields.js';
 
 export const DASHBOARD_VERBS = {
   orderShow: 'order.show',
   catalogPage: 'catalog.page',
+  addOnList: 'addon.list',
+  addOnStart: 'addon.start',
+  addOnConfirm: 'addon.confirm',
 } as const;
 
 export const DASHBOARD_ACTIONS = [
   z.object({ verb: z.literal(DASHBOARD_VERBS.orderShow), orderId: id }),
   BrowseProductsSchema.extend({ verb: z.literal(DASHBOARD_VERBS.catalogPage) }),
+  z.object({ verb: z.literal(DASHBOARD_VERBS.addOnList), subscriptionId: id }),
+  z.object({ verb: z.literal(DASHBOARD_VERBS.addOnStart), baseSubscriptionId: id, productId: id }),
+  // The licence count arrives beside the verb (`quantity`).
+  z.object({ verb: z.literal(DASHBOARD_VERBS.addOnConfirm), pendingId: PendingIdSchema }).passthrough(),
 ] as const;

@@ -3,7 +3,8 @@ import type { OrderDetail, OrderLineDetail } from '../../../domain/catalog/show-
 import type { ProductListing, ProductPage } from '../../../domain/catalog/browse-products.js';
 import { VERBS } from '../../card-actions.js';
 import { renderCard, type AdaptiveCardJson } from '../../cards.js';
-import type { Button, Color } from '../../common-views.js';
+import { messageCard, type Button, type Color } from '../../common-views.js';
+import type { AddOnListing, AddOnPreview, AddOnResult } from '../../../domain/subscriptions/add-ons.js';
 import type { Speech } from '../../i18n.js';
 import { dashboardWords } from '../../messages/dashboard.js';
 import { factSourceLine } from '../../partner-center-words.js';
@@ -146,6 +147,7 @@ export function productsCard(s: Speech, page: ProductPage): AdaptiveCardJson {
         { label: w.cycles, value: s.list(p.billingCycles.map((c) => s.m.cycles[c])) },
         { label: w.trial, value: p.trialDays ? w.trialDays(p.trialDays) : w.noTrial },
         { label: w.segments, value: s.list(p.segments.map((seg) => s.m.segments[seg])) },
+        ...(p.addOnFor.length > 0 ? [{ label: w.addOnFor, value: s.list(p.addOnFor) }] : []),
       ],
       buttons:
         p.buyable && page.customer
@@ -157,5 +159,106 @@ export function productsCard(s: Speech, page: ProductPage): AdaptiveCardJson {
       ...(page.page > 0 ? [pageButton(w.previous, page.page - 1)] : []),
       ...(page.page + 1 < page.pageCount ? [pageButton(w.next, page.page + 1)] : []),
     ],
+  });
+}
+
+const statusColor = (status: string): Color =>
+  status === 'active' ? 'Good' : status === 'suspended' ? 'Warning' : 'Attention';
+
+/** `addons <subscription>`: attached add-ons, then those that can be bought for it (R-ADD-1, R-ADD-2). */
+export function addOnsCard(s: Speech, listing: AddOnListing): AdaptiveCardJson {
+  const w = dashboardWords(s.locale).addOns;
+  const b = listing.base;
+  const items = [
+    ...listing.held.map((a) => ({
+      heading: `${a.productName} · ${a.id}`,
+      badge: `${w.attached} · ${s.m.statuses[a.status]}`,
+      badgeColor: statusColor(a.status),
+      facts: [{ label: w.licences, value: String(a.quantity) }],
+      buttons: [] as Button[],
+    })),
+    ...listing.available.map((p) => ({
+      heading: p.name,
+      badge: w.canBuy,
+      badgeColor: 'Accent' as Color,
+      facts: [
+        { label: w.fullTerm, value: w.perTerm(s.money(p.unitPrice, p.currency), s.m.cycles[b.billingCycle]) },
+        { label: w.room, value: w.roomValue(p.room) },
+      ],
+      buttons: p.buyable
+        ? [
+            {
+              title: w.buy,
+              verb: VERBS.addOnStart,
+              data: { baseSubscriptionId: b.id, productId: p.productId },
+            },
+          ]
+        : [],
+    })),
+  ];
+  const o = dashboardWords(s.locale).order;
+  return renderCard('record-list', {
+    title: w.title(b.productName, b.id),
+    subtitle: `${w.subtitle(b.customerName, b.quantity, s.date(b.renewsAt))} · ${s.m.statuses[b.status]}`,
+    empty: items.length === 0 ? w.none : '',
+    items,
+    footer: [listing.taxIncluded ? o.taxIncludedShort : o.taxExcluded, w.followsBase].join('\n\n'),
+    actions: [],
+  });
+}
+
+/** The Buy button of an add-on: its price now and for a full term, its renewal, and the licence count. */
+export function addOnPreviewCard(s: Speech, p: AddOnPreview): AdaptiveCardJson {
+  const w = dashboardWords(s.locale).addOns;
+  const o = dashboardWords(s.locale).order;
+  return renderCard('addon-buy', {
+    title: w.previewTitle(p.productName),
+    summary: w.previewSummary(p.productName, `${p.baseName} (${p.baseId})`, p.customerName),
+    facts: [
+      { label: w.base, value: `${p.baseName} · ${p.baseId}` },
+      {
+        label: w.fullTerm,
+        value: w.perTerm(s.money(p.unitFullTerm, p.currency), s.m.cycles[p.billingCycle]),
+      },
+      { label: w.firstCharge, value: s.money(p.unitFirstCharge, p.currency) },
+      { label: w.renews, value: s.date(p.renewsAt) },
+    ],
+    quantityLabel: w.quantityLabel,
+    defaultQuantity: 1,
+    maxQuantity: p.room,
+    quantityError: w.quantityError(p.room),
+    notes: [
+      w.coterminous,
+      w.atMost(p.room, p.room),
+      w.followsBase,
+      p.taxIncluded ? o.taxIncludedShort : o.taxExcluded,
+    ].map((text) => ({ text })),
+    expiry: s.m.common.expiresAt(s.dateTime(p.expiresAt)),
+    confirmTitle: w.confirm,
+    confirmVerb: VERBS.addOnConfirm,
+    confirmData: { pendingId: p.pendingId },
+    cancelTitle: s.m.common.cancel,
+    cancelVerb: VERBS.pendingDiscard,
+    cancelData: { pendingId: p.pendingId, action: 'subscription.addon' },
+  });
+}
+
+export function addOnResultCard(s: Speech, r: AddOnResult, note?: string): AdaptiveCardJson {
+  const w = dashboardWords(s.locale).addOns;
+  const o = dashboardWords(s.locale).order;
+  return messageCard(s, {
+    title: w.doneTitle(r.productName),
+    color: 'Good',
+    lines: [
+      ...(note ? [note] : []),
+      w.done(r.quantity, r.productName, r.baseId, r.orderId),
+      r.taxIncluded ? o.taxIncludedShort : o.taxExcluded,
+    ],
+    facts: [
+      { label: w.subscription, value: r.subscriptionId },
+      { label: w.charged, value: s.money(r.charge, r.currency) },
+      { label: w.renews, value: s.date(r.renewsAt) },
+    ],
+    buttons: [{ title: o.details, verb: VERBS.orderShow, data: { orderId: r.orderId } }],
   });
 }

@@ -12,6 +12,11 @@ import { renderCard } from '../../cards.js';
 import type { AdaptiveCardJson } from '../../cards.js';
 import type { Speech } from '../../i18n.js';
 import { messageCard, formatDuration } from '../../common-views.js';
+import { dashboardWords } from '../../messages/dashboard.js';
+
+/** R-ADD-4, R-ADD-5: the add-ons that follow the change of their base. */
+const followers = (s: Speech, addOns: readonly string[] | undefined): string[] =>
+  addOns && addOns.length > 0 ? [dashboardWords(s.locale).addOns.follow(s.list(addOns))] : [];
 
 const changeFacts = (s: Speech, c: SubscriptionChange) => [
   { label: s.m.change.subscription, value: `${c.productName} · ${c.subscriptionId}` },
@@ -78,6 +83,7 @@ export function changePreviewCard(s: Speech, change: SubscriptionChange): Adapti
     facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
     consequences: [
       ...changeConsequences(s, change),
+      ...followers(s, change.addOns),
       ...(change.partnerCenterRefundable !== undefined
         ? [s.m.partnerCenter.refundableQuantity(change.partnerCenterRefundable)]
         : []),
@@ -107,7 +113,7 @@ export function changeResultCard(s: Speech, change: SubscriptionChange, note?: s
   return messageCard(s, {
     title,
     color: 'Good',
-    lines: [...(note ? [note] : []), ...changeConsequences(s, change)],
+    lines: [...(note ? [note] : []), ...changeConsequences(s, change), ...followers(s, change.addOns)],
     facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
   });
 }
@@ -155,6 +161,7 @@ export function cancelPreviewCard(s: Speech, preview: CancelPreview, notice?: st
     ],
     consequences: [
       { text: effectText(s, preview.effect) },
+      ...followers(s, preview.addOns).map((text) => ({ text })),
       ...(preview.windowLeftMs !== null ? [{ text: m.left(formatDuration(s, preview.windowLeftMs)) }] : []),
       ...windowDiffersText(
         s,
@@ -179,7 +186,7 @@ export function cancelResultCard(s: Speech, result: CancelResult, note?: string)
   return messageCard(s, {
     title: result.effect.kind === 'cancel-at-renewal' ? m.scheduledTitle : m.doneTitle,
     color: 'Good',
-    lines: [...(note ? [note] : []), effectText(s, result.effect)],
+    lines: [...(note ? [note] : []), effectText(s, result.effect), ...followers(s, result.addOns)],
     facts: [
       { label: s.m.change.subscription, value: `${result.productName} · ${result.subscriptionId}` },
       { label: s.m.change.customer, value: result.customerName },
