@@ -7,6 +7,16 @@ import { addOnExecutor, listAddOns, previewAddOn } from './domain/subscriptions/
 import { confirmOrRecall } from './domain/confirmations/confirm-or-recall.js';
 import type { Executor } from './domain/confirmations/executor.js';
 import type { AddOnPayload, AddOnResult } from './domain/subscriptions/add-ons.js';
+import {
+  billingExecutor,
+  previewBillingChange,
+  previewUpgrade,
+  upgradeExecutor,
+  type PlanPayload,
+} from './domain/subscriptions/change-plan.js';
+import type { SubscriptionChange } from './domain/subscriptions/subscription-change.js';
+
+const asPlan = (executor: unknown) => executor as Executor<PlanPayload, SubscriptionChange>;
 
 export function createDashboardUseCases(deps: AllDeps): DashboardUseCases {
   return {
@@ -16,5 +26,10 @@ export function createDashboardUseCases(deps: AllDeps): DashboardUseCases {
     previewAddOn: (actor, command) => previewAddOn(deps, actor, command),
     confirmAddOn: (actor, pendingId, input) =>
       confirmOrRecall(deps, actor, addOnExecutor as Executor<AddOnPayload, AddOnResult>, pendingId, input),
+    previewBillingChange: (actor, command) => previewBillingChange(deps, actor, command),
+    confirmBillingChange: (actor, pendingId) =>
+      confirmOrRecall(deps, actor, asPlan(billingExecutor), pendingId),
+    previewUpgrade: (actor, command) => previewUpgrade(deps, actor, command),
+    confirmUpgrade: (actor, pendingId) => confirmOrRecall(deps, actor, asPlan(upgradeExecutor), pendingId),
   };
 }

@@ -39,7 +39,9 @@ export type CommandId =
   | 'invite'
   | 'reminders'
   | 'products'
-  | 'addons';
+  | 'addons'
+  | 'billing'
+  | 'upgrade';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -202,6 +204,26 @@ export const COMMANDS: readonly CommandSpec[] = [
     words: { en: ['addons', 'add-ons', 'addon', 'add-on'], ko: ['추가기능'], zh: ['附加产品'] },
     action: 'catalog.read',
     example: { en: 'addons contoso E3', ko: '추가기능 contoso E3', zh: '附加产品 contoso E3' },
+  },
+  {
+    id: 'billing',
+    words: { en: ['billing', 'term'], ko: ['청구주기', '약정'], zh: ['计费周期', '期限'] },
+    action: 'subscription.billing',
+    example: {
+      en: 'billing contoso E3 annual',
+      ko: '청구주기 contoso E3 연간',
+      zh: '计费周期 contoso E3 按年',
+    },
+  },
+  {
+    id: 'upgrade',
+    words: { en: ['upgrade'], ko: ['업그레이드'], zh: ['升级'] },
+    action: 'subscription.upgrade',
+    example: {
+      en: 'upgrade contoso E3 to Microsoft 365 E5',
+      ko: '업그레이드 contoso E3 대상 Microsoft 365 E5',
+      zh: '升级 contoso E3 到 Microsoft 365 E5',
+    },
   },
 ];
 

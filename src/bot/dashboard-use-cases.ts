@@ -10,6 +10,8 @@ import type { Actor } from '../domain/shared/actor.js';
 import type { DomainError } from '../domain/shared/errors.js';
 import type { Result } from '../domain/shared/result.js';
 import type { Recalled } from '../domain/confirmations/confirm-or-recall.js';
+import type { previewBillingChange, previewUpgrade } from '../domain/subscriptions/change-plan.js';
+import type { SubscriptionChange } from '../domain/subscriptions/subscription-change.js';
 import type { Bound } from './use-cases.js';
 
 export interface DashboardUseCases {
@@ -23,4 +25,14 @@ export interface DashboardUseCases {
     pendingId: string,
     input: Readonly<Record<string, unknown>>,
   ) => Promise<Result<Recalled<AddOnResult>, DomainError>>;
+  readonly previewBillingChange: Bound<typeof previewBillingChange>;
+  readonly confirmBillingChange: (
+    actor: Actor,
+    pendingId: string,
+  ) => Promise<Result<Recalled<SubscriptionChange>, DomainError>>;
+  readonly previewUpgrade: Bound<typeof previewUpgrade>;
+  readonly confirmUpgrade: (
+    actor: Actor,
+    pendingId: string,
+  ) => Promise<Result<Recalled<SubscriptionChange>, DomainError>>;
 }

@@ -16,7 +16,12 @@ import {
   parseProductForCustomer,
   splitCancelReason,
 } from './parse-arguments.js';
-import { ORDER_REF, parseProductsArguments } from './parse-dashboard.js';
+import {
+  ORDER_REF,
+  parseBillingArguments,
+  parseProductsArguments,
+  parseUpgradeArguments,
+} from './parse-dashboard.js';
 import { BrowseProductsSchema } from '../domain/catalog/browse-products.js';
 
 export const MAX_TEXT_LENGTH = 1_000;
@@ -69,6 +74,16 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reminders'), enabled: z.boolean().optional(), digest: z.boolean().optional() }),
   z.object({ kind: z.literal('order'), order: z.string().min(1).max(60) }),
   z.object({ kind: z.literal('addons'), subscription: z.string().min(1).max(300) }),
+  z.object({
+    kind: z.literal('billing'),
+    subscription: z.string().min(1).max(300),
+    billingCycle: BillingCycleSchema,
+  }),
+  z.object({
+    kind: z.literal('upgrade'),
+    subscription: z.string().min(1).max(300),
+    product: z.string().min(1).max(200).optional(),
+  }),
   BrowseProductsSchema.extend({ kind: z.literal('products') }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
@@ -177,6 +192,14 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
         : err({ kind: 'missing-argument', command: id });
     case 'products':
       return ok({ kind: id, ...parseProductsArguments(rest) });
+    case 'billing': {
+      const args = parseBillingArguments(rest);
+      return args ? ok({ kind: id, ...args }) : err({ kind: 'missing-argument', command: id });
+    }
+    case 'upgrade': {
+      const args = parseUpgradeArguments(rest);
+      return args ? ok({ kind: id, ...args }) : err({ kind: 'missing-argument', command: id });
+    }
     case 'addons':
       return rest
         ? ok({ kind: id, subscription: rest.slice(0, 300) })

@@ -107,3 +107,42 @@ export function parseProductsArguments(rest: string): Omit<BrowseProductsCommand
     ...(publisher ? { publisher } : {}),
   };
 }
+
+const CYCLES: Record<string, 'monthly' | 'annual'> = {
+  monthly: 'monthly',
+  month: 'monthly',
+  p1m: 'monthly',
+  월간: 'monthly',
+  월: 'monthly',
+  按月: 'monthly',
+  每月: 'monthly',
+  annual: 'annual',
+  annually: 'annual',
+  yearly: 'annual',
+  year: 'annual',
+  p1y: 'annual',
+  연간: 'annual',
+  연: 'annual',
+  按年: 'annual',
+  每年: 'annual',
+};
+
+/** `billing contoso E3 annual`: the subscription, then the cycle (= term, R-ORD-2) as the last word. */
+export function parseBillingArguments(
+  rest: string,
+): { subscription: string; billingCycle: 'monthly' | 'annual' } | undefined {
+  const words = rest.split(' ').filter(Boolean);
+  const last = (words.at(-1) ?? '').toLowerCase();
+  const cycle = CYCLES[last];
+  const subscription = words.slice(0, -1).join(' ').slice(0, 300);
+  return cycle && subscription ? { subscription, billingCycle: cycle } : undefined;
+}
+
+/** `upgrade contoso E3 to Microsoft 365 E5` (ko `대상`, zh `到`); without a target, the choices are shown. */
+export function parseUpgradeArguments(rest: string): { subscription: string; product?: string } | undefined {
+  const [subscription, product] = rest.split(/\s+to\s+|\s+대상\s+|\s*到\s*/i, 2).map((part) => part.trim());
+  if (!subscription) return undefined;
+  return product
+    ? { subscription: subscription.slice(0, 300), product: product.slice(0, 200) }
+    : { subscription: subscription.slice(0, 300) };
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { movableClock } from '../../src/domain/shared/time.js';
 import { buttonsOf, textOf } from '../support/bot.js';
 import { useTestBot } from '../support/test-bot.js';
-import { ADMIN_AGENT, NOBODY, SALES_AGENT } from '../support/staff.js';
+import { ADMIN_AGENT, NOBODY, SALES_AGENT, staffWithRole } from '../support/staff.js';
 
 const START = '2026-11-21T09:00:00Z';
 const bot = useTestBot({ clock: movableClock(START) });
@@ -157,5 +157,66 @@ describe('add-ons (R-ADD)', () => {
     expect(en).toContain('Microsoft Teams Audio Conferencing (SUB-contoso-e3-audio)');
     const ko = textOf(await bot.say('일시중단 SUB-contoso-e3', SALES_AGENT, { locale: 'ko-KR' }));
     expect(ko).toContain('추가 기능도 함께 변경됩니다');
+  });
+});
+
+describe('billing cycle, term and upgrade (R-TRM, R-UPG)', () => {
+  it('R-TRM-1: billing … annual previews "now", the prices and the charge, and Confirm changes it once', async () => {
+    const preview = await bot.say('billing SUB-woodgrove-e5 annual', SALES_AGENT);
+    const text = textOf(preview);
+    expect(text).toContain('Change the billing cycle or term?');
+    expect(text).toContain('Takes effect now: a new term starts today.');
+    expect(text).toMatch(/Price per term: USD [\d,.]+ → USD [\d,.]+\./);
+    expect(text).toMatch(/Charged now: USD [\d,.]+/);
+    const done = await bot.press(preview, 'Confirm', {}, SALES_AGENT);
+    expect(textOf(done)).toContain('Billing cycle or term changed');
+    const row = await bot.db.prisma.subscription.findUniqueOrThrow({ where: { id: 'SUB-woodgrove-e5' } });
+    expect(row.billingCycle).toBe('annual');
+    const again = await bot.press(preview, 'Confirm', {}, SALES_AGENT);
+    expect(textOf(again)).toContain('already done');
+    expect(
+      (await bot.db.prisma.subscription.findUniqueOrThrow({ where: { id: 'SUB-woodgrove-e5' } })).version,
+    ).toBe(row.version);
+  });
+
+  it('R-TRM-1: Chinese words; an unknown subscription is plainly not found', async () => {
+    const zh = textOf(
+      await bot.say('计费周期 SUB-contoso-pharma-nope 按月', SALES_AGENT, { locale: 'zh-CN' }),
+    );
+    expect(zh).toContain('SUB-contoso-pharma-nope');
+    const preview = textOf(
+      await bot.say('期限 SUB-northwind-defender 按年', SALES_AGENT, { locale: 'zh-CN' }),
+    );
+    expect(preview).toContain('更改计费周期或期限？');
+    expect(preview).toContain('立即生效');
+  });
+
+  it('R-UPG-1, R-UPG-3: upgrade lists the targets as buttons; choosing one previews price and effect; Confirm upgrades in place', async () => {
+    const choice = await bot.say('upgrade alpine ski house business premium', SALES_AGENT);
+    const titles = buttonsOf(choice).map((b) => b.title);
+    expect(titles.filter((t) => t === 'Choose')).toHaveLength(2);
+    expect(textOf(choice)).toContain('Microsoft 365 E5');
+    const e5 = buttonsOf(choice).find((b) => String(b.data.product) === 'm365-e5')!;
+    const preview = await bot.press({ actions: [e5] }, 'Choose', {}, SALES_AGENT);
+    const text = textOf(preview);
+    expect(text).toContain('Upgrade this subscription?');
+    expect(text).toContain('the licences and their users stay as they are');
+    expect(text).toMatch(/Charged now: USD [\d,.]+/);
+    const done = await bot.press(preview, 'Confirm', {}, SALES_AGENT);
+    expect(textOf(done)).toContain('Subscription upgraded');
+    const upgraded = await bot.db.prisma.subscription.findFirstOrThrow({
+      where: { customerId: 'cus-alpine-ski-house', productId: 'm365-e5' },
+    });
+    expect(upgraded.quantity).toBeGreaterThan(0);
+  });
+
+  it('R-UPG-2: in Korean, an attached add-on that cannot follow E5 (bought above) stops the upgrade; a referral admin may not upgrade', async () => {
+    const ko = textOf(await bot.say('업그레이드 SUB-contoso-e3 대상 E5', SALES_AGENT, { locale: 'ko-KR' }));
+    expect(ko).toContain('Microsoft 365 E5 Security add-on이(가) 이 구독에 연결되어 있어');
+    expect(
+      (await bot.db.prisma.subscription.findUniqueOrThrow({ where: { id: 'SUB-contoso-e3' } })).productId,
+    ).toBe('m365-e3');
+    const denied = textOf(await bot.say('upgrade SUB-contoso-e3 to E5', staffWithRole('referral-admin')));
+    expect(denied).toContain("You can't upgrade subscriptions");
   });
 });

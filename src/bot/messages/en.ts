@@ -82,6 +82,8 @@ export const en = {
     support: 'Request a refund through support, or list requests',
     invite: 'Invite a customer to a reseller relationship',
     reminders: 'Turn reminders on or off, or get a daily digest',
+    billing: 'Change a subscription’s billing cycle or term (effect and price shown first)',
+    upgrade: 'Upgrade a subscription, keeping its licences (e.g. E3 to E5)',
     addons: 'List the add-ons of a subscription and buy one for it',
     products:
       'Browse the catalog (for a customer: what it can buy, with Buy buttons); order ORD-… reads one order',
@@ -194,6 +196,7 @@ export const en = {
     roleNotHeld: 'Nothing to change: they don’t hold that role.',
     autoRenewAlreadyOn: 'Nothing to change: auto-renew is already on.',
     autoRenewAlreadyOff: 'Nothing to change: auto-renew is already off.',
+    samePlan: 'Nothing to change: it is already on that product and billing cycle.',
     sameQuantity: 'Nothing to change: it already has that many licenses.',
     conflict:
       'Someone changed this at the same moment. Nothing was changed by your click: look again and retry.',
@@ -455,6 +458,8 @@ export const en = {
     'change-needs-active': () =>
       'Only an active subscription that is not already ending can be changed this way.',
     'term-not-offered': (f: Facts) => `${f.product} is not offered on that billing cycle or term.`,
+    'no-upgrade-path': (f: Facts) =>
+      `${f.product} has no upgrade this customer can buy on its billing cycle.`,
     'addon-blocks-change': (f: Facts) =>
       `${f.addOn} is attached to this subscription and cannot follow it to ${f.target}: cancel the add-on first.`,
   },

@@ -84,7 +84,8 @@ export type NoChangeReason =
   | 'role-not-held'
   | 'auto-renew-already-on'
   | 'auto-renew-already-off'
-  | 'same-quantity';
+  | 'same-quantity'
+  | 'same-plan';
 
 export type RefusalReason =
   | 'one-per-customer'
@@ -118,7 +119,8 @@ export type RefusalReason =
   | 'upgrade-not-offered'
   | 'change-needs-active'
   | 'term-not-offered'
-  | 'addon-blocks-change';
+  | 'addon-blocks-change'
+  | 'no-upgrade-path';
 
 export type DomainErrorKind = DomainError['kind'];
 

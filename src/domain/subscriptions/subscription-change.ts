@@ -144,7 +144,7 @@ export async function previewSubscriptionChange<P>(
     loaded: Loaded,
     now: Dayjs,
   ) => Promise<Result<{ change: SubscriptionChange; next?: Subscription }, DomainError>>,
-  payload: (loaded: Loaded) => P,
+  payload: (loaded: Loaded, next?: Subscription) => P,
 ): Promise<Result<SubscriptionChange, DomainError>> {
   const denied = await requireRole(deps, actor, action);
   if (denied) return denied;
@@ -163,7 +163,7 @@ export async function previewSubscriptionChange<P>(
         now,
       ).map((s) => `${s.productName} (${s.id})`)
     : [];
-  const pending = await createPendingAction(deps, actor, action, payload(loaded.value));
+  const pending = await createPendingAction(deps, actor, action, payload(loaded.value, next));
   return ok({
     ...planned.value.change,
     ...(followers.length > 0 ? { addOns: followers } : {}),

@@ -82,4 +82,17 @@ describe('issue 11 in partner-center mode', () => {
       'Partner Center’s documented API has no endpoint for this change',
     );
   });
+
+  it('R-TRM-4, R-UPG-4: billing and upgrade in partner-center mode say plainly that the contract has no endpoint for them', async () => {
+    const subscription = [...pc.fake.state.commerce.subscriptions.values()].find(
+      (s) => s.status === 'active',
+    )!;
+    const ref = `SUB-${subscription.customerId}-${subscription.id}`;
+    const patches = pc.fake.requests.filter((r) => r.method === 'PATCH').length;
+    const billing = textOf(await say(`billing ${ref} annual`));
+    expect(billing).toContain('Partner Center’s documented API has no endpoint for this change');
+    const upgrade = textOf(await say(`upgrade ${ref}`, 'zh-CN'));
+    expect(upgrade).toContain('合作伙伴中心已记录的 API 没有用于此更改的端点');
+    expect(pc.fake.requests.filter((r) => r.method === 'PATCH').length).toBe(patches);
+  });
 });

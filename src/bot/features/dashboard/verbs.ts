@@ -1,7 +1,8 @@
 /** The buttons of the dashboard-parity features: an order's details, the catalog's pages. */
 import { z } from 'zod';
 import { BrowseProductsSchema } from '../../../domain/catalog/browse-products.js';
-import { PendingIdSchema, id } from '../../card-fields.js';
+import { PendingIdSchema, id, ref } from '../../card-fields.js';
+import { BillingCycleSchema } from '../../../domain/shared/model.js';
 
 export const DASHBOARD_VERBS = {
   orderShow: 'order.show',
@@ -9,6 +10,10 @@ export const DASHBOARD_VERBS = {
   addOnList: 'addon.list',
   addOnStart: 'addon.start',
   addOnConfirm: 'addon.confirm',
+  billingStart: 'subscription.billing.start',
+  billingConfirm: 'subscription.billing.confirm',
+  upgradeStart: 'subscription.upgrade.start',
+  upgradeConfirm: 'subscription.upgrade.confirm',
 } as const;
 
 export const DASHBOARD_ACTIONS = [
@@ -18,4 +23,8 @@ export const DASHBOARD_ACTIONS = [
   z.object({ verb: z.literal(DASHBOARD_VERBS.addOnStart), baseSubscriptionId: id, productId: id }),
   // The licence count arrives beside the verb (`quantity`).
   z.object({ verb: z.literal(DASHBOARD_VERBS.addOnConfirm), pendingId: PendingIdSchema }).passthrough(),
+  z.object({ verb: z.literal(DASHBOARD_VERBS.billingStart), ref: ref, billingCycle: BillingCycleSchema }),
+  z.object({ verb: z.literal(DASHBOARD_VERBS.billingConfirm), pendingId: PendingIdSchema }),
+  z.object({ verb: z.literal(DASHBOARD_VERBS.upgradeStart), ref: ref, product: id.optional() }),
+  z.object({ verb: z.literal(DASHBOARD_VERBS.upgradeConfirm), pendingId: PendingIdSchema }),
 ] as const;

@@ -50,9 +50,31 @@ function changeConsequences(s: Speech, c: SubscriptionChange): string[] {
           `${(c.chargeDelta ?? 0) >= 0 ? '+' : '−'}${s.money(Math.abs(c.chargeDelta ?? 0), c.currency ?? 'USD')}`,
         ),
       ];
+    case 'subscription.billing':
+    case 'subscription.upgrade':
+      return planConsequences(s, c);
     default:
       return [];
   }
+}
+
+/** R-TRM-1, R-TRM-2, R-UPG-3: what changes, when, and the price. */
+function planConsequences(s: Speech, c: SubscriptionChange): string[] {
+  const w = dashboardWords(s.locale).plan;
+  const money = (n: number) => s.money(n, c.currency ?? 'USD');
+  const from = `${c.productName} (${s.m.cycles[c.billingCycle]})`;
+  const to = `${c.toProductName ?? c.productName} (${s.m.cycles[c.toBillingCycle ?? c.billingCycle]})`;
+  const charge = c.chargeNow ?? 0;
+  return [
+    w.fromTo(from, to),
+    c.effective === 'at-renewal'
+      ? w.atRenewal(s.date(c.renewsAt))
+      : c.action === 'subscription.upgrade'
+        ? w.upgradeNow
+        : w.now,
+    w.perTerm(money(c.fromTermCharge ?? 0), money(c.toTermCharge ?? 0)),
+    charge > 0 ? w.chargeNow(money(charge)) : charge < 0 ? w.creditNow(money(-charge)) : w.nothingNow,
+  ];
 }
 
 const CONFIRM_VERB: Record<string, string> = {
@@ -60,6 +82,8 @@ const CONFIRM_VERB: Record<string, string> = {
   'subscription.reactivate': VERBS.reactivateConfirm,
   'subscription.autorenew': VERBS.autoRenewConfirm,
   'subscription.licenses': VERBS.licensesConfirm,
+  'subscription.billing': VERBS.billingConfirm,
+  'subscription.upgrade': VERBS.upgradeConfirm,
 };
 
 const changeTitle = (s: Speech, c: SubscriptionChange): string => {
@@ -70,7 +94,11 @@ const changeTitle = (s: Speech, c: SubscriptionChange): string => {
       ? m.reactivateTitle
       : c.action === 'subscription.autorenew'
         ? m.autoRenewTitle(Boolean(c.autoRenew))
-        : m.licensesTitle;
+        : c.action === 'subscription.billing'
+          ? dashboardWords(s.locale).plan.billingTitle
+          : c.action === 'subscription.upgrade'
+            ? dashboardWords(s.locale).plan.upgradeTitle
+            : m.licensesTitle;
 };
 
 export function changePreviewCard(s: Speech, change: SubscriptionChange): AdaptiveCardJson {
@@ -109,7 +137,13 @@ export function changeResultCard(s: Speech, change: SubscriptionChange, note?: s
         ? m.reactivated
         : change.action === 'subscription.autorenew'
           ? m.autoRenewChanged(Boolean(change.autoRenew))
-          : m.licensesChanged(change.toQuantity ?? change.quantity);
+          : change.action === 'subscription.billing'
+            ? change.effective === 'at-renewal'
+              ? dashboardWords(s.locale).plan.billingScheduled
+              : dashboardWords(s.locale).plan.billingDone
+            : change.action === 'subscription.upgrade'
+              ? dashboardWords(s.locale).plan.upgradeDone
+              : m.licensesChanged(change.toQuantity ?? change.quantity);
   return messageCard(s, {
     title,
     color: 'Good',
