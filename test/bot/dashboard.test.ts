@@ -219,4 +219,17 @@ describe('billing cycle, term and upgrade (R-TRM, R-UPG)', () => {
     const denied = textOf(await bot.say('upgrade SUB-contoso-e3 to E5', staffWithRole('referral-admin')));
     expect(denied).toContain("You can't upgrade subscriptions");
   });
+
+  it('R-TRM-1, R-UPG-1: the subscription list has Switch and Upgrade buttons that open the same previews', async () => {
+    const list = await bot.say('subscriptions coho winery', SALES_AGENT);
+    const titles = buttonsOf(list).map((b) => b.title);
+    expect(titles).toContain('Switch to annual');
+    expect(titles).toContain('Upgrade');
+    const preview = await bot.press(list, 'Switch to annual', {}, SALES_AGENT);
+    expect(textOf(preview)).toContain('Change the billing cycle or term?');
+    const upgrade = await bot.press(list, 'Upgrade', {}, SALES_AGENT);
+    expect(textOf(upgrade)).toContain('Microsoft 365 E5');
+    const referral = await bot.say('subscriptions coho winery', staffWithRole('referral-admin'));
+    expect(buttonsOf(referral).map((b) => b.title)).not.toContain('Upgrade');
+  });
 });

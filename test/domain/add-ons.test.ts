@@ -12,6 +12,7 @@ import {
 import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
 import { confirmCancellation } from '../../src/domain/subscriptions/confirm-cancellation.js';
 import { browseProducts } from '../../src/domain/catalog/browse-products.js';
+import { previewLicenses } from '../../src/domain/subscriptions/change-license-count.js';
 import { anActor } from '../fakes/builders.js';
 import { seededFakeDeps, type FakeDeps } from '../fakes/fake-deps.js';
 
@@ -179,5 +180,27 @@ describe('add-ons', () => {
       error: { kind: 'refused', rule: 'R-ADD-6', reason: 'backend-has-no-endpoint' },
     });
     expect(deps.db.tables.pendingActions.size).toBe(before);
+  });
+
+  it('R-ADD-2: the base cannot go below its add-on’s licences, and the add-on cannot grow past its base', async () => {
+    const deps = seededFakeDeps(NOW);
+    expect(
+      await previewLicenses(deps, sales, { subscription: 'SUB-contoso-e3', quantity: 99 }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', rule: 'R-ADD-2', reason: 'base-below-addons', facts: { count: 100 } },
+    });
+    expect((await previewLicenses(deps, sales, { subscription: 'SUB-contoso-e3', quantity: 100 })).ok).toBe(
+      true,
+    );
+    expect(
+      await previewLicenses(deps, sales, { subscription: 'SUB-contoso-e3-audio', quantity: 251 }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', rule: 'R-ADD-2', reason: 'addon-exceeds-base', facts: { max: 150 } },
+    });
+    expect(
+      (await previewLicenses(deps, sales, { subscription: 'SUB-contoso-e3-audio', quantity: 250 })).ok,
+    ).toBe(true);
   });
 });

@@ -88,6 +88,8 @@ const en = {
     creditNow: (amount: string) => `Credited now: ${amount}.`,
     nothingNow: 'Nothing is charged now.',
     choose: 'Choose the upgrade',
+    switchTo: (cycle: string) => `Switch to ${cycle.toLowerCase()}`,
+    upgradeButton: 'Upgrade',
   },
   catalog: {
     title: 'Products',
@@ -231,6 +233,8 @@ const ko: Widen<DashboardWords> = {
     creditNow: (amount) => `지금 환급: ${amount}.`,
     nothingNow: '지금 청구되는 금액은 없습니다.',
     choose: '업그레이드 선택',
+    switchTo: (cycle) => `${cycle}(으)로 전환`,
+    upgradeButton: '업그레이드',
   },
   catalog: {
     title: '제품',
@@ -362,6 +366,8 @@ const zh: Widen<DashboardWords> = {
     creditNow: (amount) => `现在退还：${amount}。`,
     nothingNow: '现在不收费。',
     choose: '选择升级',
+    switchTo: (cycle) => `改为${cycle}`,
+    upgradeButton: '升级',
   },
   catalog: {
     title: '产品',

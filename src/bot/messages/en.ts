@@ -460,6 +460,8 @@ export const en = {
     'term-not-offered': (f: Facts) => `${f.product} is not offered on that billing cycle or term.`,
     'no-upgrade-path': (f: Facts) =>
       `${f.product} has no upgrade this customer can buy on its billing cycle.`,
+    'base-below-addons': (f: Facts) =>
+      `${f.count} licence(s) of the add-on ${f.addOn} are attached: the base cannot have fewer. Reduce or cancel the add-on first.`,
     'addon-blocks-change': (f: Facts) =>
       `${f.addOn} is attached to this subscription and cannot follow it to ${f.target}: cancel the add-on first.`,
   },

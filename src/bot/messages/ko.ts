@@ -425,6 +425,8 @@ export const ko: Messages = {
     'term-not-offered': (f) => `${f.product}은(는) 해당 청구 주기나 약정 기간으로 제공되지 않습니다.`,
     'no-upgrade-path': (f) =>
       `${f.product}에는 이 고객이 현재 청구 주기로 구매할 수 있는 업그레이드가 없습니다.`,
+    'base-below-addons': (f) =>
+      `추가 기능 ${f.addOn}의 라이선스 ${f.count}개가 연결되어 있어 기본 구독을 그보다 줄일 수 없습니다. 먼저 추가 기능을 줄이거나 취소하세요.`,
     'addon-blocks-change': (f) =>
       `${f.addOn}이(가) 이 구독에 연결되어 있어 ${f.target}(으)로 함께 옮길 수 없습니다. 먼저 추가 기능을 취소하세요.`,
   },

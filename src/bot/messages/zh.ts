@@ -408,6 +408,8 @@ export const zh: Messages = {
     'change-needs-active': () => '只有未在终止中的有效订阅才能这样更改。',
     'term-not-offered': (f) => `${f.product} 不以该计费周期或期限提供。`,
     'no-upgrade-path': (f) => `${f.product} 没有此客户可按当前计费周期购买的升级。`,
+    'base-below-addons': (f) =>
+      `已附加 ${f.count} 个附加产品 ${f.addOn} 的许可证：基础订阅不能少于此数。请先减少或取消该附加产品。`,
     'addon-blocks-change': (f) =>
       `${f.addOn} 附加在此订阅上，无法随之更改为 ${f.target}：请先取消该附加产品。`,
   },

@@ -120,7 +120,8 @@ export type RefusalReason =
   | 'change-needs-active'
   | 'term-not-offered'
   | 'addon-blocks-change'
-  | 'no-upgrade-path';
+  | 'no-upgrade-path'
+  | 'base-below-addons';
 
 export type DomainErrorKind = DomainError['kind'];
 

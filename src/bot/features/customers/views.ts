@@ -69,6 +69,20 @@ function subscriptionButtons(s: Speech, actor: Actor, sub: Subscription): Button
       verb: VERBS.addOnList,
       data: { subscriptionId: sub.id },
     });
+  // R-TRM-1, R-UPG-1: the previews say whether it applies; the click checks again (R-ROLE-9).
+  const plan = dashboardWords(s.locale).plan;
+  if (sub.status === 'active' && !sub.cancelAt && !sub.baseSubscriptionId) {
+    if (can(actor.roles, 'subscription.billing')) {
+      const other = sub.billingCycle === 'annual' ? 'monthly' : 'annual';
+      buttons.push({
+        title: plan.switchTo(s.m.cycles[other]),
+        verb: VERBS.billingStart,
+        data: { ref: sub.id, billingCycle: other },
+      });
+    }
+    if (can(actor.roles, 'subscription.upgrade'))
+      buttons.push({ title: plan.upgradeButton, verb: VERBS.upgradeStart, data: { ref: sub.id } });
+  }
   return buttons;
 }
 
