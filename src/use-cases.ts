@@ -5,6 +5,7 @@
 import { listSoftwareEntitlements } from './domain/software/list-software-entitlements.js';
 import { locateKeyInPartnerCenter } from './domain/software/locate-key-in-partner-center.js';
 import type { UseCases } from './bot/use-cases.js';
+import { createDashboardUseCases } from './dashboard-use-cases.js';
 import type { AllDeps } from './domain/ports/deps.js';
 import type { Executor } from './domain/confirmations/executor.js';
 import { confirmOrRecall } from './domain/confirmations/confirm-or-recall.js';
@@ -104,5 +105,6 @@ export function createUseCases(deps: AllDeps): UseCases {
     listSupportRequests: (actor) => listSupportRequests(deps, actor),
     requestRelationship: (actor, command) => requestRelationship(deps, actor, command),
     showReminderSettings: (actor, changes) => showReminderSettings(deps, actor, changes),
+    dashboard: createDashboardUseCases(deps),
   };
 }

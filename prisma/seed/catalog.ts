@@ -41,6 +41,12 @@ export interface SeedProduct {
   cancelRestriction: CancelRestriction;
   isvSetupUrl: string | null;
   softwareOptions: SoftwareOptions | null;
+  /** Add-on (R-ADD-1): the products it attaches to (empty: bought on its own). */
+  baseProductIds: string[];
+  /** Upgrade paths (R-UPG-1), keeping the licences. */
+  upgradeTargetIds: string[];
+  /** The same licences on another term, as a product of its own (new commerce, R-TRM-1). */
+  termOptionIds: string[];
 }
 
 export interface Market {
@@ -209,6 +215,9 @@ const product = (
   cancelRestriction: 'none',
   isvSetupUrl: null,
   softwareOptions: null,
+  baseProductIds: [],
+  upgradeTargetIds: [],
+  termOptionIds: [],
   ...fields,
 });
 
@@ -216,6 +225,8 @@ export const PRODUCTS: readonly SeedProduct[] = [
   // ---- Microsoft online services, legacy (license-based, 2019-2021 rules) ----
   product({
     id: 'm365-e3',
+    // Upgrade path (R-UPG-1): E3 → E5 keeps the licences and the users.
+    upgradeTargetIds: ['m365-e5'],
     name: 'Microsoft 365 E3',
     kind: 'online-service',
     billingCycles: ['monthly', 'annual'],
@@ -234,6 +245,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
   product({
     // Business plans are capped at 300 licenses.
     id: 'm365-business-premium',
+    upgradeTargetIds: ['m365-e3', 'm365-e5'],
     name: 'Microsoft 365 Business Premium',
     kind: 'online-service',
     category: 'small-business',
@@ -284,6 +296,9 @@ export const PRODUCTS: readonly SeedProduct[] = [
   // ---- Microsoft online services, new commerce (R-NCE-*) ----
   product({
     id: 'm365-e3-nce',
+    upgradeTargetIds: ['m365-e5-nce'],
+    // R-TRM-1: the same licences on a monthly term.
+    termOptionIds: ['m365-e3-nce-monthly'],
     name: 'Microsoft 365 E3 (NCE, annual)',
     kind: 'online-service',
     billingCycles: ['annual'],
@@ -295,6 +310,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
   product({
     // Monthly term: list price + 20 %.
     id: 'm365-e3-nce-monthly',
+    termOptionIds: ['m365-e3-nce'],
     name: 'Microsoft 365 E3 (NCE, monthly)',
     kind: 'online-service',
     billingCycles: ['monthly'],
@@ -352,6 +368,46 @@ export const PRODUCTS: readonly SeedProduct[] = [
     onePerCustomer: true,
     commercePolicy: 'new-commerce',
     policySource: NCE_SOURCE,
+  }),
+
+  // ---- Add-ons (R-ADD-*): bought for a base subscription, never on their own ----
+  product({
+    id: 'teams-audio-conferencing',
+    name: 'Microsoft Teams Audio Conferencing',
+    kind: 'online-service',
+    billingCycles: ['monthly', 'annual'],
+    segments: ['commercial', 'education', 'government', 'nonprofit'],
+    unitPrice: 4.0,
+    baseProductIds: ['m365-e3', 'm365-e5', 'm365-business-premium'],
+  }),
+  product({
+    id: 'm365-e5-security',
+    name: 'Microsoft 365 E5 Security add-on',
+    kind: 'online-service',
+    billingCycles: ['monthly', 'annual'],
+    segments: ['commercial', 'government', 'nonprofit'],
+    unitPrice: 12.0,
+    baseProductIds: ['m365-e3'],
+  }),
+  product({
+    id: 'exchange-online-archiving',
+    name: 'Exchange Online Archiving',
+    kind: 'online-service',
+    billingCycles: ['monthly', 'annual'],
+    segments: ['commercial', 'education', 'government', 'nonprofit'],
+    unitPrice: 3.0,
+    baseProductIds: ['exchange-online-p1', 'm365-business-premium'],
+  }),
+  product({
+    id: 'teams-phone-nce',
+    name: 'Microsoft Teams Phone Standard (NCE, annual)',
+    kind: 'online-service',
+    billingCycles: ['annual'],
+    segments: ['commercial', 'government', 'nonprofit'],
+    unitPrice: 120.0,
+    commercePolicy: 'new-commerce',
+    policySource: NCE_SOURCE,
+    baseProductIds: ['m365-e3-nce', 'm365-e5-nce'],
   }),
 
   // ---- ISV marketplace SaaS (R-BUY-4, R-BUY-10) ----

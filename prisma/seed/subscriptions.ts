@@ -57,6 +57,9 @@ export interface DemoSubscription {
   cancelAt: string | null;
   /** The column keeps its first spelling: renaming it would need a migration. */
   licenceAdditions: Array<{ at: string; count: number }>;
+  /** Add-on (R-ADD-1): its base subscription; its terms count from the base's anchor (R-ADD-3). */
+  baseSubscriptionId: string | null;
+  termAnchorAt: string | null;
 }
 
 export interface DemoData {
@@ -108,7 +111,7 @@ interface LineSpec {
   readonly quantity: number;
   readonly billingCycle: BillingCycle;
   /** Present when the line has a subscription row. */
-  readonly subscription?: { readonly id: string; readonly fate: Fate };
+  readonly subscription?: { readonly id: string; readonly fate: Fate; readonly base?: string };
 }
 
 interface OrderSpec {
@@ -132,6 +135,21 @@ const ADMIN_AGENT = demoStaffWithRole('admin-agent').aadObjectId;
 
 const ORDERS: readonly OrderSpec[] = [
   // ---- Online services and marketplace SaaS ----
+  {
+    // An add-on attached to Contoso's E3 a month ago (R-ADD-1..3): it renews with its base.
+    id: 'ORD-1020',
+    customerId: 'cus-contoso',
+    placedBy: SALES,
+    placedHoursAgo: days(30),
+    lines: [
+      {
+        productId: 'teams-audio-conferencing',
+        quantity: 100,
+        billingCycle: 'annual',
+        subscription: { id: 'SUB-contoso-e3-audio', fate: active, base: 'SUB-contoso-e3' },
+      },
+    ],
+  },
   {
     id: 'ORD-1001',
     customerId: 'cus-contoso',
@@ -553,7 +571,7 @@ const subscriptionFor = (
   order: OrderSpec,
   line: LineSpec,
   now: Dayjs,
-): DemoSubscription => {
+): Omit<DemoSubscription, 'baseSubscriptionId' | 'termAnchorAt'> => {
   const customer = seedCustomer(order.customerId);
   const product = seedProduct(line.productId);
   const orderedAt = addHours(now, -order.placedHoursAgo);
@@ -636,8 +654,26 @@ export function demoOrders(now: Date): DemoData {
       lines,
     });
     for (const line of spec.lines) {
-      if (line.subscription) subscriptions.push(subscriptionFor(line.subscription, spec, line, current));
+      if (line.subscription)
+        subscriptions.push({
+          ...subscriptionFor(line.subscription, spec, line, current),
+          baseSubscriptionId: null,
+          termAnchorAt: null,
+        });
     }
   }
+  // R-ADD-3: an add-on renews with its base; its terms count from the base's first term.
+  for (const spec of ORDERS)
+    for (const line of spec.lines) {
+      const base = subscriptions.find((s) => s.id === line.subscription?.base);
+      const index = subscriptions.findIndex((s) => s.id === line.subscription?.id);
+      if (!base || index < 0) continue;
+      subscriptions[index] = {
+        ...subscriptions[index]!,
+        baseSubscriptionId: base.id,
+        termAnchorAt: base.trialEndsAt ?? base.orderedAt,
+        renewsAt: base.renewsAt,
+      };
+    }
   return { orders, subscriptions };
 }

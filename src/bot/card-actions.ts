@@ -13,6 +13,7 @@ import { SOFTWARE_ACTIONS, SOFTWARE_VERBS } from './features/software/verbs.js';
 import { STAFF_ACTIONS, STAFF_VERBS } from './features/staff/verbs.js';
 import { SUBSCRIPTION_ACTIONS, SUBSCRIPTION_VERBS } from './features/subscriptions/verbs.js';
 import { SUPPORT_ACTIONS, SUPPORT_VERBS } from './features/support/verbs.js';
+import { DASHBOARD_ACTIONS, DASHBOARD_VERBS } from './features/dashboard/verbs.js';
 
 export const VERBS = {
   ...HELP_VERBS,
@@ -23,6 +24,7 @@ export const VERBS = {
   ...SOFTWARE_VERBS,
   ...SUPPORT_VERBS,
   ...RELATIONSHIP_VERBS,
+  ...DASHBOARD_VERBS,
 } as const;
 
 const cartInputs = z.record(z.string(), z.unknown());
@@ -37,6 +39,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   ...SOFTWARE_ACTIONS,
   ...SUPPORT_ACTIONS,
   ...RELATIONSHIP_ACTIONS,
+  ...DASHBOARD_ACTIONS,
 ]);
 
 /** The form fields a card sent back, as strings (inputs arrive as strings in Teams and the Emulator). */

@@ -22,6 +22,8 @@ export const TEMPLATE_NAMES = [
   'software-key',
   'acknowledge',
   'support-form',
+  'order-detail',
+  'addon-buy',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

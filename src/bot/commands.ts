@@ -37,7 +37,11 @@ export type CommandId =
   | 'activity'
   | 'support'
   | 'invite'
-  | 'reminders';
+  | 'reminders'
+  | 'products'
+  | 'addons'
+  | 'billing'
+  | 'upgrade';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -183,6 +187,42 @@ export const COMMANDS: readonly CommandSpec[] = [
       en: 'revoke Sam Chen sales-agent',
       ko: '권한회수 Sam Chen sales-agent',
       zh: '撤销 Sam Chen sales-agent',
+    },
+  },
+  {
+    id: 'products',
+    words: { en: ['products', 'product', 'catalog'], ko: ['제품', '카탈로그'], zh: ['产品', '目录'] },
+    action: 'catalog.read',
+    example: {
+      en: 'products E3 for contoso license',
+      ko: '제품 E3 고객 contoso 라이선스',
+      zh: '产品 E3 给 contoso 许可',
+    },
+  },
+  {
+    id: 'addons',
+    words: { en: ['addons', 'add-ons', 'addon', 'add-on'], ko: ['추가기능'], zh: ['附加产品'] },
+    action: 'catalog.read',
+    example: { en: 'addons contoso E3', ko: '추가기능 contoso E3', zh: '附加产品 contoso E3' },
+  },
+  {
+    id: 'billing',
+    words: { en: ['billing', 'term'], ko: ['청구주기', '약정'], zh: ['计费周期', '期限'] },
+    action: 'subscription.billing',
+    example: {
+      en: 'billing contoso E3 annual',
+      ko: '청구주기 contoso E3 연간',
+      zh: '计费周期 contoso E3 按年',
+    },
+  },
+  {
+    id: 'upgrade',
+    words: { en: ['upgrade'], ko: ['업그레이드'], zh: ['升级'] },
+    action: 'subscription.upgrade',
+    example: {
+      en: 'upgrade contoso E3 to Microsoft 365 E5',
+      ko: '업그레이드 contoso E3 대상 Microsoft 365 E5',
+      zh: '升级 contoso E3 到 Microsoft 365 E5',
     },
   },
 ];

@@ -172,6 +172,7 @@ function noChangeText(s: Speech, reason: NoChangeReason): string {
     'auto-renew-already-on': m.autoRenewAlreadyOn,
     'auto-renew-already-off': m.autoRenewAlreadyOff,
     'same-quantity': m.sameQuantity,
+    'same-plan': m.samePlan,
   };
   return words[reason];
 }

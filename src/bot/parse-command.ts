@@ -16,6 +16,13 @@ import {
   parseProductForCustomer,
   splitCancelReason,
 } from './parse-arguments.js';
+import {
+  ORDER_REF,
+  parseBillingArguments,
+  parseProductsArguments,
+  parseUpgradeArguments,
+} from './parse-dashboard.js';
+import { BrowseProductsSchema } from '../domain/catalog/browse-products.js';
 
 export const MAX_TEXT_LENGTH = 1_000;
 
@@ -65,6 +72,19 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('support-list') }),
   z.object({ kind: z.literal('invite'), customer: z.string().min(1).max(200) }),
   z.object({ kind: z.literal('reminders'), enabled: z.boolean().optional(), digest: z.boolean().optional() }),
+  z.object({ kind: z.literal('order'), order: z.string().min(1).max(60) }),
+  z.object({ kind: z.literal('addons'), subscription: z.string().min(1).max(300) }),
+  z.object({
+    kind: z.literal('billing'),
+    subscription: z.string().min(1).max(300),
+    billingCycle: BillingCycleSchema,
+  }),
+  z.object({
+    kind: z.literal('upgrade'),
+    subscription: z.string().min(1).max(300),
+    product: z.string().min(1).max(200).optional(),
+  }),
+  BrowseProductsSchema.extend({ kind: z.literal('products') }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -164,8 +184,27 @@ export function parseCommand(raw: string | undefined | null): Result<Command, Pa
       return rest
         ? ok({ kind: id, query: rest.slice(0, 200) })
         : err({ kind: 'missing-argument', command: id });
-    case 'subscriptions':
     case 'orders':
+      // `order ORD-…` reads one order; any other text names a customer whose orders are listed.
+      if (ORDER_REF.test(rest)) return ok({ kind: 'order', order: rest.toUpperCase() });
+      return rest
+        ? ok({ kind: id, customer: rest.slice(0, 200) })
+        : err({ kind: 'missing-argument', command: id });
+    case 'products':
+      return ok({ kind: id, ...parseProductsArguments(rest) });
+    case 'billing': {
+      const args = parseBillingArguments(rest);
+      return args ? ok({ kind: id, ...args }) : err({ kind: 'missing-argument', command: id });
+    }
+    case 'upgrade': {
+      const args = parseUpgradeArguments(rest);
+      return args ? ok({ kind: id, ...args }) : err({ kind: 'missing-argument', command: id });
+    }
+    case 'addons':
+      return rest
+        ? ok({ kind: id, subscription: rest.slice(0, 300) })
+        : err({ kind: 'missing-argument', command: id });
+    case 'subscriptions':
       return rest
         ? ok({ kind: id, customer: rest.slice(0, 200) })
         : err({ kind: 'missing-argument', command: id });

@@ -17,6 +17,7 @@ import { softwareActions, softwareCommands } from './features/software/routes.js
 import { staffActions, staffCommands } from './features/staff/routes.js';
 import { subscriptionActions, subscriptionCommands } from './features/subscriptions/routes.js';
 import { supportActions, supportCommands } from './features/support/routes.js';
+import { dashboardActions, dashboardCommands } from './features/dashboard/routes.js';
 
 export const COMMAND_ROUTES: CommandRoutes<CommandKind> = {
   ...helpCommands,
@@ -28,6 +29,7 @@ export const COMMAND_ROUTES: CommandRoutes<CommandKind> = {
   ...supportCommands,
   ...relationshipCommands,
   ...reminderCommands,
+  ...dashboardCommands,
 };
 
 export const ACTION_ROUTES: ActionRoutes<Verb> = {
@@ -39,6 +41,7 @@ export const ACTION_ROUTES: ActionRoutes<Verb> = {
   ...softwareActions,
   ...supportActions,
   ...relationshipActions,
+  ...dashboardActions,
 };
 
 /** Someone without any role asks for more than `whoami`: they are told whom to ask (a denied turn). */

@@ -45,6 +45,7 @@ import type { previewSuspend } from '../domain/subscriptions/suspend-subscriptio
 import type { confirmSupportRequest } from '../domain/support/confirm-support-request.js';
 import type { listSupportRequests } from '../domain/support/list-support-requests.js';
 import type { startSupportRequest } from '../domain/support/start-support-request.js';
+import type { DashboardUseCases } from './dashboard-use-cases.js';
 
 /** A use case with its dependencies already given: the same function minus its first parameter. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -112,4 +113,6 @@ export interface UseCases {
   // Relationships and reminders
   readonly requestRelationship: Bound<typeof requestRelationship>;
   readonly showReminderSettings: Bound<typeof showReminderSettings>;
+  // Dashboard parity: order view, catalog browse, add-ons, billing and term changes, upgrades
+  readonly dashboard: DashboardUseCases;
 }

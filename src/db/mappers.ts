@@ -86,6 +86,9 @@ export const toProduct = (row: ProductRow): Product => ({
   commercePolicy: row.commercePolicy as CommercePolicy,
   cancelRestriction: row.cancelRestriction as CancelRestriction,
   isvSetupUrl: row.isvSetupUrl,
+  baseProductIds: row.baseProductIds,
+  upgradeTargetIds: row.upgradeTargetIds,
+  termOptionIds: row.termOptionIds,
 });
 
 export const orNull = (value: Date | null): Dayjs | null => (value ? at(value) : null);
@@ -110,6 +113,13 @@ export const toSubscription = (row: SubscriptionRow): Subscription => ({
   cancelledAt: orNull(row.cancelledAt),
   cancelAt: orNull(row.cancelAt),
   version: row.version,
+  baseSubscriptionId: row.baseSubscriptionId,
+  termAnchorAt: orNull(row.termAnchorAt),
+  scheduledChange:
+    row.scheduledProductId &&
+    (row.scheduledBillingCycle === 'monthly' || row.scheduledBillingCycle === 'annual')
+      ? { productId: row.scheduledProductId, billingCycle: row.scheduledBillingCycle }
+      : null,
 });
 
 type OrderRow = Prisma.OrderGetPayload<{

@@ -58,6 +58,8 @@ export function makeOrderRepository(db: Db): OrderRepository {
             termStartAt: sub.termStartAt.toDate(),
             renewsAt: sub.renewsAt.toDate(),
             trialEndsAt: sub.trialEndsAt?.toDate() ?? null,
+            baseSubscriptionId: sub.baseSubscriptionId ?? null,
+            termAnchorAt: sub.termAnchorAt?.toDate() ?? null,
             licenceAdditions: [{ at: sub.orderedAt.toISOString(), count: sub.quantity }],
           })),
         });

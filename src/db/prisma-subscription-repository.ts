@@ -30,6 +30,12 @@ export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
       const saved = await db.subscription.updateMany({
         where: { id: next.id, version: expectedVersion },
         data: {
+          // Upgrades and cycle or term changes (R-UPG-3, R-TRM-1, R-TRM-2) change these.
+          productId: next.productId,
+          billingCycle: next.billingCycle,
+          termAnchorAt: next.termAnchorAt?.toDate() ?? null,
+          scheduledProductId: next.scheduledChange?.productId ?? null,
+          scheduledBillingCycle: next.scheduledChange?.billingCycle ?? null,
           quantity: next.quantity,
           status: next.status,
           autoRenew: next.autoRenew,

@@ -154,6 +154,7 @@ async function insertDemo(tx: Tx, now: Date): Promise<void> {
         dataDeletedAt: optionalDate(subscription.dataDeletedAt),
         cancelledAt: optionalDate(subscription.cancelledAt),
         cancelAt: optionalDate(subscription.cancelAt),
+        termAnchorAt: optionalDate(subscription.termAnchorAt),
       })),
     skipDuplicates: true,
   });

@@ -138,6 +138,7 @@ export function seedDemo(db: FakeDatabase, now: Date): void {
   for (const { licenceAdditions, ...s } of subscriptions)
     t.subscriptions.set(s.id, {
       ...s,
+      termAnchorAt: orNull(s.termAnchorAt),
       orderedAt: at(s.orderedAt),
       termStartAt: at(s.termStartAt),
       renewsAt: at(s.renewsAt),

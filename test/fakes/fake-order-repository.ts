@@ -77,6 +77,8 @@ export function makeFakeOrderRepository(db: FakeDatabase): OrderRepository {
           termStartAt: sub.termStartAt,
           renewsAt: sub.renewsAt,
           trialEndsAt: sub.trialEndsAt,
+          baseSubscriptionId: sub.baseSubscriptionId ?? null,
+          termAnchorAt: sub.termAnchorAt ?? null,
           suspendedAt: null,
           dataDeletedAt: null,
           cancelledAt: null,

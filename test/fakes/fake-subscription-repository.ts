@@ -25,6 +25,10 @@ export function makeFakeSubscriptionRepository(db: FakeDatabase): SubscriptionRe
       if (!row || row.version !== expectedVersion) return 'conflict';
       db.tables.subscriptions.set(next.id, {
         ...row,
+        productId: next.productId,
+        billingCycle: next.billingCycle,
+        termAnchorAt: next.termAnchorAt ?? null,
+        scheduledChange: next.scheduledChange ?? null,
         quantity: next.quantity,
         status: next.status,
         autoRenew: next.autoRenew,

@@ -34,7 +34,13 @@ function commandIdOf(text: string): CommandId | undefined {
   const result = parseCommand(text);
   if (result.ok) {
     const kind = result.value.kind;
-    return kind === 'cancel-order' ? 'cancel' : kind === 'support-list' ? 'support' : kind;
+    return kind === 'cancel-order'
+      ? 'cancel'
+      : kind === 'support-list'
+        ? 'support'
+        : kind === 'order'
+          ? 'orders'
+          : kind;
   }
   const { error } = result;
   return error.kind === 'missing-argument' || error.kind === 'bad-role' ? error.command : undefined;

@@ -25,6 +25,9 @@ export const en = {
     'subscription.cancel': 'cancel subscriptions',
     'subscription.licenses': 'change license counts',
     'subscription.autorenew': 'turn auto-renew on or off',
+    'subscription.addon': 'buy add-ons',
+    'subscription.billing': 'change billing cycles and terms',
+    'subscription.upgrade': 'upgrade subscriptions',
     'software.buy': 'buy software',
     'software.manage': 'manage software',
     'software.key': 'get product keys and download links',
@@ -79,6 +82,11 @@ export const en = {
     support: 'Request a refund through support, or list requests',
     invite: 'Invite a customer to a reseller relationship',
     reminders: 'Turn reminders on or off, or get a daily digest',
+    billing: 'Change a subscription’s billing cycle or term (effect and price shown first)',
+    upgrade: 'Upgrade a subscription, keeping its licences (e.g. E3 to E5)',
+    addons: 'List the add-ons of a subscription and buy one for it',
+    products:
+      'Browse the catalog (for a customer: what it can buy, with Buy buttons); order ORD-… reads one order',
   } satisfies Record<CommandId, string>,
   common: {
     confirm: 'Confirm',
@@ -189,6 +197,7 @@ export const en = {
     roleNotHeld: 'Nothing to change: they don’t hold that role.',
     autoRenewAlreadyOn: 'Nothing to change: auto-renew is already on.',
     autoRenewAlreadyOff: 'Nothing to change: auto-renew is already off.',
+    samePlan: 'Nothing to change: it is already on that product and billing cycle.',
     sameQuantity: 'Nothing to change: it already has that many licenses.',
     conflict:
       'Someone changed this at the same moment. Nothing was changed by your click: look again and retry.',
@@ -440,6 +449,24 @@ export const en = {
     'already-reseller': (f: Facts) => `We are already ${f.customer}'s reseller: there is nothing to invite.`,
     'region-mismatch': (f: Facts) =>
       `${f.customer}'s tenant is in the ${f.customerRegion} region and we are in ${f.partnerRegion}: a reseller relationship needs the same region.`,
+    'addon-not-for-base': (f: Facts) => `${f.product} is not an add-on of ${f.base}.`,
+    'addon-base-not-active': (f: Facts) =>
+      `Add-ons are bought only for an active subscription that is not ending, and ${f.base} (${f.subscriptionId}) is not.`,
+    'addon-exceeds-base': (f: Facts) =>
+      `An add-on cannot have more licences than its base: ${f.base} has ${f.baseQuantity}, so at most ${f.max} more ${f.product} licence(s) can be added.`,
+    'backend-has-no-endpoint': () =>
+      'Partner Center’s documented API has no endpoint for this change, so the bot cannot make it in partner-center mode. Nothing was changed: make it in the Partner Center dashboard.',
+    'upgrade-not-offered': (f: Facts) =>
+      `${f.product} cannot be upgraded to ${f.target}: it is not one of its upgrade paths on ${f.cycle} billing for this customer.`,
+    'change-needs-active': () =>
+      'Only an active subscription that is not already ending can be changed this way.',
+    'term-not-offered': (f: Facts) => `${f.product} is not offered on that billing cycle or term.`,
+    'no-upgrade-path': (f: Facts) =>
+      `${f.product} has no upgrade this customer can buy on its billing cycle.`,
+    'base-below-addons': (f: Facts) =>
+      `${f.count} licence(s) of the add-on ${f.addOn} are attached: the base cannot have fewer. Reduce or cancel the add-on first.`,
+    'addon-blocks-change': (f: Facts) =>
+      `${f.addOn} is attached to this subscription and cannot follow it to ${f.target}: cancel the add-on first.`,
   },
   downloadPage: {
     title: 'This download link no longer works',

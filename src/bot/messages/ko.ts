@@ -21,6 +21,9 @@ export const ko: Messages = {
     'subscription.cancel': '구독 취소',
     'subscription.licenses': '라이선스 수 변경',
     'subscription.autorenew': '자동 갱신 켜기/끄기',
+    'subscription.addon': '추가 기능 구매',
+    'subscription.billing': '청구 주기와 약정 기간 변경',
+    'subscription.upgrade': '구독 업그레이드',
     'software.buy': '소프트웨어 구매',
     'software.manage': '소프트웨어 관리',
     'software.key': '제품 키와 다운로드 링크 받기',
@@ -65,6 +68,11 @@ export const ko: Messages = {
     support: '지원 요청으로 환불 요청, 또는 요청 목록',
     invite: '고객을 재판매인 관계에 초대',
     reminders: '알림 켜기/끄기 또는 일일 요약',
+    billing: '구독의 청구 주기나 약정 기간 변경 (적용 시점과 가격을 먼저 표시)',
+    upgrade: '라이선스를 유지한 채 구독 업그레이드 (예: E3에서 E5로)',
+    addons: '구독의 추가 기능을 보고 구매합니다',
+    products:
+      '카탈로그 보기 (고객을 지정하면 구매할 수 있는 제품과 구매 단추); 주문 ORD-…로 주문 하나를 봅니다',
   },
   common: {
     confirm: '확인',
@@ -171,6 +179,7 @@ export const ko: Messages = {
     roleNotHeld: '바꿀 것이 없습니다. 그 역할을 가지고 있지 않습니다.',
     autoRenewAlreadyOn: '바꿀 것이 없습니다. 자동 갱신이 이미 켜져 있습니다.',
     autoRenewAlreadyOff: '바꿀 것이 없습니다. 자동 갱신이 이미 꺼져 있습니다.',
+    samePlan: '변경할 것이 없습니다: 이미 해당 제품과 청구 주기입니다.',
     sameQuantity: '바꿀 것이 없습니다. 이미 그 라이선스 수입니다.',
     conflict:
       '같은 순간에 다른 사람이 변경했습니다. 이 클릭으로 바뀐 것은 없습니다. 다시 확인하고 시도하세요.',
@@ -405,6 +414,23 @@ export const ko: Messages = {
     'already-reseller': (f) => `이미 ${f.customer}의 재판매인입니다. 초대할 필요가 없습니다.`,
     'region-mismatch': (f) =>
       `${f.customer}의 테넌트는 ${f.customerRegion} 지역에 있고 우리는 ${f.partnerRegion} 지역입니다. 재판매인 관계는 같은 지역이어야 합니다.`,
+    'addon-not-for-base': (f) => `${f.product}은(는) ${f.base}의 추가 기능이 아닙니다.`,
+    'addon-base-not-active': (f) =>
+      `추가 기능은 종료 예정이 아닌 활성 구독에만 구매할 수 있는데, ${f.base} (${f.subscriptionId})은(는) 그렇지 않습니다.`,
+    'addon-exceeds-base': (f) =>
+      `추가 기능은 기본 구독보다 라이선스가 많을 수 없습니다: ${f.base}의 라이선스는 ${f.baseQuantity}개이므로 ${f.product} 라이선스는 최대 ${f.max}개까지 더 추가할 수 있습니다.`,
+    'backend-has-no-endpoint': () =>
+      '파트너 센터의 문서화된 API에는 이 변경을 위한 엔드포인트가 없어 파트너 센터 모드에서는 봇이 변경할 수 없습니다. 변경된 것은 없습니다. 파트너 센터 대시보드에서 변경하세요.',
+    'upgrade-not-offered': (f) =>
+      `${f.product}은(는) ${f.target}(으)로 업그레이드할 수 없습니다: 이 고객의 ${f.cycle} 청구에 대한 업그레이드 경로가 아닙니다.`,
+    'change-needs-active': () => '종료 예정이 아닌 활성 구독만 이렇게 변경할 수 있습니다.',
+    'term-not-offered': (f) => `${f.product}은(는) 해당 청구 주기나 약정 기간으로 제공되지 않습니다.`,
+    'no-upgrade-path': (f) =>
+      `${f.product}에는 이 고객이 현재 청구 주기로 구매할 수 있는 업그레이드가 없습니다.`,
+    'base-below-addons': (f) =>
+      `추가 기능 ${f.addOn}의 라이선스 ${f.count}개가 연결되어 있어 기본 구독을 그보다 줄일 수 없습니다. 먼저 추가 기능을 줄이거나 취소하세요.`,
+    'addon-blocks-change': (f) =>
+      `${f.addOn}이(가) 이 구독에 연결되어 있어 ${f.target}(으)로 함께 옮길 수 없습니다. 먼저 추가 기능을 취소하세요.`,
   },
   downloadPage: {
     title: '이 다운로드 링크는 더 이상 작동하지 않습니다',

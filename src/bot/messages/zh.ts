@@ -21,6 +21,9 @@ export const zh: Messages = {
     'subscription.cancel': '取消订阅',
     'subscription.licenses': '更改许可证数量',
     'subscription.autorenew': '开启或关闭自动续订',
+    'subscription.addon': '购买附加产品',
+    'subscription.billing': '更改计费周期和期限',
+    'subscription.upgrade': '升级订阅',
     'software.buy': '购买软件',
     'software.manage': '管理软件',
     'software.key': '获取产品密钥和下载链接',
@@ -65,6 +68,10 @@ export const zh: Messages = {
     support: '通过支持请求退款，或列出请求',
     invite: '邀请客户建立经销商关系',
     reminders: '开启或关闭提醒，或每日摘要',
+    billing: '更改订阅的计费周期或期限（先显示生效时间和价格）',
+    upgrade: '升级订阅并保留许可证（例如从 E3 到 E5）',
+    addons: '查看订阅的附加产品并为其购买',
+    products: '浏览产品目录（指定客户时显示其可购买的产品及购买按钮）；订单 ORD-… 查看单个订单',
   },
   common: {
     confirm: '确认',
@@ -169,6 +176,7 @@ export const zh: Messages = {
     roleNotHeld: '无需更改：对方没有该角色。',
     autoRenewAlreadyOn: '无需更改：自动续订已开启。',
     autoRenewAlreadyOff: '无需更改：自动续订已关闭。',
+    samePlan: '无需更改：它已经是该产品和计费周期。',
     sameQuantity: '无需更改：许可证数量已是该值。',
     conflict: '有人在同一时刻更改了它。你的点击未做任何更改：请重新查看后再试。',
     effectChanged: (now) => `未做任何更改：在你决定期间期限已结束。现在适用：${now} 如仍要继续，请再次确认。`,
@@ -390,6 +398,22 @@ export const zh: Messages = {
     'already-reseller': (f) => `我们已经是 ${f.customer} 的经销商：无需邀请。`,
     'region-mismatch': (f) =>
       `${f.customer} 的租户位于 ${f.customerRegion} 区域，而我们在 ${f.partnerRegion}：经销商关系要求位于同一区域。`,
+    'addon-not-for-base': (f) => `${f.product} 不是 ${f.base} 的附加产品。`,
+    'addon-base-not-active': (f) =>
+      `附加产品只能为未在终止中的有效订阅购买，而 ${f.base} (${f.subscriptionId}) 不是。`,
+    'addon-exceeds-base': (f) =>
+      `附加产品的许可证数不能超过其基础订阅：${f.base} 有 ${f.baseQuantity} 个，因此最多还能添加 ${f.max} 个 ${f.product} 许可证。`,
+    'backend-has-no-endpoint': () =>
+      '合作伙伴中心已记录的 API 没有用于此更改的端点，因此在合作伙伴中心模式下机器人无法执行。未做任何更改：请在合作伙伴中心仪表板中操作。',
+    'upgrade-not-offered': (f) =>
+      `${f.product} 不能升级到 ${f.target}：对此客户按${f.cycle}计费时，这不是它的升级路径。`,
+    'change-needs-active': () => '只有未在终止中的有效订阅才能这样更改。',
+    'term-not-offered': (f) => `${f.product} 不以该计费周期或期限提供。`,
+    'no-upgrade-path': (f) => `${f.product} 没有此客户可按当前计费周期购买的升级。`,
+    'base-below-addons': (f) =>
+      `已附加 ${f.count} 个附加产品 ${f.addOn} 的许可证：基础订阅不能少于此数。请先减少或取消该附加产品。`,
+    'addon-blocks-change': (f) =>
+      `${f.addOn} 附加在此订阅上，无法随之更改为 ${f.target}：请先取消该附加产品。`,
   },
   downloadPage: {
     title: '此下载链接已失效',

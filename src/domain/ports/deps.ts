@@ -7,6 +7,8 @@ import type { CatalogItemSource } from './catalog-items.js';
 import type { InvitationLinkSource } from './invitation-links.js';
 import type { EntitlementSource } from './entitlements.js';
 import type { OrderPreparation } from './orders.js';
+import type { OrderFactSource } from './order-facts.js';
+import type { CatalogOfferSource } from './catalog-offers.js';
 
 export interface AllDeps extends Repositories {
   readonly clock: Clock;
@@ -25,4 +27,15 @@ export interface AllDeps extends Repositories {
   readonly entitlements?: EntitlementSource;
   /** Partner-center mode only: the cart made and kept before the order's transaction (R-PC-11). */
   readonly orderPreparation?: OrderPreparation;
+  /** Partner-center mode only: Partner Center's own order for one of the bot's orders (R-ORD-4). */
+  readonly orderFacts?: OrderFactSource;
+  /** Partner-center mode only: the titles Partner Center offers a customer (R-CAT-6). */
+  readonly catalogOffers?: CatalogOfferSource;
+  /**
+   * What the commerce backend's documented contract cannot do (partner-center mode): the use cases say so
+   * plainly instead of writing half a change (R-ADD-6, R-TRM-4, R-UPG-4).
+   */
+  readonly backendGaps?: ReadonlySet<BackendGap>;
 }
+
+export type BackendGap = 'add-on' | 'billing-change' | 'upgrade';

@@ -84,7 +84,8 @@ export type NoChangeReason =
   | 'role-not-held'
   | 'auto-renew-already-on'
   | 'auto-renew-already-off'
-  | 'same-quantity';
+  | 'same-quantity'
+  | 'same-plan';
 
 export type RefusalReason =
   | 'one-per-customer'
@@ -110,7 +111,17 @@ export type RefusalReason =
   | 'cancel-window-passed'
   | 'acknowledgement-required'
   | 'already-reseller'
-  | 'region-mismatch';
+  | 'region-mismatch'
+  | 'addon-not-for-base'
+  | 'addon-base-not-active'
+  | 'addon-exceeds-base'
+  | 'backend-has-no-endpoint'
+  | 'upgrade-not-offered'
+  | 'change-needs-active'
+  | 'term-not-offered'
+  | 'addon-blocks-change'
+  | 'no-upgrade-path'
+  | 'base-below-addons';
 
 export type DomainErrorKind = DomainError['kind'];
 

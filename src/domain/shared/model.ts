@@ -98,7 +98,17 @@ export interface Product {
   readonly commercePolicy: CommercePolicy;
   readonly cancelRestriction: CancelRestriction;
   readonly isvSetupUrl: string | null;
+  /** Add-on (R-ADD-1): the products it attaches to; absent or empty for a product bought on its own. */
+  readonly baseProductIds?: readonly string[];
+  /** Upgrade paths (R-UPG-1): products a subscription to this one can move to, keeping its licences. */
+  readonly upgradeTargetIds?: readonly string[];
+  /** The same licences on another term, sold as a product of its own (new commerce, R-TRM-1). */
+  readonly termOptionIds?: readonly string[];
 }
+
+/** R-ADD-1: an add-on attaches to a base subscription and is never bought on its own. */
+export const isAddOn = (product: Pick<Product, 'baseProductIds'>): boolean =>
+  (product.baseProductIds?.length ?? 0) > 0;
 
 export const isMicrosoftProduct = (product: Pick<Product, 'publisher'>): boolean =>
   product.publisher.toLowerCase() === 'microsoft';
@@ -126,6 +136,12 @@ export interface Subscription {
   readonly source?: FactSource;
   /** Partner Center's own window facts, when it gives them: they win over the rules (R-PC-4). */
   readonly windows?: PartnerCenterWindows;
+  /** Add-on (R-ADD-1): the base subscription it is attached to. */
+  readonly baseSubscriptionId?: string | null;
+  /** Terms are counted from here once the cycle or term changed (R-TRM-1); absent: trial end or order. */
+  readonly termAnchorAt?: Dayjs | null;
+  /** A change of product and cycle that takes effect at the renewal date (R-TRM-2). */
+  readonly scheduledChange?: { readonly productId: string; readonly billingCycle: BillingCycle } | null;
 }
 
 /** Windows as Partner Center states them for one subscription (all optional: it does not always say). */

@@ -33,6 +33,10 @@ export const ALLOWED = {
   'subscription.cancel': SUBSCRIPTION_ROLES,
   'subscription.licenses': SUBSCRIPTION_ROLES,
   'subscription.autorenew': SUBSCRIPTION_ROLES,
+  /** R-ROLE-1 too: add-ons (R-ADD-1), billing cycle and term changes (R-TRM-1), upgrades (R-UPG-1). */
+  'subscription.addon': SUBSCRIPTION_ROLES,
+  'subscription.billing': SUBSCRIPTION_ROLES,
+  'subscription.upgrade': SUBSCRIPTION_ROLES,
   /** R-ROLE-2 */
   'software.buy': SOFTWARE_ROLES,
   'software.manage': SOFTWARE_ROLES,

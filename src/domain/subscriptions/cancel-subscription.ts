@@ -12,10 +12,13 @@ import type { Repositories } from '../ports/unit-of-work.js';
 import { applyCancellation, cancellationEffect } from './cancellation-policy.js';
 import { effectiveSubscription } from './subscription-state.js';
 import { err, ok } from '../shared/result.js';
+import { applyAddOnCascade } from './add-ons.js';
 
 export interface CancelResult extends CancelTarget {
   readonly effect: CancellationEffect;
   readonly reason: string;
+  /** R-ADD-5: the add-ons cancelled with it ("name (id)"). */
+  readonly addOns?: readonly string[];
 }
 
 export const MAX_REASON_LENGTH = 500;
@@ -58,8 +61,12 @@ export const cancelExecutor: Executor<CancelPayload, CancelResult, CancelSubscri
     const saved = await tx.subscriptions.save(next, stored.version, {}, pendingId);
     if (saved === 'conflict') return err({ kind: 'conflict', what: 'subscription' });
     if (saved !== 'saved') return err(saved);
+    // R-ADD-5: its add-ons are cancelled with it, the same way (now, or at the same renewal date).
+    const followed = await applyAddOnCascade(tx, subscription, next, now, pendingId);
+    if (!followed.ok) return followed;
     return ok({
       result: {
+        ...(followed.value.length > 0 ? { addOns: followed.value } : {}),
         subscriptionId: subscription.id,
         productName: subscription.productName,
         customerName: customer.companyName,

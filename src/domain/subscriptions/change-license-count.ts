@@ -22,6 +22,8 @@ import {
 } from './subscription-change.js';
 import { termCharge } from './cancellation-policy.js';
 import { addDays, isWithin } from '../shared/time.js';
+import { addOnsOf } from './add-ons.js';
+import { effectiveSubscription } from './subscription-state.js';
 
 export const NCE_LICENSE_DECREASE_DAYS = 7;
 
@@ -74,6 +76,8 @@ async function planLicenses(
       });
     }
   }
+  const bound = await checkAddOnBound(repos, subscription, quantity, now);
+  if (!bound.ok) return bound;
   const additions =
     removing > 0 ? consumeNewestFirst(recent, removing) : [...recent, { at: now, count: -removing }];
   const next: Subscription = { ...subscription, quantity };
@@ -92,6 +96,56 @@ async function planLicenses(
         : {}),
     },
   });
+}
+
+/**
+ * R-ADD-2: an add-on never has more licences than its base: a base cannot go below any add-on product's
+ * licences attached to it, and an add-on cannot grow past its base's count.
+ */
+async function checkAddOnBound(
+  repos: { readonly subscriptions: SubscriptionRepository },
+  subscription: Subscription,
+  quantity: number,
+  now: Dayjs,
+): Promise<Result<void, DomainError>> {
+  const held = (await repos.subscriptions.listByCustomer(subscription.customerId)).map((s) =>
+    effectiveSubscription(s, now),
+  );
+  const live = (s: Subscription) => s.status === 'active' || s.status === 'suspended';
+  if (subscription.baseSubscriptionId) {
+    const base = held.find((s) => s.id === subscription.baseSubscriptionId);
+    if (!base) return ok(undefined);
+    const others = addOnsOf(base, held)
+      .filter((s) => s.productId === subscription.productId && s.id !== subscription.id && live(s))
+      .reduce((sum, s) => sum + s.quantity, 0);
+    if (others + quantity > base.quantity)
+      return err({
+        kind: 'refused',
+        rule: 'R-ADD-2',
+        reason: 'addon-exceeds-base',
+        facts: {
+          product: subscription.productName,
+          base: base.productName,
+          baseQuantity: base.quantity,
+          max: Math.max(0, base.quantity - others - subscription.quantity),
+        },
+      });
+    return ok(undefined);
+  }
+  const byProduct = new Map<string, { name: string; count: number }>();
+  for (const addOn of addOnsOf(subscription, held).filter(live)) {
+    const entry = byProduct.get(addOn.productId) ?? { name: addOn.productName, count: 0 };
+    byProduct.set(addOn.productId, { ...entry, count: entry.count + addOn.quantity });
+  }
+  const largest = [...byProduct.values()].sort((a, b) => b.count - a.count)[0];
+  if (largest && quantity < largest.count)
+    return err({
+      kind: 'refused',
+      rule: 'R-ADD-2',
+      reason: 'base-below-addons',
+      facts: { addOn: largest.name, count: largest.count },
+    });
+  return ok(undefined);
 }
 
 /** Removing licenses takes back the most recent additions first. */

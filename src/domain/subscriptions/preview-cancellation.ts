@@ -11,6 +11,9 @@ import { createPendingAction } from '../confirmations/create-pending-action.js';
 import { startCancellation } from './start-cancellation.js';
 import { err, ok } from '../shared/result.js';
 import { MAX_REASON_LENGTH } from './cancel-subscription.js';
+import { loadAddOns, planAddOnCascade } from './add-ons.js';
+import { applyCancellation } from './cancellation-policy.js';
+import { effectiveSubscription } from './subscription-state.js';
 
 export interface PreviewCancellationDeps extends StartCancellationDeps, CreatePendingActionDeps {}
 
@@ -21,6 +24,8 @@ export interface CancelPreview extends CancelTarget {
   /** Milliseconds left in the window that gives the previewed effect, when it has one. */
   readonly windowLeftMs: number | null;
   readonly reason: string;
+  /** R-ADD-5: the add-ons that will be cancelled with it ("name (id)"). */
+  readonly addOns?: readonly string[];
 }
 
 /** Step 2: with a reason, the effect now and the "Yes, cancel" confirmation. */
@@ -40,6 +45,13 @@ export async function previewCancellation(
   const now = deps.clock.now();
   const effect = target.value.effect;
   const closesAt = 'windowClosesAt' in effect ? effect.windowClosesAt : null;
+  const stored = await deps.subscriptions.findById(target.value.subscriptionId);
+  const sub = stored ? effectiveSubscription(stored, now) : null;
+  const followers = sub
+    ? planAddOnCascade(sub, applyCancellation(sub, effect, now), await loadAddOns(deps, sub, now), now).map(
+        (s) => `${s.productName} (${s.id})`,
+      )
+    : [];
   const pending = await createPendingAction<CancelPayload>(deps, actor, 'subscription.cancel', {
     subscriptionId: target.value.subscriptionId,
     reason,
@@ -48,6 +60,7 @@ export async function previewCancellation(
   return ok({
     ...target.value,
     reason,
+    ...(followers.length > 0 ? { addOns: followers } : {}),
     pendingId: pending.id,
     expiresAt: pending.expiresAt.toISOString(),
     windowLeftMs: closesAt ? Math.max(0, new Date(closesAt).getTime() - now.valueOf()) : null,

@@ -23,6 +23,7 @@ import { createPendingAction } from '../confirmations/create-pending-action.js';
 import { findSubscription } from './find-subscription.js';
 import { err, ok } from '../shared/result.js';
 import { effectiveSubscription } from './subscription-state.js';
+import { applyAddOnCascade, loadAddOns, planAddOnCascade } from './add-ons.js';
 
 /** What a subscription change previews and reports: plain data, kept as the confirmation's result. */
 export interface SubscriptionChange {
@@ -54,6 +55,17 @@ export interface SubscriptionChange {
   readonly source?: FactSource;
   /** Seats Partner Center lets go, when that differs from the rule's count (R-PC-4: it applies). */
   readonly partnerCenterRefundable?: number;
+  /** R-ADD-4, R-ADD-5: the add-ons that follow the change of their base ("name (id)"). */
+  readonly addOns?: readonly string[];
+  /** Upgrade (R-UPG-*) and billing or term change (R-TRM-*): the product and cycle after the change. */
+  readonly toProductName?: string;
+  readonly toBillingCycle?: Subscription['billingCycle'];
+  /** When the change takes effect: now, or at the renewal date (R-TRM-1, R-TRM-2). */
+  readonly effective?: 'now' | 'at-renewal';
+  /** The charge per term before and after, and what is charged (or credited, negative) now. */
+  readonly fromTermCharge?: number;
+  readonly toTermCharge?: number;
+  readonly chargeNow?: number;
 }
 
 export const SubscriptionRefSchema = z.object({ subscriptionId: z.string().min(1).max(100) });
@@ -128,17 +140,36 @@ export async function previewSubscriptionChange<P>(
   actor: Actor,
   action: Action,
   ref: string,
-  plan: (loaded: Loaded, now: Dayjs) => Promise<Result<{ change: SubscriptionChange }, DomainError>>,
-  payload: (loaded: Loaded) => P,
+  plan: (
+    loaded: Loaded,
+    now: Dayjs,
+  ) => Promise<Result<{ change: SubscriptionChange; next?: Subscription }, DomainError>>,
+  payload: (loaded: Loaded, next?: Subscription) => P,
 ): Promise<Result<SubscriptionChange, DomainError>> {
   const denied = await requireRole(deps, actor, action);
   if (denied) return denied;
   const loaded = await loadByRef(deps, ref);
   if (!loaded.ok) return loaded;
-  const planned = await plan(loaded.value, deps.clock.now());
+  const now = deps.clock.now();
+  const planned = await plan(loaded.value, now);
   if (!planned.ok) return planned;
-  const pending = await createPendingAction(deps, actor, action, payload(loaded.value));
-  return ok({ ...planned.value.change, pendingId: pending.id, expiresAt: pending.expiresAt.toISOString() });
+  // R-ADD-4, R-ADD-5: the preview says what happens to the add-ons of this subscription.
+  const next = planned.value.next;
+  const followers = next
+    ? planAddOnCascade(
+        loaded.value.subscription,
+        next,
+        await loadAddOns(deps, loaded.value.subscription, now),
+        now,
+      ).map((s) => `${s.productName} (${s.id})`)
+    : [];
+  const pending = await createPendingAction(deps, actor, action, payload(loaded.value, next));
+  return ok({
+    ...planned.value.change,
+    ...(followers.length > 0 ? { addOns: followers } : {}),
+    pendingId: pending.id,
+    expiresAt: pending.expiresAt.toISOString(),
+  });
 }
 
 /** Re-plans against the subscription as it is at the click and saves it if nobody changed it meanwhile. */
@@ -166,7 +197,14 @@ export async function executeSubscriptionChange(
   // A stale etag at Partner Center arrives as 'conflict' too (R-PC-6); any other refusal is returned as is.
   if (saved === 'conflict') return err({ kind: 'conflict', what: 'subscription' });
   if (saved !== 'saved') return err(saved);
-  const change = { ...planned.value.change, status: planned.value.next.status };
+  // R-ADD-4, R-ADD-5: the add-ons follow their base in the same transaction.
+  const followed = await applyAddOnCascade(tx, stored, planned.value.next, now, pendingId);
+  if (!followed.ok) return followed;
+  const change = {
+    ...planned.value.change,
+    status: planned.value.next.status,
+    ...(followed.value.length > 0 ? { addOns: followed.value } : {}),
+  };
   return ok({
     result: change,
     audit: {

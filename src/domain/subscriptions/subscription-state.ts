@@ -43,6 +43,21 @@ export function effectiveSubscription(sub: Subscription, now: Dayjs): Subscripti
     }
     return { ...sub, status: 'expired' };
   }
-  const term = termAt(sub.trialEndsAt ?? sub.orderedAt, sub.billingCycle, now);
+  if (sub.scheduledChange) {
+    // R-TRM-2: a change scheduled for the renewal takes effect then; terms count from it on the new cycle.
+    const { productId, billingCycle } = sub.scheduledChange;
+    const term = termAt(sub.renewsAt, billingCycle, now);
+    return {
+      ...sub,
+      productId,
+      billingCycle,
+      termAnchorAt: sub.renewsAt,
+      scheduledChange: null,
+      termStartAt: term.start,
+      renewsAt: term.end,
+    };
+  }
+  // R-TRM-1, R-ADD-3: after a change of term (or for an add-on, its base's terms) terms count from the anchor.
+  const term = termAt(sub.termAnchorAt ?? sub.trialEndsAt ?? sub.orderedAt, sub.billingCycle, now);
   return { ...sub, termStartAt: term.start, renewsAt: term.end };
 }

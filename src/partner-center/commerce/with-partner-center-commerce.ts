@@ -10,6 +10,10 @@ import { createPartnerCenterOrders, prepareCart, type CartKeeping } from './part
 import { toDomainRefusal } from './to-domain-refusal.js';
 import { createPartnerCenterSoftware } from './partner-center-software.js';
 import { createPartnerCenterActivity } from './partner-center-activity.js';
+import {
+  createPartnerCenterCatalogOffers,
+  createPartnerCenterOrderFacts,
+} from './partner-center-dashboard.js';
 
 export function withPartnerCenterCommerce(
   deps: AllDeps,
@@ -34,6 +38,12 @@ export function withPartnerCenterCommerce(
     orders: createPartnerCenterOrders(client, catalogItems, deps, clock, keeping),
     software: createPartnerCenterSoftware(client, deps),
     audit: createPartnerCenterActivity(client, deps, clock),
+    // Issue 11: order view (R-ORD-4) and catalog browse (R-CAT-6) through the documented reads.
+    orderFacts: createPartnerCenterOrderFacts(client, clock),
+    catalogOffers: createPartnerCenterCatalogOffers(client, clock),
+    // No documented endpoint attaches an add-on to a subscription, changes its cycle or term, or upgrades
+    // it (docs/partner-center/README.md: PATCH subscription writes status, auto-renew and quantity only).
+    backendGaps: new Set(['add-on', 'billing-change', 'upgrade'] as const),
     entitlements: {
       listSoftware: async (tenantId) => {
         const listed = await client.listEntitlements(tenantId, {

@@ -11,6 +11,7 @@ import { VERBS } from '../../card-actions.js';
 import { renderCard } from '../../cards.js';
 import type { AdaptiveCardJson } from '../../cards.js';
 import type { Speech } from '../../i18n.js';
+import { dashboardWords } from '../../messages/dashboard.js';
 import { MAX_LIST_ITEMS, type Button, type Color } from '../../common-views.js';
 
 const customerButtons = (s: Speech, customer: Customer): Button[] => [
@@ -61,7 +62,40 @@ function subscriptionButtons(s: Speech, actor: Actor, sub: Subscription): Button
     buttons.push({ title: b.cancel, verb: VERBS.cancelStart, data: { ref: sub.id } });
   if (sub.status === 'suspended' && can(actor.roles, 'subscription.reactivate'))
     buttons.push({ title: b.reactivate, verb: VERBS.reactivateStart, data: { ref: sub.id } });
+  // R-ADD-1: a base subscription lists its add-ons and what can be added to it.
+  if (sub.status === 'active' && !sub.baseSubscriptionId)
+    buttons.push({
+      title: dashboardWords(s.locale).addOns.button,
+      verb: VERBS.addOnList,
+      data: { subscriptionId: sub.id },
+    });
+  // R-TRM-1, R-UPG-1: the previews say whether it applies; the click checks again (R-ROLE-9).
+  const plan = dashboardWords(s.locale).plan;
+  if (sub.status === 'active' && !sub.cancelAt && !sub.baseSubscriptionId) {
+    if (can(actor.roles, 'subscription.billing')) {
+      const other = sub.billingCycle === 'annual' ? 'monthly' : 'annual';
+      buttons.push({
+        title: plan.switchTo(s.m.cycles[other]),
+        verb: VERBS.billingStart,
+        data: { ref: sub.id, billingCycle: other },
+      });
+    }
+    if (can(actor.roles, 'subscription.upgrade'))
+      buttons.push({ title: plan.upgradeButton, verb: VERBS.upgradeStart, data: { ref: sub.id } });
+  }
   return buttons;
+}
+
+/** R-ADD-1: add-ons listed right under their base subscription (newest first otherwise). */
+function withAddOnsUnderBase(subscriptions: readonly Subscription[]): Subscription[] {
+  const ids = new Set(subscriptions.map((s) => s.id));
+  const isChild = (s: Subscription) => Boolean(s.baseSubscriptionId && ids.has(s.baseSubscriptionId));
+  return subscriptions
+    .filter((s) => !isChild(s))
+    .flatMap((base) => [
+      base,
+      ...subscriptions.filter((s) => isChild(s) && s.baseSubscriptionId === base.id),
+    ]);
 }
 
 export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, actor: Actor): AdaptiveCardJson {
@@ -71,31 +105,41 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
     title: m.title(result.customer.companyName),
     subtitle: `${result.customer.primaryDomain} · ${s.m.common.timesIn(s.zoneLabel)} · ${factSourceLine(s, result.subscriptions[0]?.source ?? result.customer.source)}`,
     empty: total === 0 ? m.empty : '',
-    items: result.subscriptions.slice(0, MAX_LIST_ITEMS).map((sub) => {
-      const notes = [
-        ...(sub.status === 'active' && !sub.autoRenew ? [m.autoRenewOff] : []),
-        ...(sub.cancelAt && sub.status === 'active' ? [m.cancelsOn(s.date(sub.cancelAt))] : []),
-        ...(sub.status === 'suspended' && sub.dataDeletedAt
-          ? [m.dataDeletedOn(s.date(sub.dataDeletedAt))]
-          : []),
-      ];
-      return {
-        heading: `${sub.productName} · ${sub.id}`,
-        badge: [s.m.statuses[sub.status], ...notes].join(' · '),
-        badgeColor: statusColor(sub.status),
-        facts: [
-          { label: m.quantity, value: String(sub.quantity) },
-          { label: m.cycle, value: s.m.cycles[sub.billingCycle] },
-          { label: m.ordered, value: s.dateTime(sub.orderedAt) },
-          { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
-          {
-            label: m.trialEnds,
-            value: sub.trialEndsAt && sub.trialEndsAt.isSame(sub.renewsAt) ? s.date(sub.trialEndsAt) : '—',
-          },
-        ],
-        buttons: subscriptionButtons(s, actor, sub),
-      };
-    }),
+    items: withAddOnsUnderBase(result.subscriptions)
+      .slice(0, MAX_LIST_ITEMS)
+      .map((sub) => {
+        const notes = [
+          ...(sub.status === 'active' && !sub.autoRenew ? [m.autoRenewOff] : []),
+          ...(sub.cancelAt && sub.status === 'active' ? [m.cancelsOn(s.date(sub.cancelAt))] : []),
+          ...(sub.status === 'suspended' && sub.dataDeletedAt
+            ? [m.dataDeletedOn(s.date(sub.dataDeletedAt))]
+            : []),
+        ];
+        return {
+          heading: sub.baseSubscriptionId
+            ? `↳ ${sub.productName} · ${sub.id}`
+            : `${sub.productName} · ${sub.id}`,
+          badge: [
+            s.m.statuses[sub.status],
+            ...(sub.baseSubscriptionId
+              ? [dashboardWords(s.locale).addOns.addOnOf(sub.baseSubscriptionId)]
+              : []),
+            ...notes,
+          ].join(' · '),
+          badgeColor: statusColor(sub.status),
+          facts: [
+            { label: m.quantity, value: String(sub.quantity) },
+            { label: m.cycle, value: s.m.cycles[sub.billingCycle] },
+            { label: m.ordered, value: s.dateTime(sub.orderedAt) },
+            { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
+            {
+              label: m.trialEnds,
+              value: sub.trialEndsAt && sub.trialEndsAt.isSame(sub.renewsAt) ? s.date(sub.trialEndsAt) : '—',
+            },
+          ],
+          buttons: subscriptionButtons(s, actor, sub),
+        };
+      }),
     footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
     actions: [],
   });
@@ -123,7 +167,18 @@ export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson 
           ? [factSourceFact(s, order.source)]
           : [{ label: m.total, value: s.money(order.total, order.currency) }]),
       ],
-      buttons: [],
+      // `order ORD-…`: every line, what it produced and the actions that apply now (R-ORD-1).
+      // Partner Center's own order ids are not the bot's: those rows have no Details.
+      buttons:
+        order.source?.system === 'partner-center'
+          ? []
+          : [
+              {
+                title: dashboardWords(s.locale).order.details,
+                verb: VERBS.orderShow,
+                data: { orderId: order.id },
+              },
+            ],
     })),
     footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
     actions: [],

@@ -12,6 +12,11 @@ import { renderCard } from '../../cards.js';
 import type { AdaptiveCardJson } from '../../cards.js';
 import type { Speech } from '../../i18n.js';
 import { messageCard, formatDuration } from '../../common-views.js';
+import { dashboardWords } from '../../messages/dashboard.js';
+
+/** R-ADD-4, R-ADD-5: the add-ons that follow the change of their base. */
+const followers = (s: Speech, addOns: readonly string[] | undefined): string[] =>
+  addOns && addOns.length > 0 ? [dashboardWords(s.locale).addOns.follow(s.list(addOns))] : [];
 
 const changeFacts = (s: Speech, c: SubscriptionChange) => [
   { label: s.m.change.subscription, value: `${c.productName} · ${c.subscriptionId}` },
@@ -45,9 +50,31 @@ function changeConsequences(s: Speech, c: SubscriptionChange): string[] {
           `${(c.chargeDelta ?? 0) >= 0 ? '+' : '−'}${s.money(Math.abs(c.chargeDelta ?? 0), c.currency ?? 'USD')}`,
         ),
       ];
+    case 'subscription.billing':
+    case 'subscription.upgrade':
+      return planConsequences(s, c);
     default:
       return [];
   }
+}
+
+/** R-TRM-1, R-TRM-2, R-UPG-3: what changes, when, and the price. */
+function planConsequences(s: Speech, c: SubscriptionChange): string[] {
+  const w = dashboardWords(s.locale).plan;
+  const money = (n: number) => s.money(n, c.currency ?? 'USD');
+  const from = `${c.productName} (${s.m.cycles[c.billingCycle]})`;
+  const to = `${c.toProductName ?? c.productName} (${s.m.cycles[c.toBillingCycle ?? c.billingCycle]})`;
+  const charge = c.chargeNow ?? 0;
+  return [
+    w.fromTo(from, to),
+    c.effective === 'at-renewal'
+      ? w.atRenewal(s.date(c.renewsAt))
+      : c.action === 'subscription.upgrade'
+        ? w.upgradeNow
+        : w.now,
+    w.perTerm(money(c.fromTermCharge ?? 0), money(c.toTermCharge ?? 0)),
+    charge > 0 ? w.chargeNow(money(charge)) : charge < 0 ? w.creditNow(money(-charge)) : w.nothingNow,
+  ];
 }
 
 const CONFIRM_VERB: Record<string, string> = {
@@ -55,6 +82,8 @@ const CONFIRM_VERB: Record<string, string> = {
   'subscription.reactivate': VERBS.reactivateConfirm,
   'subscription.autorenew': VERBS.autoRenewConfirm,
   'subscription.licenses': VERBS.licensesConfirm,
+  'subscription.billing': VERBS.billingConfirm,
+  'subscription.upgrade': VERBS.upgradeConfirm,
 };
 
 const changeTitle = (s: Speech, c: SubscriptionChange): string => {
@@ -65,7 +94,11 @@ const changeTitle = (s: Speech, c: SubscriptionChange): string => {
       ? m.reactivateTitle
       : c.action === 'subscription.autorenew'
         ? m.autoRenewTitle(Boolean(c.autoRenew))
-        : m.licensesTitle;
+        : c.action === 'subscription.billing'
+          ? dashboardWords(s.locale).plan.billingTitle
+          : c.action === 'subscription.upgrade'
+            ? dashboardWords(s.locale).plan.upgradeTitle
+            : m.licensesTitle;
 };
 
 export function changePreviewCard(s: Speech, change: SubscriptionChange): AdaptiveCardJson {
@@ -78,6 +111,7 @@ export function changePreviewCard(s: Speech, change: SubscriptionChange): Adapti
     facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
     consequences: [
       ...changeConsequences(s, change),
+      ...followers(s, change.addOns),
       ...(change.partnerCenterRefundable !== undefined
         ? [s.m.partnerCenter.refundableQuantity(change.partnerCenterRefundable)]
         : []),
@@ -103,11 +137,17 @@ export function changeResultCard(s: Speech, change: SubscriptionChange, note?: s
         ? m.reactivated
         : change.action === 'subscription.autorenew'
           ? m.autoRenewChanged(Boolean(change.autoRenew))
-          : m.licensesChanged(change.toQuantity ?? change.quantity);
+          : change.action === 'subscription.billing'
+            ? change.effective === 'at-renewal'
+              ? dashboardWords(s.locale).plan.billingScheduled
+              : dashboardWords(s.locale).plan.billingDone
+            : change.action === 'subscription.upgrade'
+              ? dashboardWords(s.locale).plan.upgradeDone
+              : m.licensesChanged(change.toQuantity ?? change.quantity);
   return messageCard(s, {
     title,
     color: 'Good',
-    lines: [...(note ? [note] : []), ...changeConsequences(s, change)],
+    lines: [...(note ? [note] : []), ...changeConsequences(s, change), ...followers(s, change.addOns)],
     facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
   });
 }
@@ -155,6 +195,7 @@ export function cancelPreviewCard(s: Speech, preview: CancelPreview, notice?: st
     ],
     consequences: [
       { text: effectText(s, preview.effect) },
+      ...followers(s, preview.addOns).map((text) => ({ text })),
       ...(preview.windowLeftMs !== null ? [{ text: m.left(formatDuration(s, preview.windowLeftMs)) }] : []),
       ...windowDiffersText(
         s,
@@ -179,7 +220,7 @@ export function cancelResultCard(s: Speech, result: CancelResult, note?: string)
   return messageCard(s, {
     title: result.effect.kind === 'cancel-at-renewal' ? m.scheduledTitle : m.doneTitle,
     color: 'Good',
-    lines: [...(note ? [note] : []), effectText(s, result.effect)],
+    lines: [...(note ? [note] : []), effectText(s, result.effect), ...followers(s, result.addOns)],
     facts: [
       { label: s.m.change.subscription, value: `${result.productName} · ${result.subscriptionId}` },
       { label: s.m.change.customer, value: result.customerName },
