@@ -38,6 +38,7 @@ const timer = setInterval(() => {
   sent += Math.max(0, due);
   if (Date.now() - started >= seconds * 1000) {
     clearInterval(timer);
+    parentPort.postMessage({ stopped: true });
     const wait = setInterval(() => {
       if (inFlight === 0) { clearInterval(wait); parentPort.postMessage({ sent, counts }); }
     }, 20);
@@ -105,13 +106,16 @@ async function phase(name: string, downloadsPerMinute: string, flood: boolean): 
         eval: true,
         workerData: { url: bot.http.url, perSecond: FLOOD_PER_SECOND, seconds: FLOOD_SECONDS },
       });
+      // Turns are measured while the flood is being sent; its last answers are then awaited.
+      let sending = true;
       const done = new Promise<NonNullable<Phase['flood']>>((resolve, reject) => {
-        worker.once('message', resolve);
+        worker.on('message', (message: { stopped?: boolean; sent?: number }) => {
+          if (message.stopped) sending = false;
+          else resolve(message as NonNullable<Phase['flood']>);
+        });
         worker.once('error', reject);
       });
-      let finished = false;
-      void done.then(() => (finished = true));
-      while (!finished) times.push(await helpTurn(endpoint));
+      while (sending) times.push(await helpTurn(endpoint));
       result = await done;
       await worker.terminate();
     }

@@ -242,7 +242,13 @@ export function createServer(options: ServerOptions): restify.Server {
       next: (e?: unknown) => void,
     ) => {
       const path = req.path().replace(/^\/(downloads|exports)\/.*/, '/$1/[redacted]');
-      if ((error.statusCode ?? 500) >= 500) log.error({ err: error, path }, 'http error');
+      const status = error.statusCode ?? 500;
+      if (status >= 500) log.error({ err: error, path }, 'http error');
+      // restify's own answers (unknown route, wrong method…) quote the request: a fixed body instead.
+      const fixed = status === 404 ? 'not found' : status === 405 ? 'method not allowed' : 'request refused';
+      (error as { toJSON?: () => unknown }).toJSON = () => ({
+        error: status >= 500 ? 'internal error' : fixed,
+      });
       next();
     },
   );

@@ -106,6 +106,15 @@ describe('fields of the wrong type', () => {
     expect(reply).toEqual({ status: 400, body: { error: 'The body is not a Bot Framework activity.' } });
   });
 
+  it('an unknown route or method gets a fixed body that quotes nothing of the request', async () => {
+    const unknown = await fetch(`${bot.http.url}/SECRET-ECHO-path`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe(JSON.stringify({ error: 'not found' }));
+    const method = await fetch(`${bot.http.url}/api/messages?SECRET-ECHO`, { method: 'PUT' });
+    expect(method.status).toBeLessThan(500);
+    expect(await method.text()).not.toContain('SECRET-ECHO');
+  });
+
   it('malformed JSON is a 400 with a fixed body that quotes nothing of what was sent', async () => {
     const reply = await post(bot.endpoint, undefined, '{"type": "message", "text": "SECRET-ECHO');
     expect(reply).toEqual({ status: 400, body: { error: 'The body is not valid.' } });
