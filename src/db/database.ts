@@ -4,13 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { applyMigrations, type MigrationReport, type SqlSession } from './migrate.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { newPGlite, trigramConnectionOptions, trigramSetStatements } from './pglite.js';
 
 export type { PrismaClient };
 
@@ -55,7 +56,11 @@ export async function migratePostgres(url: string): Promise<MigrationReport> {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const migrations = await migratePostgres(target.url);
-    const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+    const adapter = new PrismaPg({
+      connectionString: target.url,
+      max: 10,
+      options: trigramConnectionOptions(),
+    });
     const prisma = new PrismaClient({ adapter });
     return {
       kind: 'postgres',
@@ -72,19 +77,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     fs.mkdirSync(target.dataDir, { recursive: true });
     lock = acquireDataDirLock(target.dataDir);
     try {
-      pglite = new PGlite(path.join(target.dataDir, 'pglite'));
+      pglite = newPGlite(path.join(target.dataDir, 'pglite'));
       await pglite.waitReady;
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = new PGlite();
+    pglite = newPGlite();
     await pglite.waitReady;
   }
   let migrations: MigrationReport;
   try {
     migrations = await applyMigrations(pgliteSession(pglite));
+    await pglite.exec(trigramSetStatements());
   } catch (error) {
     // Without this the data directory stays locked by this process (and PGlite open) after a refused migration.
     await pglite.close().catch(() => undefined);

@@ -1,6 +1,6 @@
 /** Customers (the CustomerRepository port). */
 import type { CustomerIndexRepository, CustomerRepository } from '../domain/ports/customers.js';
-import { toCustomer, type Db } from './mappers.js';
+import { toCustomer, type CustomerRow, type Db } from './mappers.js';
 
 export function makeCustomerRepository(db: Db): CustomerRepository {
   return {
@@ -18,8 +18,18 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       const row = await db.customer.findUnique({ where: { tenantId } });
       return row ? toCustomer(row) : null;
     },
-    async listNames() {
-      return (await db.customer.findMany({ orderBy: { companyName: 'asc' } })).map(toCustomer);
+    async search(query, limit) {
+      // Substring (ILIKE) and trigram matches (`%` similarity, `<%` word similarity: a word or the domain's
+      // first label) are all served by the GIN trigram indexes of migration 20261202112800_customer_search.
+      const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await db.$queryRaw<CustomerRow[]>`
+        SELECT c.* FROM customers c
+        WHERE c."companyName" ILIKE ${pattern} OR c."primaryDomain" ILIKE ${pattern}
+           OR ${query} % c."companyName" OR ${query} <% c."companyName" OR ${query} <% c."primaryDomain"
+        ORDER BY GREATEST(similarity(${query}, c."companyName"), word_similarity(${query}, c."companyName"),
+                          word_similarity(${query}, c."primaryDomain")) DESC, c."companyName", c.id
+        LIMIT ${Math.max(0, Math.floor(limit))}`;
+      return rows.map(toCustomer);
     },
     async findManyByIds(ids) {
       const rows = await db.customer.findMany({ where: { id: { in: [...ids] } } });

@@ -3,7 +3,12 @@
  * "E3 for contoso"). Several matches are a choice, never a guess (R-CAT-1).
  */
 import type { DomainError } from '../shared/errors.js';
-import { resolveCustomer, searchCustomers } from '../customers/find-customers.js';
+import {
+  pickCustomer,
+  resolveCustomer,
+  searchCustomers,
+  type CustomerMatch,
+} from '../customers/find-customers.js';
 import { matchName } from '../shared/fuzzy.js';
 import type { Customer, Subscription } from '../shared/model.js';
 import type { Repositories } from '../ports/unit-of-work.js';
@@ -31,18 +36,18 @@ function splitProductAndCustomer(ref: string): { product: string; customer: stri
   return undefined;
 }
 
-/** The longest leading words that name at least one customer, and the rest (the product). */
+/** The longest leading words that name at least one customer, the rest (the product), and the matches. */
 async function splitCustomerFirst(
   repos: FindSubscriptionDeps,
   ref: string,
-): Promise<{ customer: string; product: string }> {
+): Promise<{ customer: string; product: string; matches: CustomerMatch[] }> {
   const words = ref.split(/\s+/);
   for (let i = words.length; i >= 1; i--) {
     const customer = words.slice(0, i).join(' ');
-    if ((await searchCustomers(repos.customers, customer)).length > 0)
-      return { customer, product: words.slice(i).join(' ') };
+    const matches = await searchCustomers(repos.customers, customer);
+    if (matches.length > 0) return { customer, product: words.slice(i).join(' '), matches };
   }
-  return { customer: ref, product: '' };
+  return { customer: ref, product: '', matches: [] };
 }
 
 export async function findSubscription(
@@ -62,8 +67,13 @@ export async function findSubscription(
     if (!customer) return err({ kind: 'not-found', what: 'customer', ref: stored.customerId });
     return ok({ subscription: effectiveSubscription(stored, now), customer });
   }
-  const split = splitProductAndCustomer(ref) ?? (await splitCustomerFirst(repos, ref));
-  const customer = await resolveCustomer(repos.customers, split.customer);
+  const split: { customer: string; product: string; matches?: CustomerMatch[] } =
+    splitProductAndCustomer(ref) ?? (await splitCustomerFirst(repos, ref));
+  // The split already searched for the customer's words: its matches are reused, not searched again.
+  const customer =
+    split.matches && split.matches.length > 0
+      ? pickCustomer(split.customer, split.matches)
+      : await resolveCustomer(repos.customers, split.customer);
   if (!customer.ok) {
     if (customer.error.kind === 'ambiguous') {
       return err({
