@@ -2,6 +2,7 @@
 import type { BillingCycle, Order, Subscription } from '../shared/model.js';
 import type { Dayjs } from '../shared/time.js';
 import type { CreateOutcome } from '../shared/external-refusal.js';
+import type { ReadWindow } from './subscriptions.js';
 
 export interface NewOrder {
   readonly id: string;
@@ -22,7 +23,8 @@ export interface NewOrder {
 }
 
 export interface OrderRepository {
-  listByCustomer(customerId: string): Promise<Order[]>;
+  /** The customer's orders, newest first; only the `window` when given (else at most 100). */
+  listByCustomer(customerId: string, window?: ReadWindow): Promise<Order[]>;
   findById(id: string): Promise<Order | null>;
   /**
    * Creates the order, its lines and its subscriptions: 'created', or an ExternalRefusal when the commerce

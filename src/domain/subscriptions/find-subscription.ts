@@ -16,6 +16,12 @@ import { err, ok, type Result } from '../shared/result.js';
 import { effectiveSubscription } from './subscription-state.js';
 import type { Dayjs } from '../shared/time.js';
 
+/**
+ * A turn names a subscription among its customer's newest this many (a bound per turn, far above what one
+ * customer holds; an older one is still reached by its id).
+ */
+export const MAX_SUBSCRIPTIONS_SEARCHED = 1000;
+
 const SUBSCRIPTION_ID = /^sub-[a-z0-9-]{1,80}$/i;
 const SEPARATORS = [/\s+for\s+/i, /\s*给\s*/, /\s*为\s*/];
 
@@ -83,9 +89,12 @@ export async function findSubscription(
     }
     return customer;
   }
-  const all = (await repos.subscriptions.listByCustomer(customer.value.id)).map((s) =>
-    effectiveSubscription(s, now),
-  );
+  const all = (
+    await repos.subscriptions.listByCustomer(customer.value.id, undefined, {
+      offset: 0,
+      limit: MAX_SUBSCRIPTIONS_SEARCHED,
+    })
+  ).map((s) => effectiveSubscription(s, now));
   const matching = split.product
     ? all.filter(
         (s) => matchName(split.product, s.productName) !== undefined || s.productId === split.product,
