@@ -2,6 +2,9 @@
 import type { CustomerIndexRepository, CustomerRepository } from '../domain/ports/customers.js';
 import { toCustomer, type CustomerRow, type Db } from './mappers.js';
 
+/** `text` as a LIKE pattern that matches only itself (backslash is PostgreSQL's default escape). */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export function makeCustomerRepository(db: Db): CustomerRepository {
   return {
     async findById(id) {
@@ -9,10 +12,10 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       return row ? toCustomer(row) : null;
     },
     async findByDomain(domain) {
-      const row = await db.customer.findFirst({
-        where: { primaryDomain: { equals: domain, mode: 'insensitive' } },
-      });
-      return row ? toCustomer(row) : null;
+      // Case-insensitive equality as ILIKE with the wildcards escaped: the trigram index serves it.
+      const rows = await db.$queryRaw<CustomerRow[]>`
+        SELECT c.* FROM customers c WHERE c."primaryDomain" ILIKE ${escapeLike(domain)} LIMIT 1`;
+      return rows[0] ? toCustomer(rows[0]) : null;
     },
     async findByTenantId(tenantId) {
       const row = await db.customer.findUnique({ where: { tenantId } });
@@ -21,7 +24,7 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
     async search(query, limit) {
       // Substring (ILIKE) and trigram matches (`%` similarity, `<%` word similarity: a word or the domain's
       // first label) are all served by the GIN trigram indexes of migration 20261202112800_customer_search.
-      const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = `%${escapeLike(query)}%`;
       const rows = await db.$queryRaw<CustomerRow[]>`
         SELECT c.* FROM customers c
         WHERE c."companyName" ILIKE ${pattern} OR c."primaryDomain" ILIKE ${pattern}

@@ -80,6 +80,9 @@ for (const { name, create } of DATABASES) {
 
     it('R-CAT-1: finds by primary domain (any case), tenant id (any case) and id', async () => {
       expect(await names('FABRIKAM.onmicrosoft.com')).toEqual(['Fabrikam']);
+      expect((await repo.findByDomain('PERCENT.onmicrosoft.com'))?.id).toBe('c5');
+      expect(await repo.findByDomain('perc_nt.onmicrosoft.com')).toBeNull();
+      expect(await repo.findByDomain('%.onmicrosoft.com')).toBeNull();
       expect(await names('AAAAAAAA-0000-4000-8000-000000000004')).toEqual(['Northwind Traders']);
       expect(await names('c2')).toEqual(['Contoso Pharmaceuticals']);
     });
