@@ -82,7 +82,7 @@ export async function prepareDatabase(
   clock: Clock,
   log: Logger,
 ): Promise<Database> {
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, config.databaseOptions);
   if (db.migrations.applied.length > 0) log.info({ applied: db.migrations.applied }, 'migrations applied');
   return db;
 }

@@ -23,7 +23,7 @@ export function createDeps(db: Database, clock: Clock, options: DepsOptions | Pa
   const o: DepsOptions = 'partnerId' in options ? { partner: options } : options;
   return {
     ...makeRepositories(db.prisma),
-    uow: makeUnitOfWork(db.prisma),
+    uow: makeUnitOfWork(db.prisma, db.transactions),
     clock,
     partner: o.partner ?? DEFAULT_PARTNER,
     secrets: o.secrets ?? createSecrets(DEVELOPMENT_KEY),

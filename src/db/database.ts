@@ -20,9 +20,27 @@ export type DatabaseTarget =
   | { readonly kind: 'embedded'; readonly dataDir: string }
   | { readonly kind: 'memory' };
 
+/** How a transaction waits for its connection and how long it may run (Prisma's maxWait and timeout). */
+export interface TransactionLimits {
+  readonly maxWait: number;
+  readonly timeout: number;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connections in the pool (the embedded database has one). */
+  readonly poolSize: number;
+  readonly transactions: TransactionLimits;
+}
+
+export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = {
+  poolSize: 10,
+  transactions: { maxWait: 30_000, timeout: 20_000 },
+};
+
 export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;
+  readonly transactions: TransactionLimits;
   readonly migrations: MigrationReport;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -53,18 +71,23 @@ export async function migratePostgres(url: string): Promise<MigrationReport> {
   }
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: DatabaseOptions = DEFAULT_DATABASE_OPTIONS,
+): Promise<Database> {
+  const transactions = options.transactions;
   if (target.kind === 'postgres') {
     const migrations = await migratePostgres(target.url);
     const adapter = new PrismaPg({
       connectionString: target.url,
-      max: 10,
+      max: options.poolSize,
       options: trigramConnectionOptions(),
     });
     const prisma = new PrismaClient({ adapter });
     return {
       kind: 'postgres',
       prisma,
+      transactions,
       migrations,
       ping: () => pingWith(prisma),
       close: () => prisma.$disconnect(),
@@ -101,6 +124,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     kind: target.kind,
     prisma,
+    transactions,
     migrations,
     ping: () => pingWith(prisma),
     close: async () => {

@@ -35,9 +35,15 @@ export function makeRepositories(db: Db): Repositories {
 }
 
 /** One database transaction per run (read committed on PostgreSQL); a throw rolls it all back. */
-export function makeUnitOfWork(prisma: PrismaClient): UnitOfWork {
+export function makeUnitOfWork(
+  prisma: PrismaClient,
+  limits: { maxWait: number; timeout: number } = { maxWait: 30_000, timeout: 20_000 },
+): UnitOfWork {
   return {
     run: (work) =>
-      prisma.$transaction((tx) => work(makeRepositories(tx)), { maxWait: 10_000, timeout: 20_000 }),
+      prisma.$transaction((tx) => work(makeRepositories(tx)), {
+        maxWait: limits.maxWait,
+        timeout: limits.timeout,
+      }),
   };
 }
