@@ -22,17 +22,25 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       return row ? toCustomer(row) : null;
     },
     async search(query, limit) {
-      // Substring (ILIKE) and trigram matches (`%` similarity, `<%` word similarity: a word or the domain's
-      // first label) are all served by the GIN trigram indexes of migration 20261202112800_customer_search.
+      const take = Math.max(0, Math.floor(limit));
       const pattern = `%${escapeLike(query)}%`;
-      const rows = await db.$queryRaw<CustomerRow[]>`
+      // Names or domains containing the query (any case) come first and are enough: the fuzzy rules rank
+      // a typo below them anyway. Served by the GIN trigram indexes (migration …_customer_search).
+      const containing = await db.$queryRaw<CustomerRow[]>`
         SELECT c.* FROM customers c
         WHERE c."companyName" ILIKE ${pattern} OR c."primaryDomain" ILIKE ${pattern}
-           OR ${query} % c."companyName" OR ${query} <% c."companyName" OR ${query} <% c."primaryDomain"
+        ORDER BY lower(c."companyName") = lower(${query}) DESC, c."companyName", c.id
+        LIMIT ${take}`;
+      if (containing.length > 0) return containing.map(toCustomer);
+      // Nothing contains it: "did you mean", by trigram similarity (`%`) and word similarity (`<%`: a word
+      // of the name, or the domain's first label), most similar first.
+      const similar = await db.$queryRaw<CustomerRow[]>`
+        SELECT c.* FROM customers c
+        WHERE ${query} % c."companyName" OR ${query} <% c."companyName" OR ${query} <% c."primaryDomain"
         ORDER BY GREATEST(similarity(${query}, c."companyName"), word_similarity(${query}, c."companyName"),
                           word_similarity(${query}, c."primaryDomain")) DESC, c."companyName", c.id
-        LIMIT ${Math.max(0, Math.floor(limit))}`;
-      return rows.map(toCustomer);
+        LIMIT ${take}`;
+      return similar.map(toCustomer);
     },
     async findManyByIds(ids) {
       const rows = await db.customer.findMany({ where: { id: { in: [...ids] } } });

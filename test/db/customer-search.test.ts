@@ -37,6 +37,8 @@ const CUSTOMERS = [
   row('c3', 'Fabrikam', 'fabrikam.onmicrosoft.com', 'aaaaaaaa-0000-4000-8000-000000000003'),
   row('c4', 'Northwind Traders', 'northwindtraders.onmicrosoft.com', 'aaaaaaaa-0000-4000-8000-000000000004'),
   row('c5', 'Per_cent 100% Labs', 'percent.onmicrosoft.com', 'aaaaaaaa-0000-4000-8000-000000000005'),
+  row('c6', 'Alpha Zeta Labs', 'alphazeta.onmicrosoft.com', 'aaaaaaaa-0000-4000-8000-000000000006'),
+  row('c7', 'Zeta', 'zeta.onmicrosoft.com', 'aaaaaaaa-0000-4000-8000-000000000007'),
   ...Array.from({ length: 300 }, (_, i) =>
     row(`h${i}`, `Holding ${String(i).padStart(4, '0')} Group`, `holding${i}.onmicrosoft.com`, tenant(i)),
   ),
@@ -105,6 +107,12 @@ for (const { name, create } of DATABASES) {
       // As wildcards they would match every customer.
       expect((await repo.search('%', 10)).map((c) => c.id)).toEqual(['c5']);
       expect((await repo.search('_', 10)).map((c) => c.id)).toEqual(['c5']);
+    });
+
+    it('names containing the query come first, the exact name first of them; similar ones only when none contains it', async () => {
+      expect((await repo.search('zeta', 1)).map((c) => c.id)).toEqual(['c7']);
+      expect((await repo.search('zeta', 10)).map((c) => c.id)).toEqual(['c7', 'c6']);
+      expect((await repo.search('zetta', 10)).map((c) => c.id).sort()).toEqual(['c6', 'c7']);
     });
 
     it('reads at most the limit, and a choice holds at most what a choice card shows', async () => {

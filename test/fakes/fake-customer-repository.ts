@@ -5,20 +5,31 @@ import { matchName } from '../../src/domain/shared/fuzzy.js';
 import type { FakeDatabase } from './fake-database.js';
 
 /**
- * CustomerRepository.search in memory: the candidates the database's trigram search gives for the
- * queries the tests use (a name or domain containing the query, or close to it), by name, at most `limit`.
+ * CustomerRepository.search in memory, as the database answers it: the customers whose name or domain
+ * contains the query (any case), the exact name first, then by name; when none does, those close to it
+ * (the fuzzy rules standing in for trigram similarity), by name; at most `limit`.
  */
 export function searchInMemory(customers: readonly Customer[], query: string, limit: number): Customer[] {
   const lower = query.toLowerCase();
+  const byName = (a: Customer, b: Customer) =>
+    a.companyName < b.companyName ? -1 : a.companyName > b.companyName ? 1 : 0;
+  const containing = customers
+    .filter(
+      (c) => c.companyName.toLowerCase().includes(lower) || c.primaryDomain.toLowerCase().includes(lower),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.companyName.toLowerCase() === lower) - Number(a.companyName.toLowerCase() === lower) ||
+        byName(a, b),
+    );
+  if (containing.length > 0) return containing.slice(0, limit);
   return customers
     .filter(
       (c) =>
-        c.companyName.toLowerCase().includes(lower) ||
-        c.primaryDomain.toLowerCase().includes(lower) ||
         matchName(query, c.companyName) !== undefined ||
         matchName(query, c.primaryDomain.split('.')[0] ?? '') !== undefined,
     )
-    .sort((a, b) => (a.companyName < b.companyName ? -1 : a.companyName > b.companyName ? 1 : 0))
+    .sort(byName)
     .slice(0, limit);
 }
 

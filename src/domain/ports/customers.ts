@@ -7,9 +7,10 @@ export interface CustomerRepository {
   findByDomain(domain: string): Promise<Customer | null>;
   findByTenantId(tenantId: string): Promise<Customer | null>;
   /**
-   * Customers whose company name or primary domain may be what `query` names: containing it (any case) or
-   * similar to it (trigrams, in the database, by index), most similar first, at most `limit`. A candidate
-   * list: the caller decides which of them match (R-CAT-1, src/domain/shared/fuzzy.ts). Never every customer.
+   * Customers whose company name or primary domain may be what `query` names, at most `limit`: those
+   * containing it (any case), the exact name first; when none does, those similar to it (trigrams, in the
+   * database, by index), most similar first. A candidate list: the caller decides which of them match
+   * (R-CAT-1, src/domain/shared/fuzzy.ts). Never every customer.
    */
   search(query: string, limit: number): Promise<Customer[]>;
   findManyByIds(ids: readonly string[]): Promise<Customer[]>;
