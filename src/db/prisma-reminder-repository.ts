@@ -1,6 +1,8 @@
 /** Reminders: what is due, who gets it, and delivery attempts (the ReminderRepository port). */
 import type { ReminderRepository } from '../domain/ports/reminders.js';
+import { sourceWindows } from '../domain/reminders/reminder-schedule.js';
 import { at } from '../domain/shared/time.js';
+import type { Prisma } from './generated/prisma/client.js';
 import { toProduct, toReminder, toSubscription, type Db, type ReminderRow } from './mappers.js';
 
 export function makeReminderRepository(db: Db): ReminderRepository {
@@ -11,14 +13,17 @@ export function makeReminderRepository(db: Db): ReminderRepository {
         where: {
           ...(page.after === null ? {} : { id: { gt: page.after } }),
           status: { in: ['active', 'suspended'] },
+          // Only rows whose reminder can be due now (its event ahead, within the reminder's lead): the
+          // pass reads what is due, not every subscription with a window somewhere ahead.
           OR: [
-            { orderedAt: { gte: now.subtract(15, 'day').toDate() } },
-            { trialEndsAt: { gt: now.toDate() } },
-            { cancelAt: { gt: now.toDate() } },
-            { dataDeletedAt: { gt: now.toDate() } },
-            { termStartAt: { gte: now.subtract(8, 'day').toDate() } },
-            // New-commerce windows reopen at each renewal. A renewal still ahead leaves the stored term as
-            // it is (caught by termStartAt above); one passed is derived on read, so those rows are read.
+            ...sourceWindows(now).map(
+              ({ column, after, upTo, newCommerce }): Prisma.SubscriptionWhereInput => ({
+                [column]: { gt: after.toDate(), lte: upTo.toDate() },
+                ...(newCommerce ? { product: { commercePolicy: 'new-commerce' } } : {}),
+              }),
+            ),
+            // New-commerce windows reopen at each renewal; a renewal passed is derived on read (not
+            // stored), so those rows are read too.
             { autoRenew: true, renewsAt: { lte: now.toDate() }, product: { commercePolicy: 'new-commerce' } },
           ],
         },

@@ -4,6 +4,7 @@
  */
 import type { ReminderRepository, StoredReminder } from '../../src/domain/ports/reminders.js';
 import type { FakeDatabase, ReminderRow } from './fake-database.js';
+import { sourceWindows } from '../../src/domain/reminders/reminder-schedule.js';
 import { toProduct } from './fake-product-repository.js';
 import { toSubscription } from './fake-subscription-repository.js';
 
@@ -32,15 +33,12 @@ export function makeFakeReminderRepository(db: FakeDatabase): ReminderRepository
           if (page.after !== null && !(s.id > page.after)) return false;
           if (s.status !== 'active' && s.status !== 'suspended') return false;
           const product = t.products.get(s.productId)!;
+          const nce = product.commercePolicy === 'new-commerce';
           return (
-            s.orderedAt.valueOf() >= now.subtract(15, 'day').valueOf() ||
-            after(s.trialEndsAt, now) ||
-            after(s.cancelAt, now) ||
-            after(s.dataDeletedAt, now) ||
-            s.termStartAt.valueOf() >= now.subtract(8, 'day').valueOf() ||
-            (s.autoRenew &&
-              s.renewsAt.valueOf() <= now.valueOf() &&
-              product.commercePolicy === 'new-commerce')
+            sourceWindows(now).some(
+              (w) => (!w.newCommerce || nce) && after(s[w.column], w.after) && !after(s[w.column], w.upTo),
+            ) ||
+            (s.autoRenew && s.renewsAt.valueOf() <= now.valueOf() && nce)
           );
         })
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
