@@ -21,7 +21,7 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       const row = await db.customer.findUnique({ where: { tenantId } });
       return row ? toCustomer(row) : null;
     },
-    async search(query, limit) {
+    async search(query, limit, options) {
       const take = Math.max(0, Math.floor(limit));
       const pattern = `%${escapeLike(query)}%`;
       // Names or domains containing the query (any case) come first and are enough: the fuzzy rules rank
@@ -31,7 +31,7 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
         WHERE c."companyName" ILIKE ${pattern} OR c."primaryDomain" ILIKE ${pattern}
         ORDER BY lower(c."companyName") = lower(${query}) DESC, c."companyName", c.id
         LIMIT ${take}`;
-      if (containing.length > 0) return containing.map(toCustomer);
+      if (containing.length > 0 || options?.similar === false) return containing.map(toCustomer);
       // Nothing contains it: "did you mean", by trigram similarity (`%`) and word similarity (`<%`: a word
       // of the name, or the domain's first label), most similar first.
       const similar = await db.$queryRaw<CustomerRow[]>`

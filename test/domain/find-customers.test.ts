@@ -51,7 +51,7 @@ const repo: CustomerRepository = {
   findById: async (id) => CUSTOMERS.find((c) => c.id === id) ?? null,
   findByDomain: async (domain) => CUSTOMERS.find((c) => c.primaryDomain === domain) ?? null,
   findByTenantId: async (tenantId) => CUSTOMERS.find((c) => c.tenantId === tenantId) ?? null,
-  search: async (query, limit) => searchInMemory(CUSTOMERS, query, limit),
+  search: async (query, limit, options) => searchInMemory(CUSTOMERS, query, limit, options),
   findManyByIds: async (ids) => CUSTOMERS.filter((c) => ids.includes(c.id)),
   lockForUpdate: async () => undefined,
 };

@@ -9,7 +9,12 @@ import type { FakeDatabase } from './fake-database.js';
  * contains the query (any case), the exact name first, then by name; when none does, those close to it
  * (the fuzzy rules standing in for trigram similarity), by name; at most `limit`.
  */
-export function searchInMemory(customers: readonly Customer[], query: string, limit: number): Customer[] {
+export function searchInMemory(
+  customers: readonly Customer[],
+  query: string,
+  limit: number,
+  options?: { readonly similar?: boolean },
+): Customer[] {
   const lower = query.toLowerCase();
   const byName = (a: Customer, b: Customer) =>
     a.companyName < b.companyName ? -1 : a.companyName > b.companyName ? 1 : 0;
@@ -22,7 +27,7 @@ export function searchInMemory(customers: readonly Customer[], query: string, li
         Number(b.companyName.toLowerCase() === lower) - Number(a.companyName.toLowerCase() === lower) ||
         byName(a, b),
     );
-  if (containing.length > 0) return containing.slice(0, limit);
+  if (containing.length > 0 || options?.similar === false) return containing.slice(0, limit);
   return customers
     .filter(
       (c) =>
@@ -45,8 +50,8 @@ export function makeFakeCustomerRepository(db: FakeDatabase): CustomerRepository
     async findByTenantId(tenantId) {
       return all().find((c) => c.tenantId === tenantId) ?? null;
     },
-    async search(query, limit) {
-      return searchInMemory(all(), query, limit);
+    async search(query, limit, options) {
+      return searchInMemory(all(), query, limit, options);
     },
     async findManyByIds(ids) {
       return all().filter((c) => ids.includes(c.id));

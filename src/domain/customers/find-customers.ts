@@ -32,6 +32,7 @@ export const SEARCH_CANDIDATES = MAX_MATCHES * 2;
 export async function searchCustomers(
   customers: CustomerRepository,
   rawQuery: string,
+  options: { readonly similar?: boolean } = {},
 ): Promise<CustomerMatch[]> {
   const query = rawQuery.trim().replace(/^@/, '');
   if (!query) return [];
@@ -42,7 +43,7 @@ export async function searchCustomers(
   const exactly =
     (await customers.findById(query)) ?? (query.includes('.') ? await customers.findByDomain(query) : null);
   if (exactly) return [{ customer: exactly, exact: true }];
-  const candidates = await customers.search(query, SEARCH_CANDIDATES);
+  const candidates = await customers.search(query, SEARCH_CANDIDATES, options);
   const scored: Array<{ customer: Customer; rank: number }> = [];
   for (const customer of candidates) {
     const label = customer.primaryDomain.split('.')[0] ?? '';

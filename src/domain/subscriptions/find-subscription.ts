@@ -48,10 +48,13 @@ async function splitCustomerFirst(
   ref: string,
 ): Promise<{ customer: string; product: string; matches: CustomerMatch[] }> {
   const words = ref.split(/\s+/);
-  for (let i = words.length; i >= 1; i--) {
-    const customer = words.slice(0, i).join(' ');
-    const matches = await searchCustomers(repos.customers, customer);
-    if (matches.length > 0) return { customer, product: words.slice(i).join(' '), matches };
+  // First the words that a name or domain contains (cheap, by index); a typo only when none does.
+  for (const similar of [false, true]) {
+    for (let i = words.length; i >= 1; i--) {
+      const customer = words.slice(0, i).join(' ');
+      const matches = await searchCustomers(repos.customers, customer, { similar });
+      if (matches.length > 0) return { customer, product: words.slice(i).join(' '), matches };
+    }
   }
   return { customer: ref, product: '', matches: [] };
 }
