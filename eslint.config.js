@@ -86,7 +86,7 @@ const NO_AMBIENT_STATE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/db/generated/**', 'dist/**', 'data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'src/db/generated/**', 'dist/**', 'build/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

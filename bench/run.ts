@@ -6,6 +6,7 @@
  *   npm run bench -- --db postgres --database-url postgresql://…/scratch   # compare with PostgreSQL
  *   npm run bench -- --profile bench/results/prof   # a .cpuprofile of each scenario's measured turns
  *   npm run bench -- --flood   # help turns while 1,000 random download tokens/s hit /downloads (flood.ts)
+ *   npm run bench -- --scale 10000   # PostgreSQL bench_scale: 10,000 customers, 1,000,000 subscriptions
  *
  * Exit code: 1 when any turn failed (a bench that measures errors is worthless); 2 with --strict when a
  * target is missed; 0 otherwise. See bench/README.md for the method.
@@ -20,6 +21,13 @@ import { startBot, type BotInstance } from '../src/compose.js';
 import { loadConfig } from '../src/config.js';
 import type { DatabaseTarget } from '../src/db/database.js';
 import { startConnector, type BenchConnector } from './connector.js';
+import { discoverReminders } from '../src/domain/reminders/discover-reminders.js';
+import {
+  DEFAULT_SCALE_URL,
+  prepareScaleDatabase,
+  scaleScenarios,
+  SUBSCRIPTIONS_PER_CUSTOMER,
+} from './scale.js';
 import { startEchoBot, type EchoBot } from './echo-bot.js';
 import {
   ECHO,
@@ -52,6 +60,7 @@ const { values: args } = parseArgs({
     strict: { type: 'boolean', default: false },
     profile: { type: 'string' },
     flood: { type: 'boolean', default: false },
+    scale: { type: 'string' },
   },
   strict: true,
 });
@@ -61,12 +70,15 @@ const positiveInt = (name: string, raw: string | undefined, min: number) => {
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${raw}`);
   return n;
 };
-const TURNS = positiveInt('turns', args.turns, 1);
-const WARMUP = positiveInt('warmup', args.warmup, 0);
+const SCALE = args.scale === undefined ? undefined : positiveInt('scale', args.scale, 1);
+const given = (name: string) => process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+// At scale every turn is slower and the database is large: fewer turns unless asked.
+const TURNS = positiveInt('turns', SCALE && !given('turns') ? '100' : args.turns, 1);
+const WARMUP = positiveInt('warmup', SCALE && !given('warmup') ? '10' : args.warmup, 0);
 const CONCURRENCY = positiveInt('concurrency', args.concurrency, 1);
 if (!['memory', 'embedded', 'postgres'].includes(args.db!))
   throw new Error('--db must be memory, embedded or postgres');
-if ((args.db === 'postgres') !== Boolean(args['database-url'])) {
+if (SCALE === undefined && (args.db === 'postgres') !== Boolean(args['database-url'])) {
   throw new Error(
     '--db postgres needs --database-url postgresql://… (a database of your own: it is migrated and seeded)',
   );
@@ -78,7 +90,11 @@ if (unknown?.length) {
     `unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`,
   );
 }
-const chosen = selected ? SCENARIOS.filter((s) => selected.includes(s.name)) : SCENARIOS;
+const chosen = SCALE
+  ? scaleScenarios(SCALE)
+  : selected
+    ? SCENARIOS.filter((s) => selected.includes(s.name))
+    : SCENARIOS;
 
 // ── CPU profile of the measured turns only (start-up, warm-up and other scenarios left out) ───────────────
 
@@ -319,6 +335,104 @@ function markdownTable(results: readonly ScenarioResult[]): string {
   return lines.join('\n');
 }
 
+// ── Scale: customer-naming turns against help, the reminder pass, start time ─────────────────────────────
+
+interface ScaleReport {
+  readonly startMs: number;
+  readonly generatedMs: number | null;
+  readonly helpP95Ms: number;
+  readonly turns: ReadonlyArray<{
+    name: string;
+    p50Ms: number;
+    p95Ms: number;
+    p95VsHelp: number;
+    pass: boolean;
+  }>;
+  readonly reminderPass: {
+    readonly ms: number;
+    readonly sourceRowsRead: number;
+    readonly due: number;
+    readonly created: number;
+    readonly secondPassMs: number;
+    readonly secondPassCreated: number;
+  };
+  readonly lines: readonly string[];
+}
+
+async function measureScale(
+  real: BotInstance,
+  results: readonly ScenarioResult[],
+  startMs: number,
+  generation: { generatedMs: number; generated: boolean } | undefined,
+): Promise<ScaleReport> {
+  const help = results.find((r) => r.name === 'scale: help');
+  if (!help) throw new Error('the scale help scenario did not run');
+  const turns = results
+    .filter((r) => r.name.startsWith('scale: ') && r.name !== 'scale: help')
+    .map((r) => {
+      const p95VsHelp = r.latencyMs.p95 / help.latencyMs.p95;
+      return {
+        name: r.name,
+        p50Ms: r.latencyMs.p50,
+        p95Ms: r.latencyMs.p95,
+        p95VsHelp,
+        pass: p95VsHelp <= 2,
+      };
+    });
+  // One reminder pass as the scheduler makes it (discover every due reminder, create the new ones), then
+  // a second: everything is known, nothing is created, and it reads the same sources.
+  let sourceRowsRead = 0;
+  const reminders = real.deps.reminders;
+  const counting = {
+    ...real.deps,
+    reminders: {
+      ...reminders,
+      subscriptionSources: async (...a: Parameters<typeof reminders.subscriptionSources>) => {
+        const page = await reminders.subscriptionSources(...a);
+        sourceRowsRead += page.rows.length;
+        return page;
+      },
+    },
+  };
+  const pass = async () => {
+    const began = performance.now();
+    const due = await discoverReminders(counting, real.deps.clock.now());
+    const created = await reminders.create(due);
+    return { ms: performance.now() - began, due: due.length, created };
+  };
+  const first = await pass();
+  const rowsFirst = sourceRowsRead;
+  const second = await pass();
+  const reminderPass = {
+    ms: first.ms,
+    sourceRowsRead: rowsFirst,
+    due: first.due,
+    created: first.created,
+    secondPassMs: second.ms,
+    secondPassCreated: second.created,
+  };
+  const lines = [
+    `start (startBot: migrations check, catalog and demo seed, listen): ${f(startMs, 0)} ms` +
+      (generation?.generated ? `; data generated in ${f(generation.generatedMs / 1000, 1)} s before it` : ''),
+    `help p95 ${f(help.latencyMs.p95)} ms (p50 ${f(help.latencyMs.p50)} ms)`,
+    ...turns.map(
+      (t) =>
+        `${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: p50 ${f(t.p50Ms)} ms, p95 ${f(t.p95Ms)} ms = ${ratio(t.p95VsHelp)} help p95`,
+    ),
+    `${reminderPass.ms < 5000 ? 'PASS' : 'FAIL'}  reminder pass: ${f(reminderPass.ms, 0)} ms, ` +
+      `${reminderPass.sourceRowsRead} source rows read, ${reminderPass.due} due, ${reminderPass.created} created; ` +
+      `again: ${f(reminderPass.secondPassMs, 0)} ms, ${reminderPass.secondPassCreated} created`,
+  ];
+  return {
+    startMs,
+    generatedMs: generation?.generated ? generation.generatedMs : null,
+    helpP95Ms: help.latencyMs.p95,
+    turns,
+    reminderPass,
+    lines,
+  };
+}
+
 // ── Main ────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<number> {
@@ -330,6 +444,12 @@ async function main(): Promise<number> {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
     database = { kind: 'embedded', dataDir };
     databaseLabel = `embedded PGlite in a temporary DATA_DIR (${dataDir})`;
+  } else if (SCALE !== undefined) {
+    const url = args['database-url'] ?? DEFAULT_SCALE_URL;
+    database = { kind: 'postgres', url };
+    databaseLabel =
+      `PostgreSQL at ${new URL(url).host}${new URL(url).pathname}, ${SCALE} customers and ` +
+      `${SCALE * SUBSCRIPTIONS_PER_CUSTOMER} subscriptions`;
   } else if (args.db === 'postgres') {
     database = { kind: 'postgres', url: args['database-url']! };
     databaseLabel = `PostgreSQL at ${new URL(args['database-url']!).host} (for comparison; not the default)`;
@@ -339,12 +459,25 @@ async function main(): Promise<number> {
   let echo: EchoBot | undefined;
   let real: BotInstance | undefined;
   try {
+    const generation =
+      SCALE !== undefined && database.kind === 'postgres'
+        ? await prepareScaleDatabase(database.url, SCALE, (line) => console.log(`  scale:    ${line}`))
+        : undefined;
     connector = await startConnector();
     echo = await startEchoBot();
+    const startBegan = performance.now();
     real = await startBot(
-      loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        // At scale the bench times one reminder pass itself, outside the turns.
+        ...(SCALE !== undefined ? { REMINDER_INTERVAL_SECONDS: '0' } : {}),
+      }),
       { database },
     );
+    const startMs = performance.now() - startBegan;
     const rssAtStartMB = process.memoryUsage.rss() / MB;
     const env: BenchEnv = {
       real: { url: real.http.url, endpoint: `${real.http.url}/api/messages`, deps: real.deps },
@@ -403,6 +536,9 @@ async function main(): Promise<number> {
       results.push(again);
     }
 
+    let scaleReport: ScaleReport | undefined;
+    if (SCALE !== undefined) scaleReport = await measureScale(real, results, startMs, generation);
+
     const peakRssMB = process.resourceUsage().maxRSS / 1024; // KB on Linux and macOS
     const usage = process.memoryUsage();
     const atEnd = {
@@ -443,6 +579,10 @@ async function main(): Promise<number> {
         `stacks and the rest`,
     );
     console.log(`Failures: ${failures}`);
+    if (scaleReport) {
+      console.log('\nScale (targets: every customer-naming turn p95 ≤ 2× help p95; reminder pass < 5 s)');
+      for (const line of scaleReport.lines) console.log(`  ${line}`);
+    }
     console.log('\nMarkdown (for the README):\n');
     const md = markdownTable(results);
     console.log(md);
@@ -479,6 +619,7 @@ async function main(): Promise<number> {
           pass: allPass && failures === 0,
           markdown: md,
           statusNotes,
+          ...(scaleReport ? { scale: scaleReport } : {}),
         },
         null,
         2,

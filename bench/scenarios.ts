@@ -180,7 +180,7 @@ const statusProblem = (reply: HttpReply): Verdict =>
   reply.status === 200 ? undefined : `HTTP ${reply.status}: ${JSON.stringify(reply.body).slice(0, 200)}`;
 
 /** A message turn is right when the HTTP answer is 200 and the connector got one card showing `expected`. */
-const cardReplyContains =
+export const cardReplyContains =
   (...expected: string[]) =>
   (env: BenchEnv, reply: HttpReply, turn: Turn): Verdict => {
     const status = statusProblem(reply);

@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { PGlite } from '@electric-sql/pglite';
+import { newPGlite } from '../src/db/pglite.js';
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,9 +72,17 @@ export async function diffSchema(options: {
 }): Promise<string> {
   await loadWasm();
   const schema = options.schema ?? fs.readFileSync(SCHEMA_PATH, 'utf8');
-  const pglite = new PGlite();
+  const pglite = newPGlite();
+  const shadows: PGlite[] = [];
   try {
-    const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pglite));
+    // The adapter's own shadow database is a bare PGlite: the migrations need pg_trgm, so give it ours.
+    const factory = new PrismaPGlite(pglite);
+    factory.connectToShadowDb = async () => {
+      const shadow = newPGlite();
+      shadows.push(shadow);
+      return new PrismaPGlite(shadow).connect();
+    };
+    const adapter = bindMigrationAwareSqlAdapterFactory(factory);
     const engine = await bg.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, adapter);
     const from =
       options.from === 'empty'
@@ -89,6 +98,7 @@ export async function diffSchema(options: {
     const script = result.stdout ?? '';
     return /^\s*-- This is an empty migration\.\s*$/.test(script) ? '' : script.trim();
   } finally {
+    await Promise.all(shadows.map((shadow) => shadow.close()));
     await pglite.close();
   }
 }

@@ -9,7 +9,7 @@ import { createBotApp } from './bot/app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
 import { createDeps } from './db/create-deps.js';
-import { seedDatabase } from './db/seed.js';
+import { seedData } from './db/seed.js';
 import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
 import { download } from './domain/software/download-software.js';
 import { acceptRelationship } from './domain/relationships/accept-relationship.js';
@@ -113,7 +113,7 @@ export async function prepareDatabase(
   clock: Clock,
   log: Logger,
 ): Promise<Database> {
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, config.databaseOptions);
   if (db.migrations.applied.length > 0) log.info({ applied: db.migrations.applied }, 'migrations applied');
   return db;
 }
@@ -125,11 +125,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const db = await prepareDatabase(config, target, clock, log);
   try {
     if (options.seed !== false) {
-      const counts = await seedDatabase(db.prisma, {
-        now: clock.now().toDate(),
-        includeDemo: config.seedDemoData,
-      });
-      log.info(counts, 'catalog and demo data ready');
+      // No whole-table counts at start: they take seconds on a large database.
+      await seedData(db.prisma, { now: clock.now().toDate(), includeDemo: config.seedDemoData });
+      log.info({ demo: config.seedDemoData }, 'catalog and demo data ready');
     }
     const listening: { server?: RunningServer } = {};
     if (!config.encryptionKey)

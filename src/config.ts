@@ -26,6 +26,26 @@ export const ConfigSchema = z
         .optional(),
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    /** PostgreSQL connections this instance may hold (a 2-core database server is busy with about 10). */
+    DATABASE_POOL_SIZE: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ invalid_type_error: 'DATABASE_POOL_SIZE must be a whole number' })
+        .int('DATABASE_POOL_SIZE must be a whole number')
+        .min(1)
+        .max(200)
+        .default(10),
+    ),
+    /** How long a transaction may wait for a connection, in ms (Prisma's maxWait; past it: P2028). */
+    DATABASE_TRANSACTION_WAIT_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(100).max(120_000).default(30_000),
+    ),
+    /** How long a transaction may run once started, in ms (Prisma's timeout). */
+    DATABASE_TRANSACTION_TIMEOUT_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(100).max(300_000).default(20_000),
+    ),
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.preprocess(
@@ -207,6 +227,13 @@ export const ConfigSchema = z
     database: env.DATABASE_URL
       ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
       : ({ kind: 'embedded', dataDir: env.DATA_DIR } as const),
+    databaseOptions: {
+      poolSize: env.DATABASE_POOL_SIZE,
+      transactions: {
+        maxWait: env.DATABASE_TRANSACTION_WAIT_MS,
+        timeout: env.DATABASE_TRANSACTION_TIMEOUT_MS,
+      },
+    },
     auth: {
       appId: env.MicrosoftAppId ?? '',
       appPassword: env.MicrosoftAppPassword ?? '',

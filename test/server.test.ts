@@ -21,7 +21,7 @@ import {
   type TestBot,
 } from './support/bot.js';
 import { GLOBAL_ADMIN, SALES_AGENT } from './support/staff.js';
-import { startBotProcess, type BotProcess } from './support/processes.js';
+import { ROOT, buildCompiledBot, startBotProcess, type BotProcess } from './support/processes.js';
 
 /** A logger whose JSON lines a test can read. */
 function collectingLogger(level: string) {
@@ -182,17 +182,21 @@ describe('BOOTSTRAP_GLOBAL_ADMIN', () => {
 });
 
 /** A port nobody listens on right now. */
-/** The bot as `npm start` runs it, on the embedded database in `dataDir`, no demo data. */
-function startBotOn(dataDir: string): Promise<BotProcess> {
+/**
+ * The bot as `npm start` runs it (compiled JavaScript, plain node, source maps), on the embedded database in
+ * `dataDir`, no demo data unless asked.
+ */
+function startBotOn(dataDir: string, extra: Record<string, string> = {}): Promise<BotProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
     DATA_DIR: dataDir,
     SEED_DEMO_DATA: 'false',
+    ...extra,
   };
   for (const key of ['DATABASE_URL', 'MicrosoftAppId', 'MicrosoftAppPassword', 'BOOTSTRAP_GLOBAL_ADMIN'])
     delete env[key];
-  return startBotProcess(env);
+  return startBotProcess(env, { compiled: true });
 }
 
 const withinMs = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
@@ -204,6 +208,44 @@ const withinMs = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> 
 describe('npm start', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-shutdown-'));
   const started: BotProcess[] = [];
+
+  beforeAll(async () => {
+    await buildCompiledBot();
+  }, 300_000);
+
+  it('runs the compiled JavaScript with plain node: it finds the migrations and the card templates, and its source maps lead to the TypeScript', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-compiled-'));
+    const bot = await startBotOn(other, { SEED_DEMO_DATA: 'true' });
+    started.push(bot);
+    try {
+      expect(await getJson(`${bot.url}/readyz`)).toMatchObject({
+        status: 200,
+        body: { status: 'ready', checks: { migrations: 'ok' } },
+      });
+      const reply = await post(`${bot.url}/api/messages`, messageActivity('help', { from: GLOBAL_ADMIN }));
+      expect(reply.status).toBe(200);
+      expect(textOf(cardsOf(reply)[0])).toContain('What I can do for you');
+      expect(bot.child.spawnargs).toEqual([process.execPath, '--enable-source-maps', 'build/src/main.js']);
+      const map = JSON.parse(fs.readFileSync(path.join(ROOT, 'build/src/main.js.map'), 'utf8')) as {
+        sources: string[];
+      };
+      expect(map.sources.map((s) => path.resolve(ROOT, 'build/src', s))).toEqual([
+        path.join(ROOT, 'src/main.ts'),
+      ]);
+      const scripts = (
+        JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+          scripts: Record<string, string>;
+        }
+      ).scripts;
+      expect(scripts.start).toBe('node --enable-source-maps build/src/main.js');
+      expect(scripts.prestart).toBe('node scripts/build.mjs');
+      expect(scripts.postinstall).toContain('node scripts/build.mjs');
+    } finally {
+      process.kill(bot.child.pid!, 'SIGTERM');
+      await bot.exited;
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   afterAll(async () => {
     for (const bot of started) {

@@ -8,7 +8,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindTemplate } from './card-template.js';
 
-export const CARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
+/**
+ * cards/ at the project root: two levels up from src/bot/ (tsx) and three from build/src/bot/ (the compiled
+ * runtime, `npm start`).
+ */
+export const CARDS_DIR = ((here: string) =>
+  ['../../cards', '../../../cards']
+    .map((relative) => path.resolve(here, relative))
+    .find((dir) => fs.existsSync(path.join(dir, 'message.json'))) ?? path.resolve(here, '../../cards'))(
+  path.dirname(fileURLToPath(import.meta.url)),
+);
 
 export const TEMPLATE_NAMES = [
   'message',

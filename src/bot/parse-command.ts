@@ -30,8 +30,17 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('help') }),
   z.object({ kind: z.literal('whoami') }),
   z.object({ kind: z.literal('customers'), query: z.string().min(1).max(200) }),
-  z.object({ kind: z.literal('subscriptions'), customer: z.string().min(1).max(200) }),
-  z.object({ kind: z.literal('orders'), customer: z.string().min(1).max(200) }),
+  z.object({
+    kind: z.literal('subscriptions'),
+    customer: z.string().min(1).max(200),
+    /** A card's Previous/Next; typed commands show the first page. */
+    page: z.number().int().min(0).max(100_000).optional(),
+  }),
+  z.object({
+    kind: z.literal('orders'),
+    customer: z.string().min(1).max(200),
+    page: z.number().int().min(0).max(100_000).optional(),
+  }),
   z.object({ kind: z.literal('staff') }),
   z.object({ kind: z.literal('grant'), person: z.string().min(1).max(200), role: RoleSchema }),
   z.object({ kind: z.literal('revoke'), person: z.string().min(1).max(200), role: RoleSchema }),

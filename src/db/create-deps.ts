@@ -25,7 +25,13 @@ export function createDeps(db: Database, clock: Clock, options: DepsOptions | Pa
   const o: DepsOptions = 'partnerId' in options ? { partner: options } : options;
   return {
     ...makeRepositories(db.prisma),
-    uow: makeUnitOfWork(db.prisma, o.transactionTimeoutMs),
+    uow: makeUnitOfWork(
+      db.prisma,
+      // Partner-center mode: a change's transaction must outlast its Partner Center calls (R-PC-17).
+      o.transactionTimeoutMs
+        ? { ...db.transactions, timeout: Math.max(db.transactions.timeout, o.transactionTimeoutMs) }
+        : db.transactions,
+    ),
     clock,
     partner: o.partner ?? DEFAULT_PARTNER,
     secrets: o.secrets ?? createSecrets(DEVELOPMENT_KEY),

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -12,6 +12,7 @@ import { PrismaClient } from './generated/prisma/client.js';
 import { applyMigrations, type MigrationReport, type SqlSession } from './migrate.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { dumpPglite } from './embedded-backup.js';
+import { newPGlite, trigramConnectionOptions, trigramSetStatements } from './pglite.js';
 
 export type { PrismaClient };
 
@@ -20,9 +21,27 @@ export type DatabaseTarget =
   | { readonly kind: 'embedded'; readonly dataDir: string }
   | { readonly kind: 'memory' };
 
+/** How a transaction waits for its connection and how long it may run (Prisma's maxWait and timeout). */
+export interface TransactionLimits {
+  readonly maxWait: number;
+  readonly timeout: number;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connections in the pool (the embedded database has one). */
+  readonly poolSize: number;
+  readonly transactions: TransactionLimits;
+}
+
+export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = {
+  poolSize: 10,
+  transactions: { maxWait: 30_000, timeout: 20_000 },
+};
+
 export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;
+  readonly transactions: TransactionLimits;
   readonly migrations: MigrationReport;
   ping(): Promise<boolean>;
   /** Connections of the pool now (metrics); the embedded database has one connection. */
@@ -60,16 +79,25 @@ export async function migratePostgres(url: string): Promise<MigrationReport> {
 /** Where PGlite keeps its files inside DATA_DIR. */
 export const embeddedDatabaseDir = (dataDir: string): string => path.join(dataDir, 'pglite');
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: DatabaseOptions = DEFAULT_DATABASE_OPTIONS,
+): Promise<Database> {
+  const transactions = options.transactions;
   if (target.kind === 'postgres') {
     const migrations = await migratePostgres(target.url);
     // The pool is ours (not the adapter's), so its use can be read for the metrics.
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize,
+      options: trigramConnectionOptions(),
+    });
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter });
     return {
       kind: 'postgres',
       prisma,
+      transactions,
       migrations,
       ping: () => pingWith(prisma),
       poolUse: () => ({
@@ -91,19 +119,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     fs.mkdirSync(target.dataDir, { recursive: true });
     lock = acquireDataDirLock(target.dataDir);
     try {
-      pglite = new PGlite(embeddedDatabaseDir(target.dataDir));
+      pglite = newPGlite(embeddedDatabaseDir(target.dataDir));
       await pglite.waitReady;
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = new PGlite();
+    pglite = newPGlite();
     await pglite.waitReady;
   }
   let migrations: MigrationReport;
   try {
     migrations = await applyMigrations(pgliteSession(pglite));
+    await pglite.exec(trigramSetStatements());
   } catch (error) {
     // Without this the data directory stays locked by this process (and PGlite open) after a refused migration.
     await pglite.close().catch(() => undefined);
@@ -114,6 +143,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     kind: target.kind,
     prisma,
+    transactions,
     migrations,
     ping: () => pingWith(prisma),
     poolUse: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),

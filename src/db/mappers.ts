@@ -49,7 +49,7 @@ export const conversationIdOf = (reference: unknown): string | null => {
     : null;
 };
 
-type CustomerRow = Prisma.CustomerGetPayload<object>;
+export type CustomerRow = Prisma.CustomerGetPayload<object>;
 export const toCustomer = (row: CustomerRow): Customer => ({
   id: row.id,
   companyName: row.companyName,

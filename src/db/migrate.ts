@@ -9,10 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const MIGRATIONS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../prisma/migrations',
-);
+/**
+ * prisma/migrations at the project root: two levels up from src/db/ (tsx) and three from build/src/db/ (the
+ * compiled runtime, `npm start`).
+ */
+export const MIGRATIONS_DIR = ((here: string) =>
+  ['../../prisma/migrations', '../../../prisma/migrations']
+    .map((relative) => path.resolve(here, relative))
+    .find((dir) => fs.existsSync(path.join(dir, 'migration_lock.toml'))) ??
+  path.resolve(here, '../../prisma/migrations'))(path.dirname(fileURLToPath(import.meta.url)));
 export const PRISMA_ADVISORY_LOCK_ID = 72707369;
 
 /** One session on the database: the advisory lock and the statements must share it. */

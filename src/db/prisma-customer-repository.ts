@@ -1,6 +1,9 @@
 /** Customers (the CustomerRepository port). */
 import type { CustomerIndexRepository, CustomerRepository } from '../domain/ports/customers.js';
-import { toCustomer, type Db } from './mappers.js';
+import { toCustomer, type CustomerRow, type Db } from './mappers.js';
+
+/** `text` as a LIKE pattern that matches only itself (backslash is PostgreSQL's default escape). */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function makeCustomerRepository(db: Db): CustomerRepository {
   return {
@@ -9,17 +12,35 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       return row ? toCustomer(row) : null;
     },
     async findByDomain(domain) {
-      const row = await db.customer.findFirst({
-        where: { primaryDomain: { equals: domain, mode: 'insensitive' } },
-      });
-      return row ? toCustomer(row) : null;
+      // Case-insensitive equality as ILIKE with the wildcards escaped: the trigram index serves it.
+      const rows = await db.$queryRaw<CustomerRow[]>`
+        SELECT c.* FROM customers c WHERE c."primaryDomain" ILIKE ${escapeLike(domain)} LIMIT 1`;
+      return rows[0] ? toCustomer(rows[0]) : null;
     },
     async findByTenantId(tenantId) {
       const row = await db.customer.findUnique({ where: { tenantId } });
       return row ? toCustomer(row) : null;
     },
-    async listNames() {
-      return (await db.customer.findMany({ orderBy: { companyName: 'asc' } })).map(toCustomer);
+    async search(query, limit, options) {
+      const take = Math.max(0, Math.floor(limit));
+      const pattern = `%${escapeLike(query)}%`;
+      // Names or domains containing the query (any case) come first and are enough: the fuzzy rules rank
+      // a typo below them anyway. Served by the GIN trigram indexes (migration …_customer_search).
+      const containing = await db.$queryRaw<CustomerRow[]>`
+        SELECT c.* FROM customers c
+        WHERE c."companyName" ILIKE ${pattern} OR c."primaryDomain" ILIKE ${pattern}
+        ORDER BY lower(c."companyName") = lower(${query}) DESC, c."companyName", c.id
+        LIMIT ${take}`;
+      if (containing.length > 0 || options?.similar === false) return containing.map(toCustomer);
+      // Nothing contains it: "did you mean", by trigram similarity (`%`) and word similarity (`<%`: a word
+      // of the name, or the domain's first label), most similar first.
+      const similar = await db.$queryRaw<CustomerRow[]>`
+        SELECT c.* FROM customers c
+        WHERE ${query} % c."companyName" OR ${query} <% c."companyName" OR ${query} <% c."primaryDomain"
+        ORDER BY GREATEST(similarity(${query}, c."companyName"), word_similarity(${query}, c."companyName"),
+                          word_similarity(${query}, c."primaryDomain")) DESC, c."companyName", c.id
+        LIMIT ${take}`;
+      return similar.map(toCustomer);
     },
     async findManyByIds(ids) {
       const rows = await db.customer.findMany({ where: { id: { in: [...ids] } } });

@@ -4,13 +4,14 @@ import { ORDER_INCLUDE, toOrder, type Db } from './mappers.js';
 
 export function makeOrderRepository(db: Db): OrderRepository {
   return {
-    async listByCustomer(customerId) {
+    async listByCustomer(customerId, window) {
       const rows = await db.order.findMany({
         relationLoadStrategy: 'join',
         where: { customerId },
         include: ORDER_INCLUDE,
         orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],
-        take: 100,
+        skip: window?.offset ?? 0,
+        take: window?.limit ?? 100,
       });
       return rows.map(toOrder);
     },

@@ -1,23 +1,30 @@
 /** Reminders: what is due, who gets it, and delivery attempts (the ReminderRepository port). */
 import type { ReminderRepository } from '../domain/ports/reminders.js';
+import { sourceWindows } from '../domain/reminders/reminder-schedule.js';
 import { at } from '../domain/shared/time.js';
+import type { Prisma } from './generated/prisma/client.js';
 import { toProduct, toReminder, toSubscription, type Db, type ReminderRow } from './mappers.js';
 
 export function makeReminderRepository(db: Db): ReminderRepository {
   return {
-    async sources(now) {
-      const subscriptions = await db.subscription.findMany({
+    async subscriptionSources(now, page) {
+      const rows = await db.subscription.findMany({
         relationLoadStrategy: 'join',
         where: {
+          ...(page.after === null ? {} : { id: { gt: page.after } }),
           status: { in: ['active', 'suspended'] },
+          // Only rows whose reminder can be due now (its event ahead, within the reminder's lead): the
+          // pass reads what is due, not every subscription with a window somewhere ahead.
           OR: [
-            { orderedAt: { gte: now.subtract(15, 'day').toDate() } },
-            { trialEndsAt: { gt: now.toDate() } },
-            { cancelAt: { gt: now.toDate() } },
-            { dataDeletedAt: { gt: now.toDate() } },
-            { termStartAt: { gte: now.subtract(8, 'day').toDate() } },
-            // New-commerce windows reopen at each renewal, which is derived on read, not stored.
-            { autoRenew: true, product: { commercePolicy: 'new-commerce' } },
+            ...sourceWindows(now).map(
+              ({ column, after, upTo, newCommerce }): Prisma.SubscriptionWhereInput => ({
+                [column]: { gt: after.toDate(), lte: upTo.toDate() },
+                ...(newCommerce ? { product: { commercePolicy: 'new-commerce' } } : {}),
+              }),
+            ),
+            // New-commerce windows reopen at each renewal; a renewal passed is derived on read (not
+            // stored), so those rows are read too.
+            { autoRenew: true, renewsAt: { lte: now.toDate() }, product: { commercePolicy: 'new-commerce' } },
           ],
         },
         include: {
@@ -25,9 +32,10 @@ export function makeReminderRepository(db: Db): ReminderRepository {
           customer: { select: { companyName: true } },
           order: { select: { placedByAadObjectId: true } },
         },
-        take: 5000,
+        orderBy: { id: 'asc' },
+        take: page.limit,
       });
-      const ids = subscriptions.map((s) => s.id);
+      const ids = rows.map((s) => s.id);
       const actors = ids.length
         ? await db.auditEvent.findMany({
             where: {
@@ -47,9 +55,26 @@ export function makeReminderRepository(db: Db): ReminderRepository {
         if (!a.subjectId || !a.actorAadObjectId) continue;
         lastActor.set(a.subjectId, { ...lastActor.get(a.subjectId), [a.action]: a.actorAadObjectId });
       }
+      return {
+        rows: rows.map((row) => ({
+          subscription: toSubscription(row),
+          product: toProduct(row.product),
+          customerName: row.customer.companyName,
+          placedBy: row.order.placedByAadObjectId,
+          lastActorFor: lastActor.get(row.id) ?? {},
+        })),
+        next: rows.length === page.limit ? (rows.at(-1)?.id ?? null) : null,
+      };
+    },
+    async linkSources(now, page) {
       const links = await db.downloadLink.findMany({
-        where: { revokedAt: null, expiresAt: { gt: now.toDate(), lte: now.add(25, 'hour').toDate() } },
-        take: 5000,
+        where: {
+          ...(page.after === null ? {} : { id: { gt: page.after } }),
+          revokedAt: null,
+          expiresAt: { gt: now.toDate(), lte: now.add(25, 'hour').toDate() },
+        },
+        orderBy: { id: 'asc' },
+        take: page.limit,
       });
       const names = await db.product.findMany({
         where: { id: { in: [...new Set(links.map((l) => l.productId))] } },
@@ -62,14 +87,7 @@ export function makeReminderRepository(db: Db): ReminderRepository {
       const productName = new Map(names.map((p) => [p.id, p.name]));
       const customerName = new Map(customers.map((c) => [c.id, c.companyName]));
       return {
-        subscriptions: subscriptions.map((row) => ({
-          subscription: toSubscription(row),
-          product: toProduct(row.product),
-          customerName: row.customer.companyName,
-          placedBy: row.order.placedByAadObjectId,
-          lastActorFor: lastActor.get(row.id) ?? {},
-        })),
-        links: links
+        rows: links
           .filter((l) => l.downloadCount < l.maxDownloads)
           .map((l) => ({
             linkId: l.id,
@@ -79,6 +97,7 @@ export function makeReminderRepository(db: Db): ReminderRepository {
             issuedTo: l.issuedTo,
             expiresAt: at(l.expiresAt),
           })),
+        next: links.length === page.limit ? (links.at(-1)?.id ?? null) : null,
       };
     },
     async create(reminders) {

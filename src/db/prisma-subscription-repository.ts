@@ -9,12 +9,13 @@ const LicenseAdditionsSchema = z.array(z.object({ at: z.string(), count: z.numbe
 
 export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
   return {
-    async listByCustomer(customerId, productIds) {
+    async listByCustomer(customerId, productIds, window) {
       const rows = await db.subscription.findMany({
         relationLoadStrategy: 'join',
         where: { customerId, ...(productIds ? { productId: { in: [...productIds] } } : {}) },
         include: SUBSCRIPTION_INCLUDE,
         orderBy: [{ orderedAt: 'desc' }, { id: 'asc' }],
+        ...(window ? { skip: window.offset, take: window.limit } : {}),
       });
       return rows.map(toSubscription);
     },

@@ -34,13 +34,16 @@ export function makeRepositories(db: Db): Repositories {
   };
 }
 
-/**
- * One database transaction per run (read committed on PostgreSQL); a throw rolls it all back. `timeoutMs`:
- * how long it may run (partner-center mode makes its calls inside, each bounded by its operation budget).
- */
-export function makeUnitOfWork(prisma: PrismaClient, timeoutMs = 20_000): UnitOfWork {
+/** One database transaction per run (read committed on PostgreSQL); a throw rolls it all back. */
+export function makeUnitOfWork(
+  prisma: PrismaClient,
+  limits: { maxWait: number; timeout: number } = { maxWait: 30_000, timeout: 20_000 },
+): UnitOfWork {
   return {
     run: (work) =>
-      prisma.$transaction((tx) => work(makeRepositories(tx)), { maxWait: 10_000, timeout: timeoutMs }),
+      prisma.$transaction((tx) => work(makeRepositories(tx)), {
+        maxWait: limits.maxWait,
+        timeout: limits.timeout,
+      }),
   };
 }

@@ -97,6 +97,7 @@ describe('card payloads', () => {
     ['a confirmation id of the wrong shape', 'staff.grant.confirm', { pendingId: '../../etc/passwd' }],
     ['a number where an id belongs', 'customer.subscriptions', { customerId: 42 }],
     ['data that is a string', 'customer.orders', 'cus-contoso'],
+    ['a page that is no page number', 'customer.orders', { customerId: 'cus-contoso', page: -1 }],
     ['an unknown role', 'staff.grant.pick', { aadObjectId: GLOBAL_ADMIN.aadObjectId, role: 'emperor' }],
     ['a discard naming a made-up action', 'pending.discard', { pendingId: 'A'.repeat(22), action: 'root' }],
   ])('%s gets a card saying the button is out of date, and no change', async (_name, verb, data) => {

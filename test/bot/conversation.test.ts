@@ -186,6 +186,28 @@ describe('subscriptions and orders', () => {
     expect(text).toContain('合计');
   });
 
+  it('a list page past the first has a Previous button that goes back to the first page', async () => {
+    const second = await post(
+      bot.endpoint,
+      executeActivity(
+        'customer.orders',
+        { customerId: 'cus-northwind-traders', page: 1 },
+        { from: GLOBAL_ADMIN },
+      ),
+    );
+    expect(second.status).toBe(200);
+    const card = invokeCardOf(second);
+    expect(textOf(card)).toContain('Page 2');
+    expect(buttonsOf(card).map((b) => b.title)).not.toContain('Next');
+    const back = buttonNamed(card, 'Previous');
+    expect(back.data).toEqual({ customerId: 'cus-northwind-traders', page: 0 });
+    const first = await post(bot.endpoint, executeActivity(back.verb!, back.data, { from: GLOBAL_ADMIN }));
+    const firstCard = invokeCardOf(first);
+    expect(textOf(firstCard)).toContain('Orders of Northwind Traders');
+    expect(textOf(firstCard)).toContain('Placed');
+    expect(buttonsOf(firstCard).map((b) => b.title)).not.toContain('Previous');
+  });
+
   it('R-ROLE-7: every role may look customers up', async () => {
     for (const person of DEMO_STAFF) {
       const text = textOf(await say('subscriptions northwind', { from: person }));

@@ -128,9 +128,22 @@ function everyCard(locale: (typeof LOCALES)[number]) {
       },
       (c) => ({ verb: 'customer.subscriptions', data: { customerId: c.id } }),
     ),
-    subscriptions: views.subscriptionsCard(s, { customer, subscriptions: many }, everyRole),
-    noSubscriptions: views.subscriptionsCard(s, { customer, subscriptions: [] }, everyRole),
-    orders: views.ordersCard(s, { customer, orders: Array.from({ length: 40 }, (_, i) => order(i)) }),
+    subscriptions: views.subscriptionsCard(
+      s,
+      { customer, subscriptions: many.slice(0, 30), page: 1, hasMore: true },
+      everyRole,
+    ),
+    noSubscriptions: views.subscriptionsCard(
+      s,
+      { customer, subscriptions: [], page: 0, hasMore: false },
+      everyRole,
+    ),
+    orders: views.ordersCard(s, {
+      customer,
+      orders: Array.from({ length: 30 }, (_, i) => order(i)),
+      page: 0,
+      hasMore: true,
+    }),
     staff: views.staffCard(
       s,
       Array.from({ length: 30 }, (_, i) => ({

@@ -3,10 +3,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pgSession } from '../../src/db/database.js';
+import { newPGlite } from '../../src/db/pglite.js';
 import {
   applyMigrations,
   checksumOf,
@@ -83,7 +84,7 @@ describe('applyMigrations on the embedded database', () => {
   let session: SqlSession;
 
   beforeEach(async () => {
-    db = new PGlite();
+    db = newPGlite();
     await db.waitReady;
     session = pgliteSession(db);
   });

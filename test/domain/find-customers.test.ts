@@ -4,6 +4,7 @@ import { editDistance, matchName } from '../../src/domain/shared/fuzzy.js';
 import type { Customer } from '../../src/domain/shared/model.js';
 import type { CustomerRepository } from '../../src/domain/ports/customers.js';
 import { at } from '../../src/domain/shared/time.js';
+import { searchInMemory } from '../fakes/fake-customer-repository.js';
 
 const aCustomer = (
   overrides: Partial<Customer> & Pick<Customer, 'id' | 'companyName' | 'primaryDomain'>,
@@ -50,7 +51,7 @@ const repo: CustomerRepository = {
   findById: async (id) => CUSTOMERS.find((c) => c.id === id) ?? null,
   findByDomain: async (domain) => CUSTOMERS.find((c) => c.primaryDomain === domain) ?? null,
   findByTenantId: async (tenantId) => CUSTOMERS.find((c) => c.tenantId === tenantId) ?? null,
-  listNames: async () => CUSTOMERS,
+  search: async (query, limit, options) => searchInMemory(CUSTOMERS, query, limit, options),
   findManyByIds: async (ids) => CUSTOMERS.filter((c) => ids.includes(c.id)),
   lockForUpdate: async () => undefined,
 };

@@ -24,11 +24,12 @@ export function makeFakeOrderRepository(db: FakeDatabase): OrderRepository {
       })),
   });
   return {
-    async listByCustomer(customerId) {
+    async listByCustomer(customerId, window) {
+      const offset = window?.offset ?? 0;
       return [...db.tables.orders.values()]
         .filter((o) => o.customerId === customerId)
         .sort((a, b) => b.placedAt.valueOf() - a.placedAt.valueOf() || (a.id < b.id ? -1 : 1))
-        .slice(0, 100)
+        .slice(offset, offset + (window?.limit ?? 100))
         .map(toOrder);
     },
     async findById(id) {

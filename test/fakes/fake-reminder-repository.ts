@@ -4,6 +4,7 @@
  */
 import type { ReminderRepository, StoredReminder } from '../../src/domain/ports/reminders.js';
 import type { FakeDatabase, ReminderRow } from './fake-database.js';
+import { sourceWindows } from '../../src/domain/reminders/reminder-schedule.js';
 import { toProduct } from './fake-product-repository.js';
 import { toSubscription } from './fake-subscription-repository.js';
 
@@ -23,24 +24,25 @@ export function makeFakeReminderRepository(db: FakeDatabase): ReminderRepository
     if (row && row.claimedBy === instanceId && row.sentAt === null) rows().set(id, { ...row, ...changes });
   };
   return {
-    async sources(now) {
+    async subscriptionSources(now, page) {
       const t = db.tables;
       const after = (instant: { valueOf(): number } | null, than: { valueOf(): number }) =>
         instant !== null && instant.valueOf() > than.valueOf();
-      const subscriptions = [...t.subscriptions.values()]
+      const rows = [...t.subscriptions.values()]
         .filter((s) => {
+          if (page.after !== null && !(s.id > page.after)) return false;
           if (s.status !== 'active' && s.status !== 'suspended') return false;
           const product = t.products.get(s.productId)!;
+          const nce = product.commercePolicy === 'new-commerce';
           return (
-            s.orderedAt.valueOf() >= now.subtract(15, 'day').valueOf() ||
-            after(s.trialEndsAt, now) ||
-            after(s.cancelAt, now) ||
-            after(s.dataDeletedAt, now) ||
-            s.termStartAt.valueOf() >= now.subtract(8, 'day').valueOf() ||
-            (s.autoRenew && product.commercePolicy === 'new-commerce')
+            sourceWindows(now).some(
+              (w) => (!w.newCommerce || nce) && after(s[w.column], w.after) && !after(s[w.column], w.upTo),
+            ) ||
+            (s.autoRenew && s.renewsAt.valueOf() <= now.valueOf() && nce)
           );
         })
-        .slice(0, 5000);
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, page.limit);
       const lastActor = new Map<
         string,
         Partial<Record<'subscription.suspend' | 'subscription.cancel', string>>
@@ -50,29 +52,41 @@ export function makeFakeReminderRepository(db: FakeDatabase): ReminderRepository
         if (a.action !== 'subscription.suspend' && a.action !== 'subscription.cancel') continue;
         lastActor.set(a.subjectId, { ...lastActor.get(a.subjectId), [a.action]: a.actorAadObjectId });
       }
-      const links = [...t.downloadLinks.values()].filter(
-        (l) =>
-          l.revokedAt === null &&
-          l.expiresAt.valueOf() > now.valueOf() &&
-          l.expiresAt.valueOf() <= now.add(25, 'hour').valueOf() &&
-          l.downloadCount < l.maxDownloads,
-      );
       return {
-        subscriptions: subscriptions.map((s) => ({
+        rows: rows.map((s) => ({
           subscription: toSubscription(db, s),
           product: toProduct(t.products.get(s.productId)!),
           customerName: t.customers.get(s.customerId)?.companyName ?? s.customerId,
           placedBy: t.orders.get(s.orderId)?.placedByAadObjectId ?? '',
           lastActorFor: lastActor.get(s.id) ?? {},
         })),
-        links: links.map((l) => ({
-          linkId: l.id,
-          orderId: l.orderId,
-          productName: t.products.get(l.productId)?.name ?? l.productId,
-          customerName: t.customers.get(l.customerId)?.companyName ?? l.customerId,
-          issuedTo: l.issuedTo,
-          expiresAt: l.expiresAt,
-        })),
+        next: rows.length === page.limit ? (rows.at(-1)?.id ?? null) : null,
+      };
+    },
+    async linkSources(now, page) {
+      const t = db.tables;
+      const links = [...t.downloadLinks.values()]
+        .filter(
+          (l) =>
+            (page.after === null || l.id > page.after) &&
+            l.revokedAt === null &&
+            l.expiresAt.valueOf() > now.valueOf() &&
+            l.expiresAt.valueOf() <= now.add(25, 'hour').valueOf(),
+        )
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, page.limit);
+      return {
+        rows: links
+          .filter((l) => l.downloadCount < l.maxDownloads)
+          .map((l) => ({
+            linkId: l.id,
+            orderId: l.orderId,
+            productName: t.products.get(l.productId)?.name ?? l.productId,
+            customerName: t.customers.get(l.customerId)?.companyName ?? l.customerId,
+            issuedTo: l.issuedTo,
+            expiresAt: l.expiresAt,
+          })),
+        next: links.length === page.limit ? (links.at(-1)?.id ?? null) : null,
       };
     },
     async create(reminders) {

@@ -10,11 +10,13 @@ export function toSubscription(db: FakeDatabase, row: SubscriptionRow): Subscrip
 
 export function makeFakeSubscriptionRepository(db: FakeDatabase): SubscriptionRepository {
   return {
-    async listByCustomer(customerId, productIds) {
-      return [...db.tables.subscriptions.values()]
+    async listByCustomer(customerId, productIds, window) {
+      const sorted = [...db.tables.subscriptions.values()]
         .filter((s) => s.customerId === customerId && (!productIds || productIds.includes(s.productId)))
-        .sort((a, b) => b.orderedAt.valueOf() - a.orderedAt.valueOf() || (a.id < b.id ? -1 : 1))
-        .map((row) => toSubscription(db, row));
+        .sort((a, b) => b.orderedAt.valueOf() - a.orderedAt.valueOf() || (a.id < b.id ? -1 : 1));
+      return (window ? sorted.slice(window.offset, window.offset + window.limit) : sorted).map((row) =>
+        toSubscription(db, row),
+      );
     },
     async findById(id) {
       const row = db.tables.subscriptions.get(id);

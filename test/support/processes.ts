@@ -60,17 +60,30 @@ export interface BotProcess {
   readonly exited: Promise<number | null>;
 }
 
+/** Compiles src/ to build/ as `npm start` does before it starts (nothing to do when build/ is fresh). */
+export async function buildCompiledBot(): Promise<void> {
+  const child = spawn(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+  let output = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the build failed (${code}): ${output}`);
+}
+
 /**
- * Starts `npm start`'s entry point (src/main.ts) as a child on 127.0.0.1 and resolves when it logs that it
- * listens: the wait is on that event, never a polling sleep. Rejects if it exits first or takes over
- * `timeoutMs` (a failure message, not a time budget).
+ * Starts the bot's entry point as a child on 127.0.0.1 and resolves when it logs that it listens: the wait
+ * is on that event, never a polling sleep. Rejects if it exits first or takes over `timeoutMs` (a failure
+ * message, not a time budget). By default the TypeScript source through tsx (fresh, no build needed);
+ * `compiled`: build/src/main.js with plain node and source maps, exactly as `npm start` runs it (call
+ * buildCompiledBot first).
  */
 export async function startBotProcess(
   env: NodeJS.ProcessEnv,
-  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
+  { timeoutMs = 60_000, compiled = false }: { timeoutMs?: number; compiled?: boolean } = {},
 ): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const entry = compiled ? ['--enable-source-maps', 'build/src/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
   });

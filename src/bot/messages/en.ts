@@ -101,6 +101,9 @@ export const en = {
     subscriptionsButton: 'Subscriptions',
     ordersButton: 'Orders',
     example: 'Example',
+    previousPage: 'Previous',
+    nextPage: 'Next',
+    pageNumber: (page: number) => `Page ${page}`,
   },
   help: {
     title: 'What I can do for you',

@@ -87,6 +87,9 @@ export const ko: Messages = {
     subscriptionsButton: '구독',
     ordersButton: '주문',
     example: '예',
+    previousPage: '이전',
+    nextPage: '다음',
+    pageNumber: (page) => `${page}페이지`,
   },
   help: {
     title: '제가 도와드릴 수 있는 일',

@@ -86,6 +86,9 @@ export const zh: Messages = {
     subscriptionsButton: '订阅',
     ordersButton: '订单',
     example: '示例',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    pageNumber: (page) => `第 ${page} 页`,
   },
   help: {
     title: '我能为你做什么',

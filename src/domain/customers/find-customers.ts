@@ -18,10 +18,21 @@ export interface CustomerMatch {
   readonly exact: boolean;
 }
 
-/** Every customer the query could mean, best first. */
+/**
+ * How many candidates the database is asked for: what a choice card can show, and as many again, since the
+ * candidates are trigram-similar and some of them are not what the rules call a match.
+ */
+export const SEARCH_CANDIDATES = MAX_MATCHES * 2;
+
+/**
+ * Every customer the query could mean, best first, at most MAX_MATCHES. Exact references (tenant id, id,
+ * primary domain) are index lookups; names are searched in the database (`CustomerRepository.search`), and
+ * only its few candidates are ranked here: no turn reads every customer.
+ */
 export async function searchCustomers(
   customers: CustomerRepository,
   rawQuery: string,
+  options: { readonly similar?: boolean } = {},
 ): Promise<CustomerMatch[]> {
   const query = rawQuery.trim().replace(/^@/, '');
   if (!query) return [];
@@ -29,14 +40,12 @@ export async function searchCustomers(
     const byTenant = await customers.findByTenantId(query.toLowerCase());
     return byTenant ? [{ customer: byTenant, exact: true }] : [];
   }
-  const all = await customers.listNames();
-  const lower = query.toLowerCase();
   const exactly =
-    all.find((c) => c.id === query) ??
-    (query.includes('.') ? all.find((c) => c.primaryDomain.toLowerCase() === lower) : undefined);
+    (await customers.findById(query)) ?? (query.includes('.') ? await customers.findByDomain(query) : null);
   if (exactly) return [{ customer: exactly, exact: true }];
-  const scored: Array<{ id: string; rank: number; name: string }> = [];
-  for (const customer of all) {
+  const candidates = await customers.search(query, SEARCH_CANDIDATES, options);
+  const scored: Array<{ customer: Customer; rank: number }> = [];
+  for (const customer of candidates) {
     const label = customer.primaryDomain.split('.')[0] ?? '';
     const matches = [matchName(query, customer.companyName), matchName(query, label)].filter(
       (m) => m !== undefined,
@@ -46,14 +55,10 @@ export async function searchCustomers(
     const rank = exactName
       ? 0
       : Math.min(...matches.map((m) => (m.quality === 'fuzzy' ? 1 + m.distance : 1)));
-    scored.push({ id: customer.id, rank, name: customer.companyName });
+    scored.push({ customer, rank });
   }
-  scored.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
-  const byId = new Map(all.map((c) => [c.id, c]));
-  return scored.slice(0, MAX_MATCHES).flatMap((s) => {
-    const customer = byId.get(s.id);
-    return customer ? [{ customer, exact: s.rank === 0 }] : [];
-  });
+  scored.sort((a, b) => a.rank - b.rank || a.customer.companyName.localeCompare(b.customer.companyName));
+  return scored.slice(0, MAX_MATCHES).map((s) => ({ customer: s.customer, exact: s.rank === 0 }));
 }
 
 /** Exactly one customer, or the reason there is not one (none, or a choice to offer). */
@@ -64,7 +69,14 @@ export async function resolveCustomer(
   if (query.trim().length === 0) return err({ kind: 'invalid-input', field: 'customer', reason: 'empty' });
   if (query.length > MAX_QUERY_LENGTH)
     return err({ kind: 'invalid-input', field: 'customer', reason: 'too-long' });
-  const matches = await searchCustomers(customers, query);
+  return pickCustomer(query, await searchCustomers(customers, query));
+}
+
+/** The one customer among `matches` (of searchCustomers for `query`), or why there is not one. */
+export function pickCustomer(
+  query: string,
+  matches: readonly CustomerMatch[],
+): Result<Customer, DomainError> {
   const exact = matches.filter((m) => m.exact);
   const found = (exact.length === 1 ? exact : matches).map((m) => m.customer);
   if (found.length === 0) return err({ kind: 'not-found', what: 'customer', ref: query.trim() });

@@ -6,8 +6,13 @@ export interface CustomerRepository {
   findById(id: string): Promise<Customer | null>;
   findByDomain(domain: string): Promise<Customer | null>;
   findByTenantId(tenantId: string): Promise<Customer | null>;
-  /** All customers (one partner's list is small: matching names happens in memory, in one query). */
-  listNames(): Promise<Customer[]>;
+  /**
+   * Customers whose company name or primary domain may be what `query` names, at most `limit`: those
+   * containing it (any case), the exact name first; when none does, those similar to it (trigrams, in the
+   * database, by index), most similar first. A candidate list: the caller decides which of them match
+   * (R-CAT-1, src/domain/shared/fuzzy.ts). Never every customer. `similar: false`: only those containing it.
+   */
+  search(query: string, limit: number, options?: { readonly similar?: boolean }): Promise<Customer[]>;
   findManyByIds(ids: readonly string[]): Promise<Customer[]>;
   /**
    * Locks the customer's row until the transaction ends: purchases for one customer are serialized, so two

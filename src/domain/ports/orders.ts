@@ -2,6 +2,7 @@
 import type { BillingCycle, Order, Subscription } from '../shared/model.js';
 import type { Dayjs } from '../shared/time.js';
 import type { ExternalRefusal } from '../shared/external-refusal.js';
+import type { ReadWindow } from './subscriptions.js';
 
 export interface NewOrder {
   readonly id: string;
@@ -32,7 +33,8 @@ export interface OrderCreated {
 }
 
 export interface OrderRepository {
-  listByCustomer(customerId: string): Promise<Order[]>;
+  /** The customer's orders, newest first; only the `window` when given (else at most 100). */
+  listByCustomer(customerId: string, window?: ReadWindow): Promise<Order[]>;
   findById(id: string): Promise<Order | null>;
   /**
    * Creates the order, its lines and its subscriptions: the subscriptions' ids, or an ExternalRefusal when the commerce

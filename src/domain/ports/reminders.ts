@@ -30,7 +30,7 @@ export interface StoredReminder extends NewReminder {
   readonly attempts: number;
 }
 
-/** What reminders are made from, read across all customers. */
+/** What reminders are made from, read across all customers (a page of each, see ReminderRepository). */
 export interface ReminderSources {
   readonly subscriptions: ReadonlyArray<{
     readonly subscription: Subscription;
@@ -50,8 +50,29 @@ export interface ReminderSources {
   }>;
 }
 
+/** One page of a source, read in id order: the rows after `after`, at most `limit`. */
+export interface SourcePage {
+  readonly after: string | null;
+  readonly limit: number;
+}
+
+/** A page's rows that may give a reminder, and where the next page starts (null: this was the last). */
+export interface SourcePageOf<T> {
+  readonly rows: readonly T[];
+  readonly next: string | null;
+}
+
 export interface ReminderRepository {
-  sources(now: Dayjs): Promise<ReminderSources>;
+  /**
+   * Subscriptions that may give a reminder at `now`, in id order, one page at a time: the caller reads
+   * pages until `next` is null, so every candidate is seen once whatever the table's size.
+   */
+  subscriptionSources(
+    now: Dayjs,
+    page: SourcePage,
+  ): Promise<SourcePageOf<ReminderSources['subscriptions'][number]>>;
+  /** Download links that may give a reminder at `now` (expiring within 25 hours), paged the same way. */
+  linkSources(now: Dayjs, page: SourcePage): Promise<SourcePageOf<ReminderSources['links'][number]>>;
   /** Adds the reminders not yet known (by unique key); returns how many were new. */
   create(reminders: readonly NewReminder[]): Promise<number>;
   /**

@@ -4,8 +4,15 @@ import type { Subscription } from '../shared/model.js';
 import type { SaveOutcome } from '../shared/external-refusal.js';
 
 export interface SubscriptionRepository {
-  /** The customer's subscriptions, newest first; only those of `productIds` when given. */
-  listByCustomer(customerId: string, productIds?: readonly string[]): Promise<Subscription[]>;
+  /**
+   * The customer's subscriptions, newest first; only those of `productIds` when given; only the `window`
+   * (`offset` rows skipped, at most `limit` read) when given.
+   */
+  listByCustomer(
+    customerId: string,
+    productIds?: readonly string[],
+    window?: ReadWindow,
+  ): Promise<Subscription[]>;
   findById(id: string): Promise<Subscription | null>;
   /**
    * Writes the subscription's state if its stored version is still `expectedVersion`, incrementing it:
@@ -22,6 +29,12 @@ export interface SubscriptionRepository {
   ): Promise<SaveOutcome>;
   /** The licenses added and when, oldest first (R-NCE-2). */
   licenseAdditions(id: string): Promise<LicenseAddition[]>;
+}
+
+/** A slice of a list, for a card page: skip `offset` rows, read at most `limit`. */
+export interface ReadWindow {
+  readonly offset: number;
+  readonly limit: number;
 }
 
 export interface LicenseAddition {

@@ -6,7 +6,7 @@
  * are retried with back-off, never dropped.
  */
 import type { AllDeps } from '../ports/deps.js';
-import type { NewReminder, ReminderKind } from '../ports/reminders.js';
+import type { NewReminder, ReminderKind, ReminderSources } from '../ports/reminders.js';
 import type { Dayjs } from '../shared/time.js';
 import { cancellationEffect } from '../subscriptions/cancellation-policy.js';
 import { effectiveSubscription } from '../subscriptions/subscription-state.js';
@@ -40,11 +40,40 @@ const reminder = (
   };
 };
 
-/** The reminders that are due at `now` (those already known are ignored by their unique key). */
-export async function discoverReminders(deps: DiscoverRemindersDeps, now: Dayjs): Promise<NewReminder[]> {
-  const sources = await deps.reminders.sources(now);
+/** How many source rows one read takes; the pass reads page after page until the sources are exhausted. */
+export const REMINDER_SOURCE_PAGE = 1000;
+
+/**
+ * The reminders that are due at `now` (those already known are ignored by their unique key). The sources
+ * are read in id order, page after page, so every candidate is looked at whatever their number; only the
+ * due reminders are kept.
+ */
+export async function discoverReminders(
+  deps: DiscoverRemindersDeps,
+  now: Dayjs,
+  pageSize: number = REMINDER_SOURCE_PAGE,
+): Promise<NewReminder[]> {
   const out: Array<NewReminder | undefined> = [];
-  for (const source of sources.subscriptions) {
+  for (let after: string | null = null, first = true; first || after !== null; first = false) {
+    const page = await deps.reminders.subscriptionSources(now, { after, limit: pageSize });
+    out.push(...subscriptionReminders(deps, now, page.rows));
+    after = page.next;
+  }
+  for (let after: string | null = null, first = true; first || after !== null; first = false) {
+    const page = await deps.reminders.linkSources(now, { after, limit: pageSize });
+    out.push(...linkReminders(deps, now, page.rows));
+    after = page.next;
+  }
+  return out.filter((r): r is NewReminder => r !== undefined);
+}
+
+function subscriptionReminders(
+  deps: Pick<AllDeps, 'newId'>,
+  now: Dayjs,
+  sources: ReminderSources['subscriptions'],
+): Array<NewReminder | undefined> {
+  const out: Array<NewReminder | undefined> = [];
+  for (const source of sources) {
     const sub = effectiveSubscription(source.subscription, now);
     const base = { subscriptionId: sub.id, product: sub.productName, customer: source.customerName };
     if (sub.status === 'active') {
@@ -86,7 +115,16 @@ export async function discoverReminders(deps: DiscoverRemindersDeps, now: Dayjs)
       );
     }
   }
-  for (const link of sources.links) {
+  return out;
+}
+
+function linkReminders(
+  deps: Pick<AllDeps, 'newId'>,
+  now: Dayjs,
+  links: ReminderSources['links'],
+): Array<NewReminder | undefined> {
+  const out: Array<NewReminder | undefined> = [];
+  for (const link of links) {
     out.push(
       reminder(deps, now, 'link-expires-1d', link.linkId, link.issuedTo, link.expiresAt, {
         orderId: link.orderId,
@@ -95,5 +133,5 @@ export async function discoverReminders(deps: DiscoverRemindersDeps, now: Dayjs)
       }),
     );
   }
-  return out.filter((r): r is NewReminder => r !== undefined);
+  return out;
 }

@@ -12,7 +12,7 @@ import type { StoredReminder } from '../ports/reminders.js';
 import type { ReminderPreferences } from '../ports/staff.js';
 import type { ReminderNotifier } from './reminder-notifier.js';
 import type { DiscoverRemindersDeps } from './discover-reminders.js';
-import { discoverReminders } from './discover-reminders.js';
+import { discoverReminders, REMINDER_SOURCE_PAGE } from './discover-reminders.js';
 import { nextDigestAt, backoffMs, CLAIM_LEASE_MS } from './reminder-schedule.js';
 
 export type RunRemindersDeps = DiscoverRemindersDeps & Pick<AllDeps, 'clock' | 'staff'>;
@@ -32,9 +32,10 @@ export async function runReminders(
   instanceId: string,
   random: () => number,
   limit = 200,
+  sourcePageSize = REMINDER_SOURCE_PAGE,
 ): Promise<ReminderRunReport> {
   const now = deps.clock.now();
-  const discovered = await discoverReminders(deps, now);
+  const discovered = await discoverReminders(deps, now, sourcePageSize);
   const created = await deps.reminders.create(discovered);
   const claimed = await deps.reminders.claimDue(now, instanceId, now.add(CLAIM_LEASE_MS, 'ms'), limit);
   // What is true now decides: a reminder held for a digest or a retry whose subject changed meanwhile

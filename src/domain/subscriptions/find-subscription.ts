@@ -3,13 +3,24 @@
  * "E3 for contoso"). Several matches are a choice, never a guess (R-CAT-1).
  */
 import type { DomainError } from '../shared/errors.js';
-import { resolveCustomer, searchCustomers } from '../customers/find-customers.js';
+import {
+  pickCustomer,
+  resolveCustomer,
+  searchCustomers,
+  type CustomerMatch,
+} from '../customers/find-customers.js';
 import { matchName } from '../shared/fuzzy.js';
 import type { Customer, Subscription } from '../shared/model.js';
 import type { Repositories } from '../ports/unit-of-work.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { effectiveSubscription } from './subscription-state.js';
 import type { Dayjs } from '../shared/time.js';
+
+/**
+ * A turn names a subscription among its customer's newest this many (a bound per turn, far above what one
+ * customer holds; an older one is still reached by its id).
+ */
+export const MAX_SUBSCRIPTIONS_SEARCHED = 1000;
 
 const SUBSCRIPTION_ID = /^sub-[a-z0-9-]{1,80}$/i;
 const SEPARATORS = [/\s+for\s+/i, /\s*给\s*/, /\s*为\s*/];
@@ -31,18 +42,21 @@ function splitProductAndCustomer(ref: string): { product: string; customer: stri
   return undefined;
 }
 
-/** The longest leading words that name at least one customer, and the rest (the product). */
+/** The longest leading words that name at least one customer, the rest (the product), and the matches. */
 async function splitCustomerFirst(
   repos: FindSubscriptionDeps,
   ref: string,
-): Promise<{ customer: string; product: string }> {
+): Promise<{ customer: string; product: string; matches: CustomerMatch[] }> {
   const words = ref.split(/\s+/);
-  for (let i = words.length; i >= 1; i--) {
-    const customer = words.slice(0, i).join(' ');
-    if ((await searchCustomers(repos.customers, customer)).length > 0)
-      return { customer, product: words.slice(i).join(' ') };
+  // First the words that a name or domain contains (cheap, by index); a typo only when none does.
+  for (const similar of [false, true]) {
+    for (let i = words.length; i >= 1; i--) {
+      const customer = words.slice(0, i).join(' ');
+      const matches = await searchCustomers(repos.customers, customer, { similar });
+      if (matches.length > 0) return { customer, product: words.slice(i).join(' '), matches };
+    }
   }
-  return { customer: ref, product: '' };
+  return { customer: ref, product: '', matches: [] };
 }
 
 export async function findSubscription(
@@ -62,8 +76,13 @@ export async function findSubscription(
     if (!customer) return err({ kind: 'not-found', what: 'customer', ref: stored.customerId });
     return ok({ subscription: effectiveSubscription(stored, now), customer });
   }
-  const split = splitProductAndCustomer(ref) ?? (await splitCustomerFirst(repos, ref));
-  const customer = await resolveCustomer(repos.customers, split.customer);
+  const split: { customer: string; product: string; matches?: CustomerMatch[] } =
+    splitProductAndCustomer(ref) ?? (await splitCustomerFirst(repos, ref));
+  // The split already searched for the customer's words: its matches are reused, not searched again.
+  const customer =
+    split.matches && split.matches.length > 0
+      ? pickCustomer(split.customer, split.matches)
+      : await resolveCustomer(repos.customers, split.customer);
   if (!customer.ok) {
     if (customer.error.kind === 'ambiguous') {
       return err({
@@ -73,9 +92,12 @@ export async function findSubscription(
     }
     return customer;
   }
-  const all = (await repos.subscriptions.listByCustomer(customer.value.id)).map((s) =>
-    effectiveSubscription(s, now),
-  );
+  const all = (
+    await repos.subscriptions.listByCustomer(customer.value.id, undefined, {
+      offset: 0,
+      limit: MAX_SUBSCRIPTIONS_SEARCHED,
+    })
+  ).map((s) => effectiveSubscription(s, now));
   const matching = split.product
     ? all.filter(
         (s) => matchName(split.product, s.productName) !== undefined || s.productId === split.product,

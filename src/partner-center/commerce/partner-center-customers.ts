@@ -48,7 +48,7 @@ export function createPartnerCenterCustomers(
     findById: async (id) => live(await index.findById(id)),
     findByDomain: async (domain) => live(await index.findByDomain(domain)),
     findByTenantId: async (tenantId) => live(await index.findByTenantId(tenantId)),
-    listNames: () => index.listNames(),
+    search: (query, limit, options) => index.search(query, limit, options),
     findManyByIds: (ids) => index.findManyByIds(ids),
     lockForUpdate: (id) => index.lockForUpdate(id),
   };

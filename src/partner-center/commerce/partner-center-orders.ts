@@ -233,15 +233,16 @@ export function createPartnerCenterOrders(
 ): OrderRepository {
   return {
     /** Partner Center's orders, newest first; the bot's own record when Partner Center cannot be read. */
-    async listByCustomer(customerId) {
+    async listByCustomer(customerId, window) {
       const customer = await local.customers.findById(customerId);
       if (!customer) return [];
       const read = await client.listOrders(customer.tenantId, { max: MAX_ORDERS_READ });
-      if (!read.ok) return local.orders.listByCustomer(customerId);
+      if (!read.ok) return local.orders.listByCustomer(customerId, window);
       const readAt = clock.now().toISOString();
-      return read.value
+      const sorted = read.value
         .map((order) => toDomainOrder(order, customerId, readAt))
         .sort((a, b) => b.placedAt.valueOf() - a.placedAt.valueOf());
+      return window ? sorted.slice(window.offset, window.offset + window.limit) : sorted;
     },
     findById: (id) => local.orders.findById(id),
     async create(order, operationId) {

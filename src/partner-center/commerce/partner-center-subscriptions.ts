@@ -73,7 +73,7 @@ export function createPartnerCenterSubscriptions(
   };
 
   return {
-    async listByCustomer(customerId, productIds) {
+    async listByCustomer(customerId, productIds, window) {
       const customer = await index.findById(customerId);
       if (!customer) return [];
       const answer = await client.listSubscriptions(customer.tenantId);
@@ -88,7 +88,11 @@ export function createPartnerCenterSubscriptions(
         return toDomainSubscription(pc, owner, readAt);
       });
       const wanted = productIds ? all.filter((s) => productIds.includes(s.productId)) : all;
-      return wanted.sort((a, b) => b.orderedAt.valueOf() - a.orderedAt.valueOf() || a.id.localeCompare(b.id));
+      const sorted = wanted.sort(
+        (a, b) => b.orderedAt.valueOf() - a.orderedAt.valueOf() || a.id.localeCompare(b.id),
+      );
+      // Partner Center answers a customer's subscriptions in one list: the window is a slice of it.
+      return window ? sorted.slice(window.offset, window.offset + window.limit) : sorted;
     },
 
     async findById(id) {

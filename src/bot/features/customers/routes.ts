@@ -18,14 +18,14 @@ export const customerCommands: CommandRoutes<'customers' | 'subscriptions' | 'or
   subscriptions: async (turn, command) =>
     reply(
       turn,
-      await turn.useCases.listSubscriptions(turn.actor, { customer: command.customer }),
+      await turn.useCases.listSubscriptions(turn.actor, { customer: command.customer, page: command.page }),
       (value) => subscriptionsCard(turn.s, value, turn.actor),
       subscriptionsChoice,
     ),
   orders: async (turn, command) =>
     reply(
       turn,
-      await turn.useCases.listOrders(turn.actor, { customer: command.customer }),
+      await turn.useCases.listOrders(turn.actor, { customer: command.customer, page: command.page }),
       (value) => ordersCard(turn.s, value),
       ordersChoice,
     ),
@@ -33,6 +33,7 @@ export const customerCommands: CommandRoutes<'customers' | 'subscriptions' | 'or
 
 export const customerActions: ActionRoutes<VerbOf<typeof V>> = {
   [V.customerSubscriptions]: (turn, action) =>
-    turn.runCommand({ kind: 'subscriptions', customer: action.customerId }),
-  [V.customerOrders]: (turn, action) => turn.runCommand({ kind: 'orders', customer: action.customerId }),
+    turn.runCommand({ kind: 'subscriptions', customer: action.customerId, page: action.page }),
+  [V.customerOrders]: (turn, action) =>
+    turn.runCommand({ kind: 'orders', customer: action.customerId, page: action.page }),
 };

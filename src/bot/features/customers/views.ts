@@ -23,6 +23,24 @@ const customerButtons = (s: Speech, customer: Customer): Button[] => [
   { title: s.m.common.ordersButton, verb: VERBS.customerOrders, data: { customerId: customer.id } },
 ];
 
+/** Previous/Next for a paged list of a customer's records (the same verb, with the page). */
+const pageButtons = (
+  s: Speech,
+  verb: string,
+  customer: Customer,
+  result: { page: number; hasMore: boolean },
+): Button[] => [
+  ...(result.page > 0
+    ? [{ title: s.m.common.previousPage, verb, data: { customerId: customer.id, page: result.page - 1 } }]
+    : []),
+  ...(result.hasMore
+    ? [{ title: s.m.common.nextPage, verb, data: { customerId: customer.id, page: result.page + 1 } }]
+    : []),
+];
+
+const pageFooter = (s: Speech, result: { page: number; hasMore: boolean }): string =>
+  result.page > 0 || result.hasMore ? s.m.common.pageNumber(result.page + 1) : '';
+
 export function customersCard(s: Speech, query: string, customers: readonly Customer[]): AdaptiveCardJson {
   return renderCard('record-list', {
     title: s.m.customers.title(query),
@@ -140,8 +158,8 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
           buttons: subscriptionButtons(s, actor, sub),
         };
       }),
-    footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
-    actions: [],
+    footer: pageFooter(s, result),
+    actions: pageButtons(s, VERBS.customerSubscriptions, result.customer, result),
   });
 }
 
@@ -180,7 +198,7 @@ export function ordersCard(s: Speech, result: CustomerOrders): AdaptiveCardJson 
               },
             ],
     })),
-    footer: total > MAX_LIST_ITEMS ? `${MAX_LIST_ITEMS} / ${total}` : '',
-    actions: [],
+    footer: pageFooter(s, result),
+    actions: pageButtons(s, VERBS.customerOrders, result.customer, result),
   });
 }

@@ -1,0 +1,61 @@
+/**
+ * Every lookup a turn or a pass makes has an index that can serve it (migration …_lookup_indexes): with
+ * sequential scans discouraged, the planner finds an index for each, on the same migrations PostgreSQL runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase({ kind: 'memory' });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const plan = async (sql: string): Promise<string> => {
+  const rows = await db.prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+    return tx.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(`EXPLAIN ${sql}`);
+  });
+  return rows.map((row) => row['QUERY PLAN']).join('\n');
+};
+
+describe('lookup indexes', () => {
+  it.each([
+    [
+      'a customer by domain, any case',
+      `SELECT id FROM customers WHERE "primaryDomain" ILIKE 'contoso.onmicrosoft.com'`,
+      'customers_primaryDomain_trgm_idx',
+    ],
+    [
+      "a page of a customer's subscriptions, newest first",
+      `SELECT id FROM subscriptions WHERE "customerId" = 'c1' ORDER BY "orderedAt" DESC, id LIMIT 31 OFFSET 30`,
+      'subscriptions_customerId_orderedAt_id_idx',
+    ],
+    [
+      'who last acted on a subscription',
+      `SELECT "actorAadObjectId" FROM audit_events WHERE "subjectId" = 'SUB-1' ORDER BY at DESC LIMIT 1`,
+      'audit_events_subjectId_at_idx',
+    ],
+    [
+      'expired confirmations',
+      `DELETE FROM pending_actions WHERE "expiresAt" < now()`,
+      'pending_actions_expiresAt_idx',
+    ],
+    [
+      'links expiring within a day',
+      `SELECT id FROM download_links WHERE "revokedAt" IS NULL AND "expiresAt" > now() AND "expiresAt" <= now() + interval '25 hours'`,
+      'download_links_expiresAt_idx',
+    ],
+    [
+      'trials ending soon',
+      `SELECT id FROM subscriptions WHERE "trialEndsAt" > now()`,
+      'subscriptions_trialEndsAt_idx',
+    ],
+  ])('%s', async (_name, sql, index) => {
+    const text = await plan(sql);
+    expect(text).toContain(index);
+    expect(text).not.toContain('Seq Scan');
+  });
+});
