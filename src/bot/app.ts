@@ -190,12 +190,15 @@ export function createBotApp(options: BotOptions): Application {
     logTurn(context, parsed.ok ? parsed.value.kind : `parse:${parsed.error.kind}`, startedAt);
   });
 
-  // Installed in a personal chat: remember the conversation and say what the bot can do.
+  // Welcome: say what the bot can do (and remember a personal chat) where people meet it. In Teams the bot
+  // is added to a personal chat, a group chat or a team; in Web Chat and the Emulator the person joins
+  // the bot's conversation (those channels may list the bot too, or only the person). One card per update.
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
-    if (!added.some((member) => member.id === botId)) return;
-    if (context.activity.conversation?.conversationType !== 'personal') return;
+    const botAdded = added.some((member) => member.id === botId);
+    const personJoined = added.some((member) => member.id && member.id !== botId);
+    if (!(context.activity.channelId === 'msteams' ? botAdded : personJoined)) return;
     const startedAt = Date.now();
     const turn = await begin(context);
     await send(context, helpCard(turn.s, turn.actor));

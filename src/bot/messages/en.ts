@@ -93,6 +93,11 @@ export const en = {
     subscriptionsButton: 'Subscriptions',
     ordersButton: 'Orders',
     example: 'Example',
+    required: 'Fill this in.',
+    chooseOne: 'Choose one.',
+    notNow: 'Not now',
+    productLabel: 'Product',
+    acknowledgeLabel: 'I understand',
   },
   help: {
     title: 'What I can do for you',

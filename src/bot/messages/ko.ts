@@ -79,6 +79,11 @@ export const ko: Messages = {
     subscriptionsButton: '구독',
     ordersButton: '주문',
     example: '예',
+    required: '이 항목을 입력하세요.',
+    chooseOne: '하나를 선택하세요.',
+    notNow: '나중에',
+    productLabel: '제품',
+    acknowledgeLabel: '이해했습니다',
   },
   help: {
     title: '제가 도와드릴 수 있는 일',

@@ -79,6 +79,11 @@ export const zh: Messages = {
     subscriptionsButton: '订阅',
     ordersButton: '订单',
     example: '示例',
+    required: '请填写此项。',
+    chooseOne: '请选择一项。',
+    notNow: '暂不',
+    productLabel: '产品',
+    acknowledgeLabel: '我已了解',
   },
   help: {
     title: '我能为你做什么',

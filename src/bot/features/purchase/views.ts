@@ -43,6 +43,8 @@ export function cartCard(s: Speech, cart: CartView, notice?: string): AdaptiveCa
     updateTitle: m.update,
     addTitle: m.addTitle,
     addPlaceholder: m.addPlaceholder,
+    addLabel: s.m.common.productLabel,
+    addError: s.m.common.chooseOne,
     addButton: m.add,
     discardTitle: m.discard,
     pendingData: { pendingId: cart.pendingId },

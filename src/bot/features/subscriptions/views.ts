@@ -88,7 +88,7 @@ export function changePreviewCard(s: Speech, change: SubscriptionChange): Adapti
     confirmVerb: CONFIRM_VERB[change.action],
     confirmData: { pendingId: change.pendingId },
     confirmStyle: destructive ? 'destructive' : 'positive',
-    cancelTitle: s.m.common.cancel,
+    cancelTitle: s.m.common.notNow,
     cancelVerb: VERBS.pendingDiscard,
     cancelData: { pendingId: change.pendingId, action: change.action },
   });

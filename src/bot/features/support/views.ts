@@ -30,6 +30,7 @@ export function supportFormCard(
         ? [{ label: m.amount, value: s.money(form.amount, form.currency ?? 'USD') }]
         : []),
     ],
+    requiredError: s.m.common.required,
     reasonLabel: m.reason,
     reasonPlaceholder: m.reasonPlaceholder,
     reason: values.reason ?? '',
@@ -45,7 +46,7 @@ export function supportFormCard(
     contactPhoneLabel: m.contactPhone,
     contactPhone: values.contactPhone ?? '',
     submitTitle: m.submit,
-    cancelTitle: s.m.common.cancel,
+    cancelTitle: s.m.common.notNow,
     pendingData: { pendingId: form.pendingId },
     discardData: { pendingId: form.pendingId, action: 'support.request' },
   });
