@@ -573,9 +573,15 @@ const subscriptionFor = (
   // A subscription that is over keeps the term it ended in; one that is running or can still be
   // reactivated (suspended) is in its current term, so its renewal date is ahead.
   const termAsOf = fate.kind === 'expired' || fate.kind === 'cancelled' ? (changedAt ?? now) : now;
-  const term = firstTermStart.isAfter(termAsOf)
-    ? { start: firstTermStart, end: nextRenewal(firstTermStart, line.billingCycle) }
-    : termAt(firstTermStart, line.billingCycle, termAsOf);
+  // Still in its free trial: the subscription "renews" (converts to paid) at the trial's end, exactly as
+  // a new purchase records it (src/domain/purchase/cart.ts newSubscription), so the list, the cancel card
+  // and the reminders agree that it is in its trial (R-BUY-9).
+  const term =
+    trialEndsAt && trialEndsAt.isAfter(termAsOf)
+      ? { start: trialEndsAt, end: trialEndsAt }
+      : firstTermStart.isAfter(termAsOf)
+        ? { start: firstTermStart, end: nextRenewal(firstTermStart, line.billingCycle) }
+        : termAt(firstTermStart, line.billingCycle, termAsOf);
 
   const suspendedAt = fate.kind === 'suspended' || fate.kind === 'expired' ? changedAt : null;
   const status: SubscriptionStatus =

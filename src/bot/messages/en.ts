@@ -236,6 +236,7 @@ export const en = {
     isvSetup:
       'After purchase you get the publisher’s set-up link for the customer (the customer is not e-mailed).',
     autoRenew: 'New subscriptions renew automatically unless you turn auto-renew off.',
+    perpetual: 'Perpetual licences are bought once: they do not renew and have no auto-renew.',
     update: 'Update totals',
     addTitle: 'Add another product',
     addPlaceholder: 'Product name, e.g. Exchange Online',
@@ -253,6 +254,8 @@ export const en = {
       `${qty} × ${product} (${cycle}) → ${id}`,
     trialUntil: (date: string) => `free trial until ${date}, then paid`,
     renews: (date: string) => `renews ${date}`,
+    perpetual: 'perpetual licence, does not renew',
+    oneTime: 'one-time purchase',
     setup: (product: string) => `Set up ${product} for the customer`,
   },
   change: {
@@ -269,6 +272,7 @@ export const en = {
       `Its data will be deleted on ${date} (after ${days} days) unless it is reactivated before then.`,
     suspendStillBilled: 'New commerce: it is still billed while suspended, and auto-renew is turned off.',
     reactivateRestores: 'Users get access again with their data.',
+    reactivatedRestored: 'Users have access again, with their data.',
     reactivateDeadline: (date: string) => `It can be reactivated until ${date}.`,
     autoRenewOn: (date: string) => `It will renew on ${date}.`,
     autoRenewOnWithdraws: 'The cancellation scheduled at renewal is withdrawn.',

@@ -166,7 +166,16 @@ export async function executeSubscriptionChange(
   // A stale etag at Partner Center arrives as 'conflict' too (R-PC-6); any other refusal is returned as is.
   if (saved === 'conflict') return err({ kind: 'conflict', what: 'subscription' });
   if (saved !== 'saved') return err(saved);
-  const change = { ...planned.value.change, status: planned.value.next.status };
+  // The result tells the subscription as it now is: a card never shows the state from before the change.
+  const next = planned.value.next;
+  const change: SubscriptionChange = {
+    ...planned.value.change,
+    status: next.status,
+    quantity: next.quantity,
+    autoRenew: next.autoRenew,
+    renewsAt: next.renewsAt.toISOString(),
+    cancelAt: next.cancelAt?.toISOString() ?? null,
+  };
   return ok({
     result: change,
     audit: {

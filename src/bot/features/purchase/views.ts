@@ -37,7 +37,7 @@ export function cartCard(s: Speech, cart: CartView, notice?: string): AdaptiveCa
     totalLabel: m.total,
     totalText: s.money(cart.total, cart.currency),
     taxText: cart.taxIncluded ? m.taxIncluded(cart.billingCountry) : m.taxExcluded,
-    autoRenewText: m.autoRenew,
+    autoRenewText: cart.lines.some((line) => line.renews) ? m.autoRenew : m.perpetual,
     expiryText: m.expires(s.dateTime(cart.expiresAt)),
     purchaseTitle: m.purchase,
     updateTitle: m.update,
@@ -63,8 +63,17 @@ export function purchaseResultCard(s: Speech, result: PurchaseResult, note?: str
       m.summary(result.customerName, s.money(result.total, result.currency)),
       ...result.lines.map((line) =>
         [
-          m.line(line.quantity, line.productName, s.m.cycles[line.billingCycle], line.subscriptionId),
-          line.trialEndsAt ? m.trialUntil(s.date(line.trialEndsAt)) : m.renews(s.date(line.renewsAt)),
+          m.line(
+            line.quantity,
+            line.productName,
+            line.renews ? s.m.cycles[line.billingCycle] : m.oneTime,
+            line.subscriptionId,
+          ),
+          line.trialEndsAt
+            ? m.trialUntil(s.date(line.trialEndsAt))
+            : line.renews
+              ? m.renews(s.date(line.renewsAt))
+              : m.perpetual,
         ].join(' · '),
       ),
       ...result.lines.filter((l) => l.setupUrl).map((l) => `[${m.setup(l.productName)}](${l.setupUrl})`),
