@@ -13,6 +13,7 @@ import {
 import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/shared/time.js';
 import { seedCustomer, type SeedCustomer } from './customers.js';
 import { seedProduct } from './catalog.js';
+import { termCharge } from '../../src/domain/subscriptions/cancellation-policy.js';
 import { demoStaffWithRole } from './staff.js';
 
 export interface DemoOrderLine {
@@ -626,7 +627,9 @@ export function demoOrders(now: Date): DemoData {
       productId: line.productId,
       quantity: line.quantity,
       billingCycle: line.billingCycle,
-      unitPrice: seedProduct(line.productId).unitPrice,
+      // What one licence cost for one term of this line's cycle, as a purchase records it (R-MON-1): an
+      // annual line of a product priced per month charged 12 months.
+      unitPrice: termCharge(seedProduct(line.productId), { billingCycle: line.billingCycle, quantity: 1 }),
     }));
     const totalCents = lines.reduce((sum, line) => sum + line.quantity * Math.round(line.unitPrice * 100), 0);
     orders.push({

@@ -388,6 +388,8 @@ export const en = {
     order: 'Order',
     subscription: 'Subscription',
     amount: 'Amount requested',
+    refundable: 'Refundable (charged less credited)',
+    amountError: (max: string) => `Enter an amount above 0 and at most ${max}.`,
     reason: 'Refund reason',
     reasonPlaceholder: 'Why the customer should be refunded',
     impact: 'Impact',
@@ -437,6 +439,8 @@ export const en = {
     'software-own-order': (f: Facts) =>
       `${f.product} is software: buy it in an order of its own (a separate cart).`,
     'no-key': (f: Facts) => `${f.product} has no product key or download.`,
+    'already-credited': (f: Facts) =>
+      `${f.ref} has nothing left to refund: of ${f.charged} ${f.currency} charged, ${f.credited} ${f.currency} was already credited. A support request would only be refused; nothing was drafted.`,
     'support-request-only': (f: Facts) =>
       `${f.product} purchases cannot be cancelled here: a refund goes through a support request (order ${f.orderId}).`,
     'not-cancellable': (f: Facts) => `${f.product} cannot be cancelled or exchanged.`,

@@ -359,6 +359,8 @@ export const ko: Messages = {
     order: '주문',
     subscription: '구독',
     amount: '요청 금액',
+    refundable: '환불 가능 금액(청구액 - 크레딧)',
+    amountError: (max) => `0보다 크고 ${max} 이하인 금액을 입력하세요.`,
     reason: '환불 사유',
     reasonPlaceholder: '고객이 환불받아야 하는 이유',
     impact: '영향',
@@ -403,6 +405,8 @@ export const ko: Messages = {
     reactivateInstead: '대신 다시 활성화',
     'software-own-order': (f) => `${f.product}은(는) 소프트웨어이므로 별도 주문(별도 카트)으로 구매하세요.`,
     'no-key': (f) => `${f.product}에는 제품 키나 다운로드가 없습니다.`,
+    'already-credited': (f) =>
+      `${f.ref}에는 더 환불할 금액이 없습니다. 청구된 ${f.charged} ${f.currency} 중 ${f.credited} ${f.currency}가 이미 크레딧으로 처리되었습니다. 지원 요청은 거절될 뿐이므로 작성하지 않았습니다.`,
     'support-request-only': (f) =>
       `${f.product} 구매는 여기서 취소할 수 없습니다. 환불은 지원 요청으로 진행합니다(주문 ${f.orderId}).`,
     'not-cancellable': (f) => `${f.product}은(는) 취소하거나 교환할 수 없습니다.`,

@@ -349,6 +349,8 @@ export const zh: Messages = {
     order: '订单',
     subscription: '订阅',
     amount: '申请金额',
+    refundable: '可退款金额（已收取减已抵扣）',
+    amountError: (max) => `请输入大于 0 且不超过 ${max} 的金额。`,
     reason: '退款原因',
     reasonPlaceholder: '客户应获退款的原因',
     impact: '影响',
@@ -388,6 +390,8 @@ export const zh: Messages = {
     reactivateInstead: '改为重新激活',
     'software-own-order': (f) => `${f.product} 是软件：请单独下单购买（单独的购物车）。`,
     'no-key': (f) => `${f.product} 没有产品密钥或下载。`,
+    'already-credited': (f) =>
+      `${f.ref} 已无可退款金额：已收取 ${f.charged} ${f.currency}，其中 ${f.credited} ${f.currency} 已作为抵扣返还。支持请求只会被拒绝，因此未起草。`,
     'support-request-only': (f) =>
       `${f.product} 的购买无法在此取消：退款需通过支持请求（订单 ${f.orderId}）。`,
     'not-cancellable': (f) => `${f.product} 无法取消或更换。`,

@@ -110,7 +110,8 @@ export type RefusalReason =
   | 'cancel-window-passed'
   | 'acknowledgement-required'
   | 'already-reseller'
-  | 'region-mismatch';
+  | 'region-mismatch'
+  | 'already-credited';
 
 export type DomainErrorKind = DomainError['kind'];
 
