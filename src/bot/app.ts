@@ -70,6 +70,21 @@ function identityOf(activity: Activity, authDisabled: boolean): Identity {
   };
 }
 
+/** A Teams deep link to the one-to-one chat with the bot (the bot is the activity's recipient, `28:…`). */
+function privateChatUrlOf(activity: Activity): string | undefined {
+  const bot = activity.recipient?.id;
+  if (activity.channelId !== 'msteams' || typeof bot !== 'string' || !bot.startsWith('28:')) return undefined;
+  return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(bot)}`;
+}
+
+/** A card's words as one short message (title and lines), for a reply only the presser sees. */
+function cardText(card: AdaptiveCardJson): string {
+  const texts: string[] = [];
+  for (const element of (card.body as Array<{ type?: string; text?: unknown }> | undefined) ?? [])
+    if (element.type === 'TextBlock' && typeof element.text === 'string') texts.push(element.text);
+  return texts.join('\n').slice(0, 1000);
+}
+
 const isActionExecute = (activity: Activity) =>
   activity.type === ActivityTypes.Invoke &&
   activity.name === ADAPTIVE_CARD_INVOKE &&
@@ -106,6 +121,8 @@ export function createBotApp(options: BotOptions): Application {
       publicBaseUrl: options.publicBaseUrl,
       runCommand: (command) => routeCommand(turn, command),
       conversationType: context.activity.conversation?.conversationType ?? 'personal',
+      delivery: { everyone: false, presserOnly: false },
+      ...(privateChatUrlOf(context.activity) ? { privateChatUrl: privateChatUrlOf(context.activity) } : {}),
       sendPrivately: async (card) => {
         if (!actor.aadObjectId) return false;
         const sent = await options.proactive.sendCard(actor.aadObjectId, card);
@@ -141,6 +158,20 @@ export function createBotApp(options: BotOptions): Application {
       const parsed = parseCardAction(action.verb, action.data);
       const card = parsed.success ? await routeCardAction(turn, parsed.data) : badCardCard(turn.s);
       logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt);
+      if (turn.conversationType === 'personal') return card;
+      // A colleague's press that was refused: answered to them alone (a message only they see), the
+      // shared card stays as it was.
+      if (turn.delivery.presserOnly) return cardText(card);
+      // A confirmation done: the shared message changes for everyone, not only for the presser.
+      if (turn.delivery.everyone && context.activity.replyToId) {
+        const update = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+        update.id = context.activity.replyToId;
+        try {
+          await context.updateActivity(update);
+        } catch (error) {
+          log.warn({ activityId: context.activity.id, err: error }, 'shared card could not be updated');
+        }
+      }
       return card;
     },
   );

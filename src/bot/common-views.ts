@@ -290,8 +290,18 @@ export function formatDuration(s: Speech, ms: number): string {
   return totalHours > 0 ? `${unit.h(totalHours)} ${unit.m(mins)}` : unit.m(mins);
 }
 
-export const sentPrivatelyCard = (s: Speech) =>
-  messageCard(s, { title: s.m.software.privateTitle, lines: [s.m.software.sentPrivately] });
+/** With a link to the one-to-one chat (a Teams deep link), so the reader gets there in one click. */
+const chatLink = (s: Speech, url?: string) => (url ? [`[${s.m.software.openChat}](${url})`] : []);
 
-export const openChatFirstCard = (s: Speech) =>
-  messageCard(s, { title: s.m.software.privateTitle, color: 'Warning', lines: [s.m.software.openChatFirst] });
+export const sentPrivatelyCard = (s: Speech, chatUrl?: string) =>
+  messageCard(s, {
+    title: s.m.software.privateTitle,
+    lines: [s.m.software.sentPrivately, ...chatLink(s, chatUrl)],
+  });
+
+export const openChatFirstCard = (s: Speech, chatUrl?: string) =>
+  messageCard(s, {
+    title: s.m.software.privateTitle,
+    color: 'Warning',
+    lines: [s.m.software.openChatFirst, ...chatLink(s, chatUrl)],
+  });

@@ -21,6 +21,14 @@ export interface Turn {
   readonly publicBaseUrl: () => string;
   /** A button that stands for a typed command runs that command (same checks, same card). */
   readonly runCommand: (command: Command) => Promise<AdaptiveCardJson>;
+  /** A deep link that opens the speaker's one-to-one chat with the bot (Teams), when known. */
+  readonly privateChatUrl?: string;
+  /**
+   * How a button press in a group chat or channel is answered, set by the replies: `everyone` when a
+   * confirmation succeeded (the shared message is updated, so nobody sees a live Confirm for something
+   * done); `presserOnly` when the presser was refused (answered to them alone; the card stays as it was).
+   */
+  readonly delivery: { everyone: boolean; presserOnly: boolean };
 }
 
 type Reply = AdaptiveCardJson | Promise<AdaptiveCardJson>;

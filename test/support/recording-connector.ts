@@ -9,6 +9,8 @@ import { makeArrivals } from './arrivals.js';
 import type { LocalConnector } from './bot.js';
 
 export interface ConnectorRequest {
+  /** POST sends an activity; PUT updates one already sent (updateActivity). */
+  readonly method: string;
   readonly path: string;
   /** The status it was answered with. */
   readonly status: number;
@@ -49,7 +51,13 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
       const failure = failures.shift();
       const path = req.url ?? '';
       if (failure) {
-        requestArrivals.push({ path, status: failure.status, arrivedAtMs, activity });
+        requestArrivals.push({
+          method: req.method ?? '',
+          path,
+          status: failure.status,
+          arrivedAtMs,
+          activity,
+        });
         res.writeHead(failure.status, {
           'content-type': 'application/json',
           ...(failure.retryAfterSeconds !== undefined
@@ -59,7 +67,7 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
         res.end('{}');
         return;
       }
-      requestArrivals.push({ path, status: 200, arrivedAtMs, activity });
+      requestArrivals.push({ method: req.method ?? '', path, status: 200, arrivedAtMs, activity });
       arrivals.push({ path, activity });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: crypto.randomUUID() }));

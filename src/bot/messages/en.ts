@@ -336,6 +336,7 @@ export const en = {
       'I sent it to you in our private chat: product keys and download links are never shown here.',
     openChatFirst:
       'Product keys and download links are sent only in a private chat, and we don’t have one yet. Open a chat with me (select my name, then Chat), say hello, and ask again there.',
+    openChat: 'Open our one-to-one chat',
     privateTitle: 'Sent privately',
     cancelTitle: 'Cancel this software purchase?',
     cancelSummary: (product: string, customer: string) => `${product} for ${customer}`,

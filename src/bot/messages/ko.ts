@@ -312,6 +312,7 @@ export const ko: Messages = {
     sentPrivately: '개인 채팅으로 보냈습니다. 제품 키와 다운로드 링크는 여기에 표시하지 않습니다.',
     openChatFirst:
       '제품 키와 다운로드 링크는 개인 채팅으로만 보내는데 아직 개인 채팅이 없습니다. 제 이름을 선택해 채팅을 열고 인사한 뒤 그곳에서 다시 요청하세요.',
+    openChat: '1:1 채팅 열기',
     privateTitle: '개인 채팅으로 보냄',
     cancelTitle: '이 소프트웨어 구매를 취소할까요?',
     cancelSummary: (product, customer) => `${customer}의 ${product}`,

@@ -303,6 +303,7 @@ export const zh: Messages = {
     sentPrivately: '我已在私聊中发送给你：产品密钥和下载链接不会显示在这里。',
     openChatFirst:
       '产品密钥和下载链接只通过私聊发送，而我们还没有私聊。请打开与我的聊天（选择我的名字，然后选择“聊天”），打个招呼，然后在那里再次请求。',
+    openChat: '打开我们的一对一聊天',
     privateTitle: '已私下发送',
     cancelTitle: '取消此软件购买？',
     cancelSummary: (product, customer) => `${customer} 的 ${product}`,
