@@ -8,6 +8,7 @@ import {
   ActivityTypes,
   CardFactory,
   MessageFactory,
+  TeamsInfo,
   TurnContext,
   type Activity,
   type ConversationReference,
@@ -15,6 +16,7 @@ import {
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application } from '@microsoft/teams-ai';
 import type { Identity } from '../domain/staff/identify-actor.js';
+import type { KnownPerson } from '../domain/staff/role-change.js';
 import type { Logger } from '../log.js';
 import { parseCardAction } from './card-actions.js';
 import type { ProactiveSender } from './proactive.js';
@@ -77,6 +79,56 @@ function privateChatUrlOf(activity: Activity): string | undefined {
   return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(bot)}`;
 }
 
+const ENTRA_ID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The people @mentioned in a message (not the bot), with the Entra object id their mention carries. */
+function mentionedPeople(activity: Activity): KnownPerson[] {
+  const out: KnownPerson[] = [];
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const mentioned = (entity as { mentioned?: { id?: unknown; name?: unknown; aadObjectId?: unknown } })
+      .mentioned;
+    if (!mentioned || mentioned.id === activity.recipient?.id) continue;
+    const id = [mentioned.aadObjectId, mentioned.id]
+      .map((v) => (typeof v === 'string' ? ENTRA_ID.exec(v)?.[1] : undefined))
+      .find(Boolean);
+    if (id && typeof mentioned.name === 'string')
+      out.push({ aadObjectId: id.toLowerCase(), displayName: mentioned.name.slice(0, 200) });
+  }
+  return out;
+}
+
+/**
+ * `<at>Nora Jung</at>` of a person (not of the bot) becomes their Entra object id (unambiguous; the
+ * mention gives the name back), or their name when the mention carries no id.
+ */
+function withMentionsResolved(activity: Activity): string {
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  const people = mentionedPeople(activity);
+  for (const entity of activity.entities ?? []) {
+    const e = entity as { type?: string; text?: unknown; mentioned?: { id?: unknown; name?: unknown } };
+    if (e.type !== 'mention' || e.mentioned?.id === activity.recipient?.id) continue;
+    if (typeof e.text !== 'string' || typeof e.mentioned?.name !== 'string') continue;
+    const person = people.find((p) => p.displayName === e.mentioned?.name);
+    text = text.replace(e.text, person?.aadObjectId ?? e.mentioned.name);
+  }
+  return text;
+}
+
+/** The members of the group chat or team the message was said in (none for a personal chat or elsewhere). */
+async function rosterOf(context: TurnContext): Promise<KnownPerson[]> {
+  const activity = context.activity;
+  if (activity.channelId !== 'msteams' || activity.conversation?.conversationType === 'personal') return [];
+  try {
+    const page = await TeamsInfo.getPagedMembers(context, 500);
+    return (page.members ?? [])
+      .filter((m) => typeof m.aadObjectId === 'string' && typeof m.name === 'string')
+      .map((m) => ({ aadObjectId: m.aadObjectId!.toLowerCase(), displayName: m.name.slice(0, 200) }));
+  } catch {
+    return [];
+  }
+}
+
 /** A card's words as one short message (title and lines), for a reply only the presser sees. */
 function cardText(card: AdaptiveCardJson): string {
   const texts: string[] = [];
@@ -122,6 +174,7 @@ export function createBotApp(options: BotOptions): Application {
       runCommand: (command) => routeCommand(turn, command),
       conversationType: context.activity.conversation?.conversationType ?? 'personal',
       delivery: { everyone: false, presserOnly: false },
+      people: async () => [...mentionedPeople(context.activity), ...(await rosterOf(context))],
       ...(privateChatUrlOf(context.activity) ? { privateChatUrl: privateChatUrlOf(context.activity) } : {}),
       sendPrivately: async (card) => {
         if (!actor.aadObjectId) return false;
@@ -213,7 +266,7 @@ export function createBotApp(options: BotOptions): Application {
   app.activity(ActivityTypes.Message, async (context) => {
     const startedAt = Date.now();
     const turn = await begin(context);
-    const parsed = parseCommand(typeof context.activity.text === 'string' ? context.activity.text : '');
+    const parsed = parseCommand(withMentionsResolved(context.activity));
     await send(
       context,
       parsed.ok ? await routeCommand(turn, parsed.value) : parseErrorCard(turn.s, parsed.error),

@@ -3,6 +3,7 @@
  * tables: one handler per command kind and per card verb, each getting exactly its own command or action.
  */
 import type { Actor } from '../domain/shared/actor.js';
+import type { KnownPerson } from '../domain/staff/role-change.js';
 import type { CardAction } from './card-actions.js';
 import type { AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';
@@ -29,6 +30,8 @@ export interface Turn {
    * done); `presserOnly` when the presser was refused (answered to them alone; the card stays as it was).
    */
   readonly delivery: { everyone: boolean; presserOnly: boolean };
+  /** People named nearby: @mentioned in the message, and the members of this chat or team (read on demand). */
+  readonly people: () => Promise<KnownPerson[]>;
 }
 
 type Reply = AdaptiveCardJson | Promise<AdaptiveCardJson>;
