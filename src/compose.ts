@@ -10,7 +10,7 @@ import { openDatabase, type Database, type DatabaseTarget } from './db/database.
 import { createDeps } from './db/create-deps.js';
 import { seedDatabase } from './db/seed.js';
 import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
-import { download } from './domain/software/download-software.js';
+import { download, inspectDownloadLink } from './domain/software/download-software.js';
 import { acceptRelationship } from './domain/relationships/accept-relationship.js';
 import { createProactiveSender } from './bot/proactive.js';
 import { createReminderNotifier } from './bot/reminder-notifier.js';
@@ -183,6 +183,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       log,
       ping: () => db.ping(),
       download: (token) => download(deps, token),
+      inspectDownload: (token) => inspectDownloadLink(deps, token),
       exportCsv: (exportId) => exportActivityCsv(deps, exportId),
       // In partner-center mode the signed webhook replaces the shared-secret stand-in.
       webhookSecret: partnerCenter ? undefined : config.webhookSecret,

@@ -457,7 +457,14 @@ export const en = {
     unknown: 'This link is not valid. Check that it was copied whole.',
     expired: 'This link has expired: links work for 14 days.',
     'used-up': 'This link has been used 50 times, its limit.',
-    revoked: 'This link was revoked because the purchase was cancelled.',
+    revoked:
+      'This link was revoked because its order was cancelled: the product key and every download link of a cancelled order stop working, and no new link can be issued for it.',
+    revokedNext:
+      'If the customer still needs this software, buy it again for them in Teams (“buy 1 <product> for <customer>”) and get the new order’s key; if the cancellation was a mistake, open a support request for the order.',
+    readyTitle: 'Your download is ready',
+    readyBody: (left: number) =>
+      `Press Download to start it. Each press counts as one of this link’s downloads (${left} left); opening this page does not.`,
+    downloadButton: 'Download',
     howToGetNew: 'To get a new link, ask the bot in Teams again: “key <product> for <customer>”.',
     exportGone: 'This export link is not valid any more (links last 15 minutes). Ask the bot again.',
   },
