@@ -230,6 +230,8 @@ export function domainErrorCard(s: Speech, actor: Actor, error: DomainError): Ad
   });
 }
 
+const CUSTOMER_COMMANDS = new Set<string>(['orders', 'subscriptions', 'software', 'invite']);
+
 export function parseErrorCard(s: Speech, error: ParseError): AdaptiveCardJson {
   const m = s.m.parse;
   const example = (id: string) => COMMANDS.find((c) => c.id === id)?.example[s.locale] ?? 'help';
@@ -247,7 +249,10 @@ export function parseErrorCard(s: Speech, error: ParseError): AdaptiveCardJson {
             )
           : m.unknown(error.word.slice(0, 40));
       case 'missing-argument':
-        return m.missingArgument(example(error.command));
+        // A command about one customer, said without one: ask which customer.
+        return CUSTOMER_COMMANDS.has(error.command)
+          ? m.whichCustomer(example(error.command))
+          : m.missingArgument(example(error.command));
       case 'bad-role':
         return m.badRole(error.text.slice(0, 100), ROLES.join(', '));
       case 'bad-quantity':

@@ -212,6 +212,8 @@ export const en = {
     unknown: (word: string) => `I don't know “${word}”. Type “help” to see what I can do.`,
     unknownSuggest: (word: string, suggestion: string) =>
       `I don't know “${word}”. Did you mean “${suggestion}”?`,
+    whichCustomer: (example: string) =>
+      `Which customer? Say the command with the customer’s name, domain or tenant id, for example: ${example}`,
     missingArgument: (example: string) => `That needs a little more, for example: ${example}`,
     badRole: (text: string, roles: string) =>
       `I didn't find a role at the end of “${text}”. Roles: ${roles}.`,
@@ -358,6 +360,8 @@ export const en = {
     revoked: (keys: number, links: number) => `Revoked ${keys} product key(s) and ${links} download link(s).`,
     /** R-SWC-8: the change can take up to 15 minutes to show in the dashboard. */
     dashboardDelay: 'It can take up to 15 minutes to appear in the Partner Center dashboard.',
+    cancellation: 'Cancellation',
+    notCancellable: 'Cannot be cancelled or exchanged (SUSE and Red Hat plans).',
     supportButton: 'Request a refund through support',
   },
   activity: {

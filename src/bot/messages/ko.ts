@@ -194,6 +194,8 @@ export const ko: Messages = {
     unknown: (word) => `“${word}”은(는) 모르는 명령입니다. “도움말”을 입력해 보세요.`,
     unknownSuggest: (word, suggestion) =>
       `“${word}”은(는) 모르는 명령입니다. “${suggestion}”을(를) 말씀하신 건가요?`,
+    whichCustomer: (example) =>
+      `어느 고객인가요? 고객 이름, 도메인 또는 테넌트 ID와 함께 말해 주세요. 예: ${example}`,
     missingArgument: (example) => `조금 더 알려 주세요. 예: ${example}`,
     badRole: (text, roles) => `“${text}” 끝에서 역할을 찾지 못했습니다. 역할: ${roles}.`,
     badQuantity: (text) => `“${text}”은(는) 라이선스 수가 아닙니다. 1 이상의 정수를 입력하세요.`,
@@ -330,6 +332,8 @@ export const ko: Messages = {
     cancelledCredit: (credit) => `다음 월별 청구서에 ${credit}이(가) 크레딧으로 반영됩니다.`,
     revoked: (keys, links) => `제품 키 ${keys}개와 다운로드 링크 ${links}개를 해지했습니다.`,
     dashboardDelay: '파트너 센터 대시보드에 표시되기까지 최대 15분이 걸릴 수 있습니다.',
+    cancellation: '취소',
+    notCancellable: '취소하거나 교환할 수 없습니다(SUSE 및 Red Hat 플랜).',
     supportButton: '지원 요청으로 환불 요청',
   },
   activity: {

@@ -189,6 +189,7 @@ export const zh: Messages = {
     tooLong: (max) => `消息太长：我最多读取 ${max} 个字符。`,
     unknown: (word) => `我不认识“${word}”。输入“帮助”查看我能做什么。`,
     unknownSuggest: (word, suggestion) => `我不认识“${word}”。你是想输入“${suggestion}”吗？`,
+    whichCustomer: (example) => `哪个客户？请在命令后加上客户名称、域名或租户 ID，例如：${example}`,
     missingArgument: (example) => `还需要更多信息，例如：${example}`,
     badRole: (text, roles) => `在“${text}”末尾没有找到角色。角色：${roles}。`,
     badQuantity: (text) => `“${text}”不是许可证数量：请使用 1 或以上的整数。`,
@@ -320,6 +321,8 @@ export const zh: Messages = {
     cancelledCredit: (credit) => `下一张月度发票将抵扣 ${credit}。`,
     revoked: (keys, links) => `已吊销 ${keys} 个产品密钥和 ${links} 个下载链接。`,
     dashboardDelay: '最多可能需要 15 分钟才会显示在合作伙伴中心仪表板中。',
+    cancellation: '取消',
+    notCancellable: '无法取消或更换（SUSE 和 Red Hat 计划）。',
     supportButton: '通过支持请求退款',
   },
   activity: {

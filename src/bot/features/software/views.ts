@@ -35,6 +35,9 @@ export function softwareListCard(
       facts: [
         { label: m.placed, value: s.dateTime(p.placedAt) },
         { label: m.quantity, value: String(p.quantity) },
+        ...(p.status === 'completed' && p.cancelRestriction === 'not-cancellable'
+          ? [{ label: m.cancellation, value: m.notCancellable }]
+          : []),
         {
           label: m.keyStatus,
           value:
@@ -51,7 +54,9 @@ export function softwareListCard(
               ...(can(actor.roles, 'software.key') && p.softwareOptions
                 ? [{ title: m.getKey, verb: VERBS.keyStart, data: { product: p.orderId, customer: '' } }]
                 : []),
-              ...(can(actor.roles, 'software.cancel')
+              // Only a button that can lead somewhere: SUSE and Red Hat plans cannot be cancelled at all
+              // (R-SWC-3), Windows 7 ESU only through a support request (R-SWC-2).
+              ...(can(actor.roles, 'software.cancel') && p.cancelRestriction === 'none'
                 ? [
                     {
                       title: m.cancelOrder,
@@ -59,6 +64,9 @@ export function softwareListCard(
                       data: { product: p.orderId, customer: '' },
                     },
                   ]
+                : []),
+              ...(can(actor.roles, 'support.request') && p.cancelRestriction === 'support-request-only'
+                ? [{ title: m.supportButton, verb: VERBS.supportStart, data: { ref: p.orderId } }]
                 : []),
             ]
           : [],

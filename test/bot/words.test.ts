@@ -1,0 +1,59 @@
+/**
+ * The words on the cards (issue 10): dismiss buttons that do not borrow the cancel command's word, time
+ * zones by a readable name and offset, a bare `orders` asks which customer, and no button that can only be
+ * refused (SUSE/Red Hat plans). English and Korean or Chinese, through /api/messages.
+ */
+import { describe, expect, it } from 'vitest';
+import { buttonsOf, textOf } from '../support/bot.js';
+import { useTestBot } from '../support/test-bot.js';
+import { ADMIN_AGENT, BILLING_ADMIN, GLOBAL_ADMIN } from '../support/staff.js';
+
+const bot = useTestBot();
+const titles = (card: unknown) => buttonsOf(card).map((b) => b.title);
+
+describe('dismiss buttons', () => {
+  it('a change preview is dismissed with "Not now" (나중에, 暂不), never the cancel command’s word', async () => {
+    expect(titles(await bot.say('suspend SUB-contoso-exo', GLOBAL_ADMIN))).toEqual(['Confirm', 'Not now']);
+    const ko = titles(await bot.say('suspend SUB-contoso-exo', GLOBAL_ADMIN, { locale: 'ko-KR' }));
+    expect(ko).toContain('나중에');
+    expect(ko).not.toContain('취소');
+    const zh = titles(await bot.say('suspend SUB-contoso-exo', GLOBAL_ADMIN, { locale: 'zh-CN' }));
+    expect(zh).toContain('暂不');
+    expect(zh).not.toContain('取消');
+  });
+
+  it('the subscription cancel preview is dismissed with "Keep it"', async () => {
+    const reason = await bot.say('cancel SUB-woodgrove-e5', GLOBAL_ADMIN);
+    const preview = await bot.press(reason, 'Continue', { reason: 'Not needed' }, GLOBAL_ADMIN);
+    expect(titles(preview)).toContain('Keep it');
+  });
+});
+
+describe('time zones', () => {
+  it('are shown by a readable name with the offset (and the id), in English and Korean', async () => {
+    expect(textOf(await bot.say('whoami', BILLING_ADMIN, { timeZone: 'Asia/Seoul' }))).toContain(
+      'Korean Standard Time (UTC+9, Asia/Seoul)',
+    );
+    expect(
+      textOf(await bot.say('whoami', BILLING_ADMIN, { timeZone: 'Asia/Seoul', locale: 'ko-KR' })),
+    ).toContain('한국 표준시 (UTC+9, Asia/Seoul)');
+  });
+});
+
+describe('a command without its customer', () => {
+  it('`orders` alone asks which customer (English and Chinese)', async () => {
+    expect(textOf(await bot.say('orders', GLOBAL_ADMIN))).toContain('Which customer?');
+    expect(textOf(await bot.say('订单', GLOBAL_ADMIN, { locale: 'zh-CN' }))).toContain('哪个客户');
+  });
+});
+
+describe('no button that can only be refused', () => {
+  it('R-SWC-3: a Red Hat plan has no "Cancel order…" button and says it cannot be cancelled', async () => {
+    const list = await bot.say('software contoso ltd', ADMIN_AGENT);
+    const rhel = buttonsOf(list).filter((b) => b.data.product === 'ORD-2007');
+    expect(rhel.map((b) => b.verb)).not.toContain('software.cancel.start');
+    expect(textOf(list)).toContain('Cannot be cancelled or exchanged');
+    // Other software of the same customer still has its Cancel button.
+    expect(buttonsOf(list).some((b) => b.verb === 'software.cancel.start')).toBe(true);
+  });
+});
