@@ -57,3 +57,14 @@ describe('no button that can only be refused', () => {
     expect(buttonsOf(list).some((b) => b.verb === 'software.cancel.start')).toBe(true);
   });
 });
+
+describe('the help card', () => {
+  it('has buttons for the next steps it mentions that need nothing more, and they work (English and Korean)', async () => {
+    const help = await bot.say('help', GLOBAL_ADMIN);
+    expect(titles(help)).toEqual(expect.arrayContaining(['Whoami', 'Staff', 'Reminders', 'Activity']));
+    expect(textOf(await bot.press(help, 'Staff', {}, GLOBAL_ADMIN))).toContain('Grace Kim');
+    const korean = await bot.say('도움말', ADMIN_AGENT, { locale: 'ko-KR' });
+    expect(titles(korean)).toContain('내정보');
+    expect(titles(korean)).not.toContain('직원');
+  });
+});
