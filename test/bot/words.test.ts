@@ -68,3 +68,28 @@ describe('the help card', () => {
     expect(titles(korean)).not.toContain('직원');
   });
 });
+
+describe('the activity log', () => {
+  it('R-KEY-5: shows each event in at most two lines (when · what · who, then customer: product · order)', async () => {
+    const chooser = await bot.say('key ORD-2001', ADMIN_AGENT);
+    await bot.press(
+      chooser,
+      'Get key and link',
+      { version: '2022', language: 'en-US', variant: 'iso-x64' },
+      ADMIN_AGENT,
+    );
+    const card = await bot.say('activity', GLOBAL_ADMIN);
+    const items = (card.body as Array<{ type: string; items?: unknown[] }>).filter(
+      (b) => b.type === 'Container',
+    );
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const facts = (item.items as Array<{ type: string; facts?: unknown[] }>).find(
+        (i) => i.type === 'FactSet',
+      );
+      expect(facts?.facts ?? []).toHaveLength(1);
+    }
+    expect(textOf(card)).toContain('Ada Wong');
+    expect(textOf(card)).toContain('ORD-2001');
+  });
+});

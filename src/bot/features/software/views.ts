@@ -186,16 +186,24 @@ export function activityCard(s: Speech, page: ActivityPage): AdaptiveCardJson {
       s.m.common.timesIn(s.zoneLabel),
     ].join(' · '),
     empty: page.total === 0 ? m.empty : '',
+    // Two lines per event: when, what and who; then the customer, with the product, order and source.
     items: page.events.map((e) => ({
-      heading: `${s.dateTime(e.at)} · ${e.source === 'partner-center' ? e.action : e.action === 'software.download' ? m.download : m.keyView}`,
+      heading: [
+        s.dateTime(e.at),
+        e.source === 'partner-center' ? e.action : e.action === 'software.download' ? m.download : m.keyView,
+        e.actorName ?? e.actorAadObjectId ?? '—',
+      ].join(' · '),
       badge: '',
       badgeColor: 'Default',
       facts: [
-        { label: m.who, value: e.actorName ?? e.actorAadObjectId ?? '—' },
-        { label: m.customer, value: e.customerName ?? e.customerId ?? '—' },
-        { label: m.product, value: e.productName ?? e.productId ?? '—' },
-        { label: m.order, value: e.subjectId ?? '—' },
-        ...(e.source ? [activitySourceFact(s, e.source)] : []),
+        {
+          label: e.customerName ?? e.customerId ?? '—',
+          value: [
+            e.productName ?? e.productId ?? '—',
+            e.subjectId ?? '—',
+            ...(e.source ? [activitySourceFact(s, e.source).value] : []),
+          ].join(' · '),
+        },
       ],
       buttons: [],
     })),
