@@ -210,6 +210,7 @@ async function startAppWith(deps: AllDeps) {
       log,
       ping: async () => true,
       download: async () => ({ ok: false, reason: 'unknown' }),
+      inspectDownload: async () => ({ ok: false, reason: 'unknown' }),
       exportCsv: async () => undefined,
       relationshipAccepted: async () => 'unknown',
       webhookSecret: undefined,

@@ -11,7 +11,7 @@ import { openDatabase, type Database, type DatabaseTarget } from './db/database.
 import { createDeps } from './db/create-deps.js';
 import { seedData } from './db/seed.js';
 import { createSecrets, DEVELOPMENT_KEY } from './secrets.js';
-import { download } from './domain/software/download-software.js';
+import { download, inspectDownloadLink } from './domain/software/download-software.js';
 import { acceptRelationship } from './domain/relationships/accept-relationship.js';
 import { createProactiveSender } from './bot/proactive.js';
 import { createLateReplies } from './bot/late-reply.js';
@@ -260,6 +260,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         metrics.download(outcome.ok ? 'served' : outcome.reason);
         return outcome;
       },
+      inspectDownload: (token) => inspectDownloadLink(deps, token),
       exportCsv: async (exportId) => {
         const csv = await exportActivityCsv(deps, exportId);
         metrics.exportServed(csv === undefined ? 'gone' : 'served');

@@ -9,10 +9,10 @@
 import crypto from 'node:crypto';
 import restify from 'restify';
 import type { Logger } from './log.js';
-import { deadLinkPage } from './bot/download-page.js';
+import { deadLinkPage, downloadLandingPage } from './bot/download-page.js';
 import type { ActivityReceiver } from './bot/receive-activity.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { DownloadOutcome } from './domain/software/download-software.js';
+import type { DownloadLinkState, DownloadOutcome } from './domain/software/download-software.js';
 import type { ReadinessReport } from './readiness.js';
 import type { WebhookAnswer } from './partner-center-mode/connect-partner-center.js';
 import type { WebhookHeaders } from './partner-center/webhooks/verify-webhook-signature.js';
@@ -27,6 +27,8 @@ export interface ServerOptions {
   readonly ping: () => Promise<boolean>;
   /** Counts a download and gives the file location, or why not (R-KEY-3). */
   readonly download: (token: string) => Promise<DownloadOutcome>;
+  /** Whether a download link works, counting nothing (R-KEY-7: its landing page, previews, HEAD). */
+  readonly inspectDownload: (token: string) => Promise<DownloadLinkState>;
   /** The CSV of an activity export link, or undefined when it is gone. */
   readonly exportCsv: (exportId: string) => Promise<string | undefined>;
   /** Partner Center's "accepted by customer" event, once the shared secret was checked. */
@@ -126,8 +128,30 @@ export function createServer(options: ServerOptions): restify.Server {
     else res.send(answer.status, answer.body);
   });
 
-  // Counted, expiring download links. The token is never logged.
-  server.get('/downloads/:token', async (req, res) => {
+  // Counted, expiring download links. The token is never logged. Opening the link (a GET: the person, a
+  // link preview or unfurl, a scanner) shows a landing page and counts nothing; HEAD only gives the
+  // status; the page's Download button (a POST) is the deliberate download that counts (R-KEY-7).
+  const lookAtLink = async (req: restify.Request, res: restify.Response, withBody: boolean) => {
+    if (refusedByLimit(options.rateLimits?.downloads, req, res)) return;
+    const state = await options.inspectDownload(String(req.params.token ?? ''));
+    res.header('cache-control', 'no-store');
+    res.header('referrer-policy', 'no-referrer');
+    res.header('x-robots-tag', 'noindex');
+    const status = state.ok ? 200 : state.reason === 'unknown' ? 404 : 410;
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+    if (!withBody) {
+      res.end();
+      return;
+    }
+    const language = req.header('accept-language');
+    res.end(
+      state.ok ? downloadLandingPage(language, state.downloadsLeft) : deadLinkPage(language, state.reason),
+    );
+  };
+  server.get('/downloads/:token', async (req, res) => lookAtLink(req, res, true));
+  server.head('/downloads/:token', async (req, res) => lookAtLink(req, res, false));
+
+  server.post('/downloads/:token', async (req, res) => {
     if (refusedByLimit(options.rateLimits?.downloads, req, res)) return;
     const outcome = await options.download(String(req.params.token ?? ''));
     res.header('cache-control', 'no-store');

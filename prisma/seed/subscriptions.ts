@@ -13,6 +13,7 @@ import {
 import { addDays, addHours, at, DAY_MS, type Dayjs } from '../../src/domain/shared/time.js';
 import { seedCustomer, type SeedCustomer } from './customers.js';
 import { seedProduct } from './catalog.js';
+import { termCharge } from '../../src/domain/subscriptions/cancellation-policy.js';
 import { demoStaffWithRole } from './staff.js';
 
 export interface DemoOrderLine {
@@ -591,9 +592,15 @@ const subscriptionFor = (
   // A subscription that is over keeps the term it ended in; one that is running or can still be
   // reactivated (suspended) is in its current term, so its renewal date is ahead.
   const termAsOf = fate.kind === 'expired' || fate.kind === 'cancelled' ? (changedAt ?? now) : now;
-  const term = firstTermStart.isAfter(termAsOf)
-    ? { start: firstTermStart, end: nextRenewal(firstTermStart, line.billingCycle) }
-    : termAt(firstTermStart, line.billingCycle, termAsOf);
+  // Still in its free trial: the subscription "renews" (converts to paid) at the trial's end, exactly as
+  // a new purchase records it (src/domain/purchase/cart.ts newSubscription), so the list, the cancel card
+  // and the reminders agree that it is in its trial (R-BUY-9).
+  const term =
+    trialEndsAt && trialEndsAt.isAfter(termAsOf)
+      ? { start: trialEndsAt, end: trialEndsAt }
+      : firstTermStart.isAfter(termAsOf)
+        ? { start: firstTermStart, end: nextRenewal(firstTermStart, line.billingCycle) }
+        : termAt(firstTermStart, line.billingCycle, termAsOf);
 
   const suspendedAt = fate.kind === 'suspended' || fate.kind === 'expired' ? changedAt : null;
   const status: SubscriptionStatus =
@@ -638,7 +645,9 @@ export function demoOrders(now: Date): DemoData {
       productId: line.productId,
       quantity: line.quantity,
       billingCycle: line.billingCycle,
-      unitPrice: seedProduct(line.productId).unitPrice,
+      // What one licence cost for one term of this line's cycle, as a purchase records it (R-MON-1): an
+      // annual line of a product priced per month charged 12 months.
+      unitPrice: termCharge(seedProduct(line.productId), { billingCycle: line.billingCycle, quantity: 1 }),
     }));
     const totalCents = lines.reduce((sum, line) => sum + line.quantity * Math.round(line.unitPrice * 100), 0);
     orders.push({

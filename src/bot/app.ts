@@ -8,6 +8,7 @@ import {
   ActivityTypes,
   CardFactory,
   MessageFactory,
+  TeamsInfo,
   TurnContext,
   type Activity,
   type ConversationReference,
@@ -15,6 +16,7 @@ import {
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application } from '@microsoft/teams-ai';
 import type { Identity } from '../domain/staff/identify-actor.js';
+import type { KnownPerson } from '../domain/staff/role-change.js';
 import type { Logger } from '../log.js';
 import { parseCardAction } from './card-actions.js';
 import type { ProactiveSender } from './proactive.js';
@@ -93,6 +95,71 @@ function identityOf(activity: Activity, authDisabled: boolean): Identity {
   };
 }
 
+/** A Teams deep link to the one-to-one chat with the bot (the bot is the activity's recipient, `28:…`). */
+function privateChatUrlOf(activity: Activity): string | undefined {
+  const bot = activity.recipient?.id;
+  if (activity.channelId !== 'msteams' || typeof bot !== 'string' || !bot.startsWith('28:')) return undefined;
+  return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(bot)}`;
+}
+
+const ENTRA_ID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The people @mentioned in a message (not the bot), with the Entra object id their mention carries. */
+function mentionedPeople(activity: Activity): KnownPerson[] {
+  const out: KnownPerson[] = [];
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const mentioned = (entity as { mentioned?: { id?: unknown; name?: unknown; aadObjectId?: unknown } })
+      .mentioned;
+    if (!mentioned || mentioned.id === activity.recipient?.id) continue;
+    const id = [mentioned.aadObjectId, mentioned.id]
+      .map((v) => (typeof v === 'string' ? ENTRA_ID.exec(v)?.[1] : undefined))
+      .find(Boolean);
+    if (id && typeof mentioned.name === 'string')
+      out.push({ aadObjectId: id.toLowerCase(), displayName: mentioned.name.slice(0, 200) });
+  }
+  return out;
+}
+
+/**
+ * `<at>Nora Jung</at>` of a person (not of the bot) becomes their Entra object id (unambiguous; the
+ * mention gives the name back), or their name when the mention carries no id.
+ */
+function withMentionsResolved(activity: Activity): string {
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  const people = mentionedPeople(activity);
+  for (const entity of activity.entities ?? []) {
+    const e = entity as { type?: string; text?: unknown; mentioned?: { id?: unknown; name?: unknown } };
+    if (e.type !== 'mention' || e.mentioned?.id === activity.recipient?.id) continue;
+    if (typeof e.text !== 'string' || typeof e.mentioned?.name !== 'string') continue;
+    const person = people.find((p) => p.displayName === e.mentioned?.name);
+    text = text.replace(e.text, person?.aadObjectId ?? e.mentioned.name);
+  }
+  return text;
+}
+
+/** The members of the group chat or team the message was said in (none for a personal chat or elsewhere). */
+async function rosterOf(context: TurnContext): Promise<KnownPerson[]> {
+  const activity = context.activity;
+  if (activity.channelId !== 'msteams' || activity.conversation?.conversationType === 'personal') return [];
+  try {
+    const page = await TeamsInfo.getPagedMembers(context, 500);
+    return (page.members ?? [])
+      .filter((m) => typeof m.aadObjectId === 'string' && typeof m.name === 'string')
+      .map((m) => ({ aadObjectId: m.aadObjectId!.toLowerCase(), displayName: m.name.slice(0, 200) }));
+  } catch {
+    return [];
+  }
+}
+
+/** A card's words as one short message (title and lines), for a reply only the presser sees. */
+function cardText(card: AdaptiveCardJson): string {
+  const texts: string[] = [];
+  for (const element of (card.body as Array<{ type?: string; text?: unknown }> | undefined) ?? [])
+    if (element.type === 'TextBlock' && typeof element.text === 'string') texts.push(element.text);
+  return texts.join('\n').slice(0, 1000);
+}
+
 const isActionExecute = (activity: Activity) =>
   activity.type === ActivityTypes.Invoke &&
   activity.name === ADAPTIVE_CARD_INVOKE &&
@@ -141,6 +208,9 @@ export function createBotApp(options: BotOptions): Application {
       showAdminNames: options.showAdminNames ?? false,
       runCommand: (command) => routeCommand(turn, command),
       conversationType: context.activity.conversation?.conversationType ?? 'personal',
+      delivery: { everyone: false, presserOnly: false },
+      people: async () => [...mentionedPeople(context.activity), ...(await rosterOf(context))],
+      ...(privateChatUrlOf(context.activity) ? { privateChatUrl: privateChatUrlOf(context.activity) } : {}),
       sendPrivately: async (card) => {
         if (!actor.aadObjectId) return false;
         const sent = await options.proactive.sendCard(actor.aadObjectId, card);
@@ -198,6 +268,20 @@ export function createBotApp(options: BotOptions): Application {
           })
         : badCardCard(turn.s);
       logTurn(context, parsed.success ? parsed.data.verb : 'bad-card', startedAt, verbMetric(parsed));
+      if (turn.conversationType === 'personal') return card;
+      // A colleague's press that was refused: answered to them alone (a message only they see), the
+      // shared card stays as it was.
+      if (turn.delivery.presserOnly) return cardText(card);
+      // A confirmation done: the shared message changes for everyone, not only for the presser.
+      if (turn.delivery.everyone && context.activity.replyToId) {
+        const update = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+        update.id = context.activity.replyToId;
+        try {
+          await context.updateActivity(update);
+        } catch (error) {
+          log.warn({ activityId: context.activity.id, err: error }, 'shared card could not be updated');
+        }
+      }
       return card;
     },
   );
@@ -246,7 +330,7 @@ export function createBotApp(options: BotOptions): Application {
   app.activity(ActivityTypes.Message, async (context) => {
     const startedAt = Date.now();
     const turn = await begin(context);
-    const parsed = parseCommand(typeof context.activity.text === 'string' ? context.activity.text : '');
+    const parsed = parseCommand(withMentionsResolved(context.activity));
     await send(
       context,
       parsed.ok
@@ -265,12 +349,15 @@ export function createBotApp(options: BotOptions): Application {
     );
   });
 
-  // Installed in a personal chat: remember the conversation and say what the bot can do.
+  // Welcome: say what the bot can do (and remember a personal chat) where people meet it. In Teams the bot
+  // is added to a personal chat, a group chat or a team; in Web Chat and the Emulator the person joins
+  // the bot's conversation (those channels may list the bot too, or only the person). One card per update.
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
-    if (!added.some((member) => member.id === botId)) return;
-    if (context.activity.conversation?.conversationType !== 'personal') return;
+    const botAdded = added.some((member) => member.id === botId);
+    const personJoined = added.some((member) => member.id && member.id !== botId);
+    if (!(context.activity.channelId === 'msteams' ? botAdded : personJoined)) return;
     const startedAt = Date.now();
     const turn = await begin(context);
     await send(context, helpCard(turn.s, turn.actor));

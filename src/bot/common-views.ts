@@ -232,6 +232,8 @@ export function domainErrorCard(s: Speech, actor: Actor, error: DomainError): Ad
   });
 }
 
+const CUSTOMER_COMMANDS = new Set<string>(['orders', 'subscriptions', 'software', 'invite']);
+
 export function parseErrorCard(s: Speech, error: ParseError): AdaptiveCardJson {
   const m = s.m.parse;
   const example = (id: string) => COMMANDS.find((c) => c.id === id)?.example[s.locale] ?? 'help';
@@ -249,7 +251,10 @@ export function parseErrorCard(s: Speech, error: ParseError): AdaptiveCardJson {
             )
           : m.unknown(error.word.slice(0, 40));
       case 'missing-argument':
-        return m.missingArgument(example(error.command));
+        // A command about one customer, said without one: ask which customer.
+        return CUSTOMER_COMMANDS.has(error.command)
+          ? m.whichCustomer(example(error.command))
+          : m.missingArgument(example(error.command));
       case 'bad-role':
         return m.badRole(error.text.slice(0, 100), ROLES.join(', '));
       case 'bad-quantity':
@@ -296,8 +301,18 @@ export function formatDuration(s: Speech, ms: number): string {
   return totalHours > 0 ? `${unit.h(totalHours)} ${unit.m(mins)}` : unit.m(mins);
 }
 
-export const sentPrivatelyCard = (s: Speech) =>
-  messageCard(s, { title: s.m.software.privateTitle, lines: [s.m.software.sentPrivately] });
+/** With a link to the one-to-one chat (a Teams deep link), so the reader gets there in one click. */
+const chatLink = (s: Speech, url?: string) => (url ? [`[${s.m.software.openChat}](${url})`] : []);
 
-export const openChatFirstCard = (s: Speech) =>
-  messageCard(s, { title: s.m.software.privateTitle, color: 'Warning', lines: [s.m.software.openChatFirst] });
+export const sentPrivatelyCard = (s: Speech, chatUrl?: string) =>
+  messageCard(s, {
+    title: s.m.software.privateTitle,
+    lines: [s.m.software.sentPrivately, ...chatLink(s, chatUrl)],
+  });
+
+export const openChatFirstCard = (s: Speech, chatUrl?: string) =>
+  messageCard(s, {
+    title: s.m.software.privateTitle,
+    color: 'Warning',
+    lines: [s.m.software.openChatFirst, ...chatLink(s, chatUrl)],
+  });

@@ -20,12 +20,29 @@ export const messagesFor = (locale: Locale): Messages => MESSAGES[locale];
 
 const BCP47: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' };
 
+/** A readable name of the zone with its current offset from UTC, and its id: "Korean Standard Time (UTC+9, Asia/Seoul)". */
+function zoneName(zone: string, locale: Locale): string {
+  const part = (style: 'long' | 'shortOffset') => {
+    try {
+      return new Intl.DateTimeFormat(BCP47[locale], { timeZone: zone, timeZoneName: style })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value;
+    } catch {
+      return undefined;
+    }
+  };
+  const name = part('long');
+  const offset = part('shortOffset')?.replace(/^GMT/, 'UTC') ?? '';
+  const utcOffset = offset === 'UTC' ? 'UTC+0' : offset;
+  return name && name !== zone ? `${name} (${[utcOffset, zone].filter(Boolean).join(', ')})` : zone;
+}
+
 /** How one turn speaks: language, messages, and dates in the user's zone (or UTC, said so). */
 export interface Speech {
   readonly locale: Locale;
   readonly m: Messages;
   readonly timeZone: string | undefined;
-  /** The zone as shown to the user: the IANA name, or "UTC". */
+  /** The zone as shown to the user: its name and offset, e.g. "Korean Standard Time (UTC+9, Asia/Seoul)", or "UTC". */
   readonly zoneLabel: string;
   dateTime(instant: Dayjs | string | Date | null | undefined): string;
   date(instant: Dayjs | string | Date | null | undefined): string;
@@ -43,7 +60,7 @@ export function speechFor(locale: Locale, timeZone: string | undefined | null): 
     locale,
     m,
     timeZone: zone,
-    zoneLabel: zone ?? m.common.utc,
+    zoneLabel: zone ? zoneName(zone, locale) : m.common.utc,
     dateTime: (instant) =>
       instant ? `${inZone(toDayjs(instant), zone).format('YYYY-MM-DD HH:mm')}${suffix}` : '',
     date: (instant) => (instant ? inZone(toDayjs(instant), zone).format('YYYY-MM-DD') : ''),

@@ -18,11 +18,16 @@ export async function noRoleReply(turn: Turn): Promise<AdaptiveCardJson> {
   return noRoleCard(turn.s, turn.actor, turn.showAdminNames ? await turn.useCases.whoCanGrantRoles() : []);
 }
 
+const PRESSER_ONLY = new Set<DomainError['kind']>(['not-initiator', 'forbidden', 'no-role']);
+
 export async function failure(
   turn: Turn,
   error: DomainError,
   onChoice?: ChoiceButton,
 ): Promise<AdaptiveCardJson> {
+  // In a group chat or channel, a colleague pressing someone else's button (or one they may not use) is
+  // answered to them alone, and the shared card stays as it was.
+  if (PRESSER_ONLY.has(error.kind)) turn.delivery.presserOnly = true;
   if (error.kind === 'no-role') return noRoleReply(turn);
   if (error.kind === 'ambiguous' && onChoice) return choiceCard(turn.s, error, onChoice);
   return domainErrorCard(turn.s, turn.actor, error);
@@ -43,11 +48,16 @@ export function confirmed<R>(
   result: Result<Recalled<R>, DomainError>,
   render: (result: R, note?: string) => AdaptiveCardJson,
 ): Promise<AdaptiveCardJson> {
-  return reply(turn, result, (r) => render(r.result, r.again ? turn.s.m.errors.alreadyDone : undefined));
+  return reply(turn, result, (r) => {
+    turn.delivery.everyone = true;
+    return render(r.result, r.again ? turn.s.m.errors.alreadyDone : undefined);
+  });
 }
 
 /** R-KEY-6: keys and download links only in a one-to-one chat with the person who asked. */
 export async function privately(turn: Turn, card: AdaptiveCardJson): Promise<AdaptiveCardJson> {
   if (turn.conversationType === 'personal') return card;
-  return (await turn.sendPrivately(card)) ? sentPrivatelyCard(turn.s) : openChatFirstCard(turn.s);
+  return (await turn.sendPrivately(card))
+    ? sentPrivatelyCard(turn.s, turn.privateChatUrl)
+    : openChatFirstCard(turn.s, turn.privateChatUrl);
 }

@@ -3,6 +3,7 @@
  * tables: one handler per command kind and per card verb, each getting exactly its own command or action.
  */
 import type { Actor } from '../domain/shared/actor.js';
+import type { KnownPerson } from '../domain/staff/role-change.js';
 import type { CardAction } from './card-actions.js';
 import type { AdaptiveCardJson } from './cards.js';
 import type { Speech } from './i18n.js';
@@ -23,6 +24,16 @@ export interface Turn {
   readonly showAdminNames: boolean;
   /** A button that stands for a typed command runs that command (same checks, same card). */
   readonly runCommand: (command: Command) => Promise<AdaptiveCardJson>;
+  /** A deep link that opens the speaker's one-to-one chat with the bot (Teams), when known. */
+  readonly privateChatUrl?: string;
+  /**
+   * How a button press in a group chat or channel is answered, set by the replies: `everyone` when a
+   * confirmation succeeded (the shared message is updated, so nobody sees a live Confirm for something
+   * done); `presserOnly` when the presser was refused (answered to them alone; the card stays as it was).
+   */
+  readonly delivery: { everyone: boolean; presserOnly: boolean };
+  /** People named nearby: @mentioned in the message, and the members of this chat or team (read on demand). */
+  readonly people: () => Promise<KnownPerson[]>;
 }
 
 type Reply = AdaptiveCardJson | Promise<AdaptiveCardJson>;

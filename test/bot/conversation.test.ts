@@ -177,7 +177,7 @@ describe('subscriptions and orders', () => {
     expect(utcTime).toBeDefined();
     expect(seoulTime).toBeDefined();
     expect(new Date(`${seoulTime}:00+09:00`).getTime()).toBe(new Date(`${utcTime}:00Z`).getTime());
-    expect(seoul).toContain('Times are shown in Asia/Seoul');
+    expect(seoul).toContain('Times are shown in Korean Standard Time (UTC+9, Asia/Seoul)');
   });
 
   it('lists orders with their lines and totals, in Chinese for a zh-CN client', async () => {

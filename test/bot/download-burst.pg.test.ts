@@ -60,7 +60,8 @@ async function linkWithDownloadsLeft(
   return { url: revealed.value.downloadUrl, linkId, orderId };
 }
 
-const get = async (url: string) => (await fetch(url, { redirect: 'manual' })).status;
+/** The deliberate download (R-KEY-7: the landing page's button posts to the link). */
+const get = async (url: string) => (await fetch(url, { method: 'POST', redirect: 'manual' })).status;
 
 async function expectExactlyThreeCounted(
   bot: TestBot,

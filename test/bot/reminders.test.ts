@@ -14,7 +14,7 @@ import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
 import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
 import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
-import { nextDigestAt } from '../../src/domain/reminders/reminder-schedule.js';
+import { nextDigestAt, QUIET_HOURS_AFTER_ACTION } from '../../src/domain/reminders/reminder-schedule.js';
 import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
 import { startKeyRequest } from '../../src/domain/software/request-key.js';
 import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/suspend-subscription.js';
@@ -134,12 +134,14 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }
   return result.value;
 }
 
-async function buy(person: TestPerson, customer: string, product: string): Promise<string> {
+async function buy(person: TestPerson, customer: string, product: string, wait = true): Promise<string> {
   const actor = await asActor(person);
   const cart = value(
     await startPurchase(bot.deps, actor, { customer, product, quantity: 2, billingCycle: 'monthly' }),
   );
   const bought = value(await confirmPendingAction(bot.deps, actor, purchaseExecutor, cart.pendingId));
+  // R-REM-1: reminders about a purchase wait until its first hours are over.
+  if (wait) clock.advance(QUIET_HOURS_AFTER_ACTION * 3_600_000);
   return bought.result.lines[0]!.subscriptionId!;
 }
 
@@ -361,7 +363,9 @@ describe('sending within Teams’ limits', () => {
   it('20 reminders for one person in one pass arrive all, never more than 7 within any 1-second window', async () => {
     const customers = ['cus-contoso', 'cus-litware', 'cus-coho-winery', 'cus-fourth-coffee'];
     const subs: string[] = [];
-    for (let i = 0; i < 20; i++) subs.push(await buy(SAM, customers[i % customers.length]!, 'm365-e3'));
+    for (let i = 0; i < 20; i++)
+      subs.push(await buy(SAM, customers[i % customers.length]!, 'm365-e3', false));
+    clock.advance(QUIET_HOURS_AFTER_ACTION * 3_600_000);
     const since = connector.requests.length;
 
     const report = await run();

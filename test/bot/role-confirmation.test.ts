@@ -129,7 +129,7 @@ describe('granting a role', () => {
 
   it('Cancel discards the preview; Confirm afterwards changes nothing', async () => {
     const preview = await say('grant Ada Wong global-admin');
-    expect(textOf(await press(preview, 'Cancel'))).toContain('Nothing was changed');
+    expect(textOf(await press(preview, 'Not now'))).toContain('Nothing was changed');
     expect(textOf(await press(preview, 'Confirm'))).toContain('This was cancelled earlier');
     expect(await rolesOf(ADMIN_AGENT.aadObjectId)).not.toContain('global-admin');
   });

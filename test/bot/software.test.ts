@@ -94,9 +94,9 @@ async function getKey(
   return press(chooser, 'Get key and link', choice, from);
 }
 
-/** GET a link of the bot's without following redirects. */
+/** The deliberate download (the landing page's button: a POST to the link), without following redirects. */
 const fetchLink = (url: string, headers: Record<string, string> = {}) =>
-  fetch(url, { redirect: 'manual', headers });
+  fetch(url, { method: 'POST', redirect: 'manual', headers });
 
 const auditCount = (where: { action: string; subjectId: string }) =>
   bot.db.prisma.auditEvent.count({ where: { ...where, outcome: 'allowed' } });
@@ -427,7 +427,7 @@ describe('the download link (R-KEY-3)', () => {
     const response = await fetchLink(url);
 
     expect(response.status).toBe(410);
-    expect(await response.text()).toContain('This link was revoked because the purchase was cancelled.');
+    expect(await response.text()).toContain('This link was revoked because its order was cancelled');
   });
 });
 

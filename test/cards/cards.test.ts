@@ -19,6 +19,7 @@ import type { DomainError } from '../../src/domain/shared/errors.js';
 import type { Customer, Order, Subscription } from '../../src/domain/shared/model.js';
 import { ROLES } from '../../src/domain/shared/roles.js';
 import { at } from '../../src/domain/shared/time.js';
+import { rendererProblems, schemaProblems } from '../support/adaptive-cards.js';
 
 /** The views this test renders, from the files that hold them since views.ts was split per feature. */
 const views = { ...commonViews, ...helpViews, ...customerViews, ...staffViews };
@@ -206,6 +207,16 @@ describe('card templates', () => {
         expect(cardBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
         expect(card.type).toBe('AdaptiveCard');
       });
+
+      it.each(cards)(
+        '%s renders in the Adaptive Cards renderer and passes the 1.5 schema, as sent to Teams and to Web Chat',
+        (_name, card) => {
+          for (const sent of [card, toSubmitActions(card)]) {
+            expect(rendererProblems(sent)).toEqual([]);
+            expect(schemaProblems(sent)).toEqual([]);
+          }
+        },
+      );
 
       it.each(cards)(
         '%s has only buttons the bot understands, in Teams and in the Emulator',

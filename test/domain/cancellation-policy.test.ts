@@ -354,3 +354,20 @@ describe('applying a cancellation', () => {
     expect(next.cancelAt?.toISOString()).toBe('2027-03-01T09:00:00.000Z');
   });
 });
+
+describe('credits never exceed what the order line charged (R-MON-1)', () => {
+  it('R-MON-1: a full credit is what the line charged when that is less than the term at today’s count', () => {
+    // 10 licences held, but the order line charged for 4 (the rest were added later, and billed apart).
+    expect(cancellationEffect(saas, monthlySaas, ORDERED, 60)).toMatchObject({
+      ok: true,
+      value: { kind: 'cancel-now-full-credit', credit: 60 },
+    });
+  });
+
+  it('R-MON-1: with fewer licences than were ordered, the credit is the term at the count held', () => {
+    expect(cancellationEffect(saas, monthlySaas, ORDERED, 1000)).toMatchObject({
+      ok: true,
+      value: { kind: 'cancel-now-full-credit', credit: 150 },
+    });
+  });
+});

@@ -16,6 +16,7 @@ import type { AllDeps } from '../../src/domain/ports/deps.js';
 import type { ReminderKind, StoredReminder } from '../../src/domain/ports/reminders.js';
 import type { ReminderPreferences } from '../../src/domain/ports/staff.js';
 import {
+  QUIET_HOURS_AFTER_ACTION,
   backoffMs,
   CLAIM_LEASE_MS,
   MAX_BACKOFF_MS,
@@ -133,8 +134,28 @@ const rowsAbout = async (world: World, subjectId: string) =>
 
 // ---- data made through the use cases ----
 
-/** Buys one subscription as `actor` now: its id. */
+/**
+ * Buys one subscription as `actor`: its id. Bought QUIET_HOURS_AFTER_ACTION hours before now, so that
+ * reminders about it may be due now (R-REM-1); `{ rightNow: true }` buys at this very instant.
+ */
 async function buy(
+  world: World,
+  actor: Actor,
+  customer: string,
+  product: string,
+  billingCycle?: 'monthly' | 'annual',
+  { rightNow = false }: { rightNow?: boolean } = {},
+): Promise<string> {
+  const present = now();
+  if (!rightNow) clock.set(addHours(present, -QUIET_HOURS_AFTER_ACTION).valueOf());
+  try {
+    return await buyNow(world, actor, customer, product, billingCycle);
+  } finally {
+    clock.set(present.valueOf());
+  }
+}
+
+async function buyNow(
   world: World,
   actor: Actor,
   customer: string,
@@ -219,18 +240,26 @@ async function issueDownloadLink(
 describe('each reminder in its window, to the person who acted', () => {
   const world = useWorld();
 
-  it('R-CAN-1: a monthly legacy subscription bought at T reminds its buyer 24 h ahead at once, and 2 h ahead at T+22h (not 1 ms before)', async () => {
+  it('R-CAN-1, R-REM-1: a monthly legacy subscription bought at T reminds its buyer of the window once the quiet hours are over (not 1 ms before), and 2 h ahead at T+22h', async () => {
     const boughtAt = now();
-    const sub = await buy(world, SALES, 'cus-litware', 'm365-e3', 'monthly');
+    const sub = await buy(world, SALES, 'cus-litware', 'm365-e3', 'monthly', { rightNow: true });
     const closesAt = addHours(boughtAt, 24);
+    const quietEnds = addHours(boughtAt, QUIET_HOURS_AFTER_ACTION);
     const notifier = fakeNotifier();
 
+    // Right after the purchase its card has just shown the window: nothing to remind of yet.
+    await pass(world, notifier);
+    clock.set(quietEnds.subtract(1, 'ms').valueOf());
+    await pass(world, notifier);
+    expect(sentAbout(notifier, sub)).toEqual([]);
+
+    clock.set(quietEnds.valueOf());
     await pass(world, notifier);
     expect(sentAbout(notifier, sub)).toEqual([
       expect.objectContaining({
         kind: 'cancel-window-24h',
         recipient: SALES.aadObjectId,
-        at: boughtAt.toISOString(),
+        at: quietEnds.toISOString(),
         eventAt: closesAt.toISOString(),
       }),
     ]);
@@ -275,7 +304,7 @@ describe('each reminder in its window, to the person who acted', () => {
 
   it('R-BUY-9: a trial reminds its buyer 3 days (72 h) before it converts to paid, not 1 ms earlier', async () => {
     const boughtAt = now();
-    const sub = await buy(world, SALES, 'cus-fourth-coffee', 'm365-e5-trial');
+    const sub = await buy(world, SALES, 'cus-fourth-coffee', 'm365-e5-trial', undefined, { rightNow: true });
     const trialEndsAt = (await world.deps.subscriptions.findById(sub))!.trialEndsAt!;
     expect(trialEndsAt.toISOString()).toBe(addDays(boughtAt, 30).toISOString());
     const dueAt = addHours(trialEndsAt, -REMINDER_LEAD['trial-ends-3d']);
@@ -355,7 +384,7 @@ describe('each reminder in its window, to the person who acted', () => {
   });
 
   it('R-CAN-2: a scheduled cancellation reminds the person who scheduled it (not the buyer) the day before it takes effect', async () => {
-    const sub = await buy(world, SALES, 'cus-coho-winery', 'm365-e3', 'monthly');
+    const sub = await buy(world, SALES, 'cus-coho-winery', 'm365-e3', 'monthly', { rightNow: true });
     clock.advance(2 * 24 * HOUR_MS);
     const cancelAt = await scheduleCancellation(world, HELPDESK, sub);
     expect(cancelAt.toISOString()).toBe(at(NOW).add(1, 'month').toISOString());
@@ -469,7 +498,7 @@ describe('reminders off, and the daily digest', () => {
 
   it('reminders off: a reminder that falls due is skipped, and not sent later when reminders are on again', async () => {
     await setReminderPreferences(world.deps, SALES, { enabled: false });
-    const boughtAt = now();
+    const boughtAt = addHours(now(), -QUIET_HOURS_AFTER_ACTION);
     const sub = await buy(world, SALES, 'cus-litware', 'm365-e3', 'monthly');
     const notifier = fakeNotifier();
 

@@ -9,6 +9,8 @@ import { makeArrivals } from './arrivals.js';
 import type { LocalConnector } from './bot.js';
 
 export interface ConnectorRequest {
+  /** POST sends an activity; PUT updates one already sent (updateActivity). */
+  readonly method: string;
   readonly path: string;
   /** The status it was answered with. */
   readonly status: number;
@@ -25,6 +27,8 @@ export interface RecordingConnector extends LocalConnector {
     predicate: (request: ConnectorRequest) => boolean,
     options?: { timeoutMs?: number },
   ): Promise<ConnectorRequest>;
+  /** The members a GET of the conversation's (paged) members answers with (Teams' roster). */
+  setMembers(members: ReadonlyArray<{ id: string; name: string; aadObjectId: string }>): void;
   /** Like failNext, with a Retry-After header (seconds) on each failure. */
   failNextWithRetryAfter(retryAfterSeconds: number, ...statuses: number[]): void;
 }
@@ -35,6 +39,7 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
   const requestArrivals = makeArrivals<ConnectorRequest>();
   const requests = requestArrivals.list;
   const failures: Array<{ status: number; retryAfterSeconds?: number }> = [];
+  let members: ReadonlyArray<{ id: string; name: string; aadObjectId: string }> = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -49,7 +54,13 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
       const failure = failures.shift();
       const path = req.url ?? '';
       if (failure) {
-        requestArrivals.push({ path, status: failure.status, arrivedAtMs, activity });
+        requestArrivals.push({
+          method: req.method ?? '',
+          path,
+          status: failure.status,
+          arrivedAtMs,
+          activity,
+        });
         res.writeHead(failure.status, {
           'content-type': 'application/json',
           ...(failure.retryAfterSeconds !== undefined
@@ -59,9 +70,13 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
         res.end('{}');
         return;
       }
-      requestArrivals.push({ path, status: 200, arrivedAtMs, activity });
-      arrivals.push({ path, activity });
+      requestArrivals.push({ method: req.method ?? '', path, status: 200, arrivedAtMs, activity });
       res.writeHead(200, { 'content-type': 'application/json' });
+      if (req.method === 'GET' && /\/(paged)?members\b/.test(path)) {
+        res.end(JSON.stringify(path.includes('pagedmembers') ? { members } : members));
+        return;
+      }
+      arrivals.push({ path, activity });
       res.end(JSON.stringify({ id: crypto.randomUUID() }));
     });
   });
@@ -71,6 +86,9 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
     requests,
+    setMembers: (list) => {
+      members = list;
+    },
     failNext: (...statuses) => failures.push(...statuses.map((status) => ({ status }))),
     failNextWithRetryAfter: (retryAfterSeconds, ...statuses) =>
       failures.push(...statuses.map((status) => ({ status, retryAfterSeconds }))),

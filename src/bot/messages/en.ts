@@ -104,6 +104,11 @@ export const en = {
     previousPage: 'Previous',
     nextPage: 'Next',
     pageNumber: (page: number) => `Page ${page}`,
+    required: 'Fill this in.',
+    chooseOne: 'Choose one.',
+    notNow: 'Not now',
+    productLabel: 'Product',
+    acknowledgeLabel: 'I understand',
   },
   help: {
     title: 'What I can do for you',
@@ -220,6 +225,8 @@ export const en = {
     unknown: (word: string) => `I don't know “${word}”. Type “help” to see what I can do.`,
     unknownSuggest: (word: string, suggestion: string) =>
       `I don't know “${word}”. Did you mean “${suggestion}”?`,
+    whichCustomer: (example: string) =>
+      `Which customer? Say the command with the customer’s name, domain or tenant id, for example: ${example}`,
     missingArgument: (example: string) => `That needs a little more, for example: ${example}`,
     badRole: (text: string, roles: string) =>
       `I didn't find a role at the end of “${text}”. Roles: ${roles}.`,
@@ -244,6 +251,7 @@ export const en = {
     isvSetup:
       'After purchase you get the publisher’s set-up link for the customer (the customer is not e-mailed).',
     autoRenew: 'New subscriptions renew automatically unless you turn auto-renew off.',
+    perpetual: 'Perpetual licences are bought once: they do not renew and have no auto-renew.',
     update: 'Update totals',
     addTitle: 'Add another product',
     addPlaceholder: 'Product name, e.g. Exchange Online',
@@ -263,6 +271,8 @@ export const en = {
     provisioning: 'subscription being set up at Partner Center (see “subscriptions” shortly)',
     trialUntil: (date: string) => `free trial until ${date}, then paid`,
     renews: (date: string) => `renews ${date}`,
+    perpetual: 'perpetual licence, does not renew',
+    oneTime: 'one-time purchase',
     setup: (product: string) => `Set up ${product} for the customer`,
   },
   change: {
@@ -279,6 +289,7 @@ export const en = {
       `Its data will be deleted on ${date} (after ${days} days) unless it is reactivated before then.`,
     suspendStillBilled: 'New commerce: it is still billed while suspended, and auto-renew is turned off.',
     reactivateRestores: 'Users get access again with their data.',
+    reactivatedRestored: 'Users have access again, with their data.',
     reactivateDeadline: (date: string) => `It can be reactivated until ${date}.`,
     autoRenewOn: (date: string) => `It will renew on ${date}.`,
     autoRenewOnWithdraws: 'The cancellation scheduled at renewal is withdrawn.',
@@ -342,6 +353,7 @@ export const en = {
       'I sent it to you in our private chat: product keys and download links are never shown here.',
     openChatFirst:
       'Product keys and download links are sent only in a private chat, and we don’t have one yet. Open a chat with me (select my name, then Chat), say hello, and ask again there.',
+    openChat: 'Open our one-to-one chat',
     privateTitle: 'Sent privately',
     cancelTitle: 'Cancel this software purchase?',
     cancelSummary: (product: string, customer: string) => `${product} for ${customer}`,
@@ -363,6 +375,8 @@ export const en = {
     revoked: (keys: number, links: number) => `Revoked ${keys} product key(s) and ${links} download link(s).`,
     /** R-SWC-8: the change can take up to 15 minutes to show in the dashboard. */
     dashboardDelay: 'It can take up to 15 minutes to appear in the Partner Center dashboard.',
+    cancellation: 'Cancellation',
+    notCancellable: 'Cannot be cancelled or exchanged (SUSE and Red Hat plans).',
     supportButton: 'Request a refund through support',
   },
   activity: {
@@ -394,6 +408,8 @@ export const en = {
     order: 'Order',
     subscription: 'Subscription',
     amount: 'Amount requested',
+    refundable: 'Refundable (charged less credited)',
+    amountError: (max: string) => `Enter an amount above 0 and at most ${max}.`,
     reason: 'Refund reason',
     reasonPlaceholder: 'Why the customer should be refunded',
     impact: 'Impact',
@@ -443,6 +459,8 @@ export const en = {
     'software-own-order': (f: Facts) =>
       `${f.product} is software: buy it in an order of its own (a separate cart).`,
     'no-key': (f: Facts) => `${f.product} has no product key or download.`,
+    'already-credited': (f: Facts) =>
+      `${f.ref} has nothing left to refund: of ${f.charged} ${f.currency} charged, ${f.credited} ${f.currency} was already credited. A support request would only be refused; nothing was drafted.`,
     'support-request-only': (f: Facts) =>
       `${f.product} purchases cannot be cancelled here: a refund goes through a support request (order ${f.orderId}).`,
     'not-cancellable': (f: Facts) => `${f.product} cannot be cancelled or exchanged.`,
@@ -476,7 +494,14 @@ export const en = {
     unknown: 'This link is not valid. Check that it was copied whole.',
     expired: 'This link has expired: links work for 14 days.',
     'used-up': 'This link has been used 50 times, its limit.',
-    revoked: 'This link was revoked because the purchase was cancelled.',
+    revoked:
+      'This link was revoked because its order was cancelled: the product key and every download link of a cancelled order stop working, and no new link can be issued for it.',
+    revokedNext:
+      'If the customer still needs this software, buy it again for them in Teams (“buy 1 <product> for <customer>”) and get the new order’s key; if the cancellation was a mistake, open a support request for the order.',
+    readyTitle: 'Your download is ready',
+    readyBody: (left: number) =>
+      `Press Download to start it. Each press counts as one of this link’s downloads (${left} left); opening this page does not.`,
+    downloadButton: 'Download',
     howToGetNew: 'To get a new link, ask the bot in Teams again: “key <product> for <customer>”.',
     exportGone: 'This export link is not valid any more (links last 15 minutes). Ask the bot again.',
   },

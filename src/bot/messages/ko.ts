@@ -90,6 +90,11 @@ export const ko: Messages = {
     previousPage: '이전',
     nextPage: '다음',
     pageNumber: (page) => `${page}페이지`,
+    required: '이 항목을 입력하세요.',
+    chooseOne: '하나를 선택하세요.',
+    notNow: '나중에',
+    productLabel: '제품',
+    acknowledgeLabel: '이해했습니다',
   },
   help: {
     title: '제가 도와드릴 수 있는 일',
@@ -202,6 +207,8 @@ export const ko: Messages = {
     unknown: (word) => `“${word}”은(는) 모르는 명령입니다. “도움말”을 입력해 보세요.`,
     unknownSuggest: (word, suggestion) =>
       `“${word}”은(는) 모르는 명령입니다. “${suggestion}”을(를) 말씀하신 건가요?`,
+    whichCustomer: (example) =>
+      `어느 고객인가요? 고객 이름, 도메인 또는 테넌트 ID와 함께 말해 주세요. 예: ${example}`,
     missingArgument: (example) => `조금 더 알려 주세요. 예: ${example}`,
     badRole: (text, roles) => `“${text}” 끝에서 역할을 찾지 못했습니다. 역할: ${roles}.`,
     badQuantity: (text) => `“${text}”은(는) 라이선스 수가 아닙니다. 1 이상의 정수를 입력하세요.`,
@@ -224,6 +231,7 @@ export const ko: Messages = {
       `건너뛸 수 없는 ${days}일 무료 평가판으로 시작하며, 이후 유료로 전환되어 같은 주기로 자동 갱신됩니다.`,
     isvSetup: '구매 후 고객용 게시자 설정 링크를 받습니다(고객에게 이메일이 가지 않습니다).',
     autoRenew: '새 구독은 자동 갱신을 끄지 않는 한 자동으로 갱신됩니다.',
+    perpetual: '영구 라이선스는 한 번 구매하며 갱신되지 않고 자동 갱신도 없습니다.',
     update: '합계 다시 계산',
     addTitle: '다른 제품 추가',
     addPlaceholder: '제품 이름, 예: Exchange Online',
@@ -241,6 +249,8 @@ export const ko: Messages = {
     provisioning: '파트너 센터에서 구독을 준비하는 중(잠시 후 “구독”으로 확인)',
     trialUntil: (date) => `${date}까지 무료 평가판, 이후 유료`,
     renews: (date) => `${date} 갱신`,
+    perpetual: '영구 라이선스, 갱신 없음',
+    oneTime: '일회성 구매',
     setup: (product) => `고객용 ${product} 설정`,
   },
   change: {
@@ -257,6 +267,7 @@ export const ko: Messages = {
       `그 전에 다시 활성화하지 않으면 ${date}에(${days}일 후) 데이터가 삭제됩니다.`,
     suspendStillBilled: '새 상거래: 일시 중단 중에도 요금이 청구되며 자동 갱신이 꺼집니다.',
     reactivateRestores: '사용자가 데이터와 함께 다시 접근할 수 있습니다.',
+    reactivatedRestored: '사용자가 데이터와 함께 다시 사용할 수 있습니다.',
     reactivateDeadline: (date) => `${date}까지 다시 활성화할 수 있습니다.`,
     autoRenewOn: (date) => `${date}에 갱신됩니다.`,
     autoRenewOnWithdraws: '갱신 시점으로 예약된 취소가 철회됩니다.',
@@ -317,6 +328,7 @@ export const ko: Messages = {
     sentPrivately: '개인 채팅으로 보냈습니다. 제품 키와 다운로드 링크는 여기에 표시하지 않습니다.',
     openChatFirst:
       '제품 키와 다운로드 링크는 개인 채팅으로만 보내는데 아직 개인 채팅이 없습니다. 제 이름을 선택해 채팅을 열고 인사한 뒤 그곳에서 다시 요청하세요.',
+    openChat: '1:1 채팅 열기',
     privateTitle: '개인 채팅으로 보냄',
     cancelTitle: '이 소프트웨어 구매를 취소할까요?',
     cancelSummary: (product, customer) => `${customer}의 ${product}`,
@@ -334,6 +346,8 @@ export const ko: Messages = {
     cancelledCredit: (credit) => `다음 월별 청구서에 ${credit}이(가) 크레딧으로 반영됩니다.`,
     revoked: (keys, links) => `제품 키 ${keys}개와 다운로드 링크 ${links}개를 해지했습니다.`,
     dashboardDelay: '파트너 센터 대시보드에 표시되기까지 최대 15분이 걸릴 수 있습니다.',
+    cancellation: '취소',
+    notCancellable: '취소하거나 교환할 수 없습니다(SUSE 및 Red Hat 플랜).',
     supportButton: '지원 요청으로 환불 요청',
   },
   activity: {
@@ -364,6 +378,8 @@ export const ko: Messages = {
     order: '주문',
     subscription: '구독',
     amount: '요청 금액',
+    refundable: '환불 가능 금액(청구액 - 크레딧)',
+    amountError: (max) => `0보다 크고 ${max} 이하인 금액을 입력하세요.`,
     reason: '환불 사유',
     reasonPlaceholder: '고객이 환불받아야 하는 이유',
     impact: '영향',
@@ -408,6 +424,8 @@ export const ko: Messages = {
     reactivateInstead: '대신 다시 활성화',
     'software-own-order': (f) => `${f.product}은(는) 소프트웨어이므로 별도 주문(별도 카트)으로 구매하세요.`,
     'no-key': (f) => `${f.product}에는 제품 키나 다운로드가 없습니다.`,
+    'already-credited': (f) =>
+      `${f.ref}에는 더 환불할 금액이 없습니다. 청구된 ${f.charged} ${f.currency} 중 ${f.credited} ${f.currency}가 이미 크레딧으로 처리되었습니다. 지원 요청은 거절될 뿐이므로 작성하지 않았습니다.`,
     'support-request-only': (f) =>
       `${f.product} 구매는 여기서 취소할 수 없습니다. 환불은 지원 요청으로 진행합니다(주문 ${f.orderId}).`,
     'not-cancellable': (f) => `${f.product}은(는) 취소하거나 교환할 수 없습니다.`,
@@ -440,7 +458,14 @@ export const ko: Messages = {
     unknown: '올바른 링크가 아닙니다. 링크 전체를 복사했는지 확인하세요.',
     expired: '링크가 만료되었습니다. 링크는 14일 동안 유효합니다.',
     'used-up': '이 링크는 최대 50회 사용되었습니다.',
-    revoked: '구매가 취소되어 링크가 해지되었습니다.',
+    revoked:
+      '주문이 취소되어 이 링크가 해지되었습니다. 취소된 주문의 제품 키와 모든 다운로드 링크는 더 이상 작동하지 않으며 새 링크도 발급할 수 없습니다.',
+    revokedNext:
+      '고객에게 이 소프트웨어가 여전히 필요하면 Teams에서 다시 구매하고(“구매 1 <제품> for <고객>”) 새 주문의 키를 받으세요. 취소가 실수였다면 해당 주문에 대한 지원 요청을 여세요.',
+    readyTitle: '다운로드 준비 완료',
+    readyBody: (left) =>
+      `다운로드를 누르면 시작됩니다. 누를 때마다 이 링크의 다운로드 1회로 계산됩니다(남은 횟수 ${left}회). 이 페이지를 여는 것은 계산되지 않습니다.`,
+    downloadButton: '다운로드',
     howToGetNew: '새 링크를 받으려면 Teams에서 봇에게 다시 요청하세요: “제품키 <제품> 고객 <고객>”.',
     exportGone: '이 내보내기 링크는 더 이상 유효하지 않습니다(링크는 15분간 유효). 봇에게 다시 요청하세요.',
   },

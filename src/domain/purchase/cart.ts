@@ -53,6 +53,8 @@ export interface CartLineView {
   readonly currency: string;
   readonly trialDays: number | null;
   readonly isvSetup: boolean;
+  /** False for perpetual software: bought once, it never renews (R-BUY-11 is about subscriptions). */
+  readonly renews: boolean;
   /** R-PC-10: the backend catalog item this line buys (partner-center mode), shown on the review. */
   readonly catalogItemId?: string;
 }
@@ -137,6 +139,7 @@ export function viewOf(
     currency: product.currency,
     trialDays: product.trialDays,
     isvSetup: Boolean(product.isvSetupUrl),
+    renews: product.kind !== 'perpetual-software',
   }));
   return {
     pendingId,

@@ -20,6 +20,8 @@ export interface PurchasedLine {
   readonly lineTotal: number;
   readonly trialEndsAt: string | null;
   readonly renewsAt: string;
+  /** False for perpetual software, which is bought once and never renews. */
+  readonly renews: boolean;
   /** R-BUY-10: the publisher's set-up link for the customer (ISV SaaS). */
   readonly setupUrl: string | null;
 }
@@ -154,6 +156,7 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult, PurchaseCartTx> = 
         lineTotal: termCharge(product, line),
         trialEndsAt: subscriptions[i]!.trialEndsAt?.toISOString() ?? null,
         renewsAt: subscriptions[i]!.renewsAt.toISOString(),
+        renews: product.kind !== 'perpetual-software',
         setupUrl: product.isvSetupUrl ? setupUrlFor(product.isvSetupUrl, customer) : null,
       })),
     };

@@ -15,6 +15,7 @@ import { createPendingAction } from '../confirmations/create-pending-action.js';
 import { resolveCustomer } from '../customers/find-customers.js';
 import { findProduct } from './find-product.js';
 import { canBuyAnything, checkCart, heldBy, viewOf, withCatalog } from './cart.js';
+import { checkAvailability } from './purchase-rules.js';
 
 export type StartPurchaseDeps = Pick<
   AllDeps,
@@ -37,7 +38,11 @@ export async function startPurchase(
   if (!canBuyAnything(actor)) return (await requireRole(deps, actor, 'subscription.buy'))!;
   const customer = await resolveCustomer(deps.customers, command.customer);
   if (!customer.ok) return customer;
-  const product = await findProduct(deps, command.product);
+  const product = await findProduct(
+    deps,
+    command.product,
+    (p) => checkAvailability(p, customer.value, [], deps.partner).ok,
+  );
   if (!product.ok) return product;
   const line: CartLine = {
     productId: product.value.id,

@@ -11,7 +11,7 @@ import type { Dayjs } from '../shared/time.js';
 import { cancellationEffect } from '../subscriptions/cancellation-policy.js';
 import { effectiveSubscription } from '../subscriptions/subscription-state.js';
 import { addHours, at as instant } from '../shared/time.js';
-import { REMINDER_LEAD } from './reminder-schedule.js';
+import { QUIET_HOURS_AFTER_ACTION, REMINDER_LEAD } from './reminder-schedule.js';
 
 export type DiscoverRemindersDeps = Pick<AllDeps, 'reminders' | 'newId'>;
 
@@ -23,10 +23,13 @@ const reminder = (
   recipient: string,
   eventAt: Dayjs,
   payload: NewReminder['payload'],
+  actedAt?: Dayjs | null,
 ): NewReminder | undefined => {
   const dueAt = addHours(eventAt, -REMINDER_LEAD[kind]);
   // Only while the event is ahead: a reminder after the fact is noise.
   if (!now.isBefore(eventAt) || now.isBefore(dueAt)) return undefined;
+  // R-REM-1: nor right after the action it is about, whose card has just said the same.
+  if (actedAt && now.isBefore(addHours(actedAt, QUIET_HOURS_AFTER_ACTION))) return undefined;
   return {
     id: deps.newId(),
     kind,
@@ -81,11 +84,14 @@ function subscriptionReminders(
       if (effect.ok && 'windowClosesAt' in effect.value) {
         const closesAt = instant(effect.value.windowClosesAt);
         const payload = { ...base, effect: effect.value.kind };
-        out.push(reminder(deps, now, 'cancel-window-24h', sub.id, source.placedBy, closesAt, payload));
-        out.push(reminder(deps, now, 'cancel-window-2h', sub.id, source.placedBy, closesAt, payload));
+        const acted = sub.orderedAt;
+        out.push(reminder(deps, now, 'cancel-window-24h', sub.id, source.placedBy, closesAt, payload, acted));
+        out.push(reminder(deps, now, 'cancel-window-2h', sub.id, source.placedBy, closesAt, payload, acted));
       }
       if (sub.trialEndsAt && now.isBefore(sub.trialEndsAt)) {
-        out.push(reminder(deps, now, 'trial-ends-3d', sub.id, source.placedBy, sub.trialEndsAt, base));
+        out.push(
+          reminder(deps, now, 'trial-ends-3d', sub.id, source.placedBy, sub.trialEndsAt, base, sub.orderedAt),
+        );
       }
       if (sub.cancelAt) {
         out.push(
@@ -111,6 +117,7 @@ function subscriptionReminders(
           source.lastActorFor['subscription.suspend'] ?? source.placedBy,
           sub.dataDeletedAt,
           base,
+          sub.suspendedAt,
         ),
       );
     }

@@ -14,6 +14,11 @@ export const REMINDER_LEAD: Record<ReminderKind, number> = {
   'relationship-accepted': 0,
   'subscription-changed': 0,
 };
+/**
+ * R-REM-1: no reminder in the first hours after the action it is about (a purchase, a suspension): the
+ * card of that action has just shown the same window or date, so a reminder then tells nothing new.
+ */
+export const QUIET_HOURS_AFTER_ACTION = 6;
 export const DIGEST_HOUR = 9;
 export const CLAIM_LEASE_MS = 60_000;
 export const MAX_BACKOFF_MS = 60 * 60_000;

@@ -121,7 +121,8 @@ export type RefusalReason =
   | 'term-not-offered'
   | 'addon-blocks-change'
   | 'no-upgrade-path'
-  | 'base-below-addons';
+  | 'base-below-addons'
+  | 'already-credited';
 
 export type DomainErrorKind = DomainError['kind'];
 

@@ -51,3 +51,30 @@ export async function download(deps: DownloadSoftwareDeps, token: string): Promi
   if (!now.isBefore(link.expiresAt)) return { ok: false, reason: 'expired' };
   return { ok: false, reason: 'used-up' };
 }
+
+/** What a look at a link (its landing page, a preview, HEAD) may tell: whether it works, and how long. */
+export type DownloadLinkState =
+  | { readonly ok: true; readonly downloadsLeft: number; readonly expiresAt: string }
+  | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' | 'used-up' };
+
+/**
+ * R-KEY-7: a look at a link counts nothing and records nothing (link previews, unfurls, HEAD and the
+ * landing page are not downloads); only the landing page's button (a POST, `download`) counts one.
+ */
+export async function inspectDownloadLink(
+  deps: Pick<DownloadSoftwareDeps, 'clock' | 'secrets' | 'software'>,
+  token: string,
+): Promise<DownloadLinkState> {
+  if (!TOKEN_SHAPE.test(token)) return { ok: false, reason: 'unknown' };
+  const link = await deps.software.findLinkByTokenHash(deps.secrets.hashToken(token));
+  const now = deps.clock.now();
+  if (!link) return { ok: false, reason: 'unknown' };
+  if (link.revokedAt) return { ok: false, reason: 'revoked' };
+  if (!now.isBefore(link.expiresAt)) return { ok: false, reason: 'expired' };
+  if (link.downloadCount >= link.maxDownloads) return { ok: false, reason: 'used-up' };
+  return {
+    ok: true,
+    downloadsLeft: link.maxDownloads - link.downloadCount,
+    expiresAt: link.expiresAt.toISOString(),
+  };
+}

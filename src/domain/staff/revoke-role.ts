@@ -3,6 +3,7 @@ import type { Actor } from '../shared/actor.js';
 import type { Executor } from '../confirmations/executor.js';
 import type { Role } from '../shared/roles.js';
 import type { RoleChange, RoleChangeResult, RoleChangeTx, PreviewRoleChangeDeps } from './role-change.js';
+import type { KnownPerson } from './role-change.js';
 import { previewRoleChange, RoleChangeSchema } from './role-change.js';
 import { err, ok } from '../shared/result.js';
 
@@ -11,7 +12,7 @@ export type RevokeRoleDeps = PreviewRoleChangeDeps;
 export const previewRevokeRole = (
   deps: RevokeRoleDeps,
   actor: Actor,
-  command: { person: string; role: Role },
+  command: { person: string; role: Role; people?: readonly KnownPerson[] },
 ) => previewRoleChange(deps, actor, 'revoke', command);
 
 export const revokeRoleExecutor: Executor<RoleChange, RoleChangeResult, RoleChangeTx> = {

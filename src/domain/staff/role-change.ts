@@ -43,20 +43,43 @@ export interface RoleChangeResult {
   readonly roles: readonly Role[];
 }
 
-/** Finds the one staff member meant by a name, e-mail or object id. */
+/**
+ * People the speaker can name who need not be staff yet: those @mentioned in the message (Teams mention
+ * entities carry their Entra object id) and the members of the chat or team it was said in (its roster).
+ */
+export interface KnownPerson {
+  readonly aadObjectId: string;
+  readonly displayName: string;
+}
+
+const asStaff = (p: KnownPerson): Staff => ({
+  aadObjectId: p.aadObjectId.toLowerCase(),
+  displayName: p.displayName,
+  roles: [],
+  locale: null,
+  timeZone: null,
+});
+
+/** Finds the one person meant by a name, e-mail or object id: staff first, then the people named nearby. */
 export async function resolveStaff(
   staff: StaffRepository,
   query: string,
+  people: readonly KnownPerson[] = [],
 ): Promise<Result<Staff, DomainError>> {
   const q = query.trim();
   if (!q) return err({ kind: 'invalid-input', field: 'person', reason: 'empty' });
   if (GUID.test(q)) {
     const found = await staff.find(q.toLowerCase());
-    return found
-      ? ok(found)
-      : ok({ aadObjectId: q.toLowerCase(), displayName: q, roles: [], locale: null, timeZone: null });
+    const known = people.find((p) => p.aadObjectId.toLowerCase() === q.toLowerCase());
+    return found ? ok(found) : ok(asStaff(known ?? { aadObjectId: q, displayName: q }));
   }
-  const matches = await staff.search(q);
+  const staffMatches = await staff.search(q);
+  const needle = q.toLowerCase();
+  const nearby = people
+    .filter((p) => GUID.test(p.aadObjectId) && p.displayName.toLowerCase().includes(needle))
+    .filter((p) => !staffMatches.some((s) => s.aadObjectId === p.aadObjectId.toLowerCase()))
+    .map(asStaff);
+  const matches = [...staffMatches, ...nearby];
   const exact = matches.filter((s) => s.displayName.toLowerCase() === q.toLowerCase());
   const chosen = exact.length === 1 ? exact : matches;
   if (chosen.length === 0) return err({ kind: 'not-found', what: 'staff', ref: q });
@@ -79,12 +102,12 @@ export async function previewRoleChange(
   deps: PreviewRoleChangeDeps,
   actor: Actor,
   change: 'grant' | 'revoke',
-  command: { person: string; role: Role },
+  command: { person: string; role: Role; people?: readonly KnownPerson[] },
 ): Promise<Result<RoleChangePreview, DomainError>> {
   const action = change === 'grant' ? 'staff.grant' : 'staff.revoke';
   const denied = await requireRole(deps, actor, action);
   if (denied) return denied;
-  const person = await resolveStaff(deps.staff, command.person);
+  const person = await resolveStaff(deps.staff, command.person, command.people);
   if (!person.ok) return person;
   const holds = person.value.roles.includes(command.role);
   if (change === 'grant' && holds) return err({ kind: 'no-change', reason: 'role-already-held' });

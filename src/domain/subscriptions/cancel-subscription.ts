@@ -10,6 +10,7 @@ import type { CancelTarget } from './start-cancellation.js';
 import type { Executor } from '../confirmations/executor.js';
 import type { Repositories } from '../ports/unit-of-work.js';
 import { applyCancellation, cancellationEffect } from './cancellation-policy.js';
+import { chargedFor } from './charged-amount.js';
 import { effectiveSubscription } from './subscription-state.js';
 import { err, ok } from '../shared/result.js';
 import { applyAddOnCascade } from './add-ons.js';
@@ -31,7 +32,7 @@ export const CancelPayloadSchema = z.object({
 export type CancelPayload = z.infer<typeof CancelPayloadSchema>;
 
 /** What the click touches inside its transaction. */
-export type CancelSubscriptionTx = Pick<Repositories, 'subscriptions' | 'products' | 'customers'>;
+export type CancelSubscriptionTx = Pick<Repositories, 'subscriptions' | 'products' | 'customers' | 'orders'>;
 
 export const cancelExecutor: Executor<CancelPayload, CancelResult, CancelSubscriptionTx> = {
   action: 'subscription.cancel',
@@ -46,7 +47,7 @@ export const cancelExecutor: Executor<CancelPayload, CancelResult, CancelSubscri
     if (!product || !customer)
       return err({ kind: 'not-found', what: 'subscription', ref: payload.subscriptionId });
     const subscription = effectiveSubscription(stored, now);
-    const effect = cancellationEffect(product, subscription, now);
+    const effect = cancellationEffect(product, subscription, now, await chargedFor(tx.orders, subscription));
     if (!effect.ok) return effect;
     if (effect.value.kind !== payload.expectedEffect) {
       return err({

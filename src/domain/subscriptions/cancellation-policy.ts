@@ -50,11 +50,17 @@ export function termCharge(
   return Math.round(perTerm * sub.quantity * 100) / 100;
 }
 
+/**
+ * What cancelling `sub` at `now` does. `charged` is what its order line charged (R-MON-1): a credit or
+ * refund is computed from the term's charge and never exceeds what was charged.
+ */
 export function cancellationEffect(
   product: Product,
   sub: Subscription,
   now: Dayjs,
+  charged?: number,
 ): Result<CancellationEffect, DomainError> {
+  const base = charged === undefined ? termCharge(product, sub) : Math.min(charged, termCharge(product, sub));
   if (sub.status !== 'active') {
     return err({ kind: 'invalid-state', what: 'subscription', status: sub.status, attempted: 'cancel' });
   }
@@ -92,7 +98,7 @@ export function cancellationEffect(
     }
     const term = sub.renewsAt.diff(sub.termStartAt);
     const unused = Math.max(0, sub.renewsAt.diff(now));
-    const refund = Math.round(termCharge(product, sub) * (unused / term) * 100) / 100;
+    const refund = Math.round(base * (unused / term) * 100) / 100;
     return ok({
       kind: 'cancel-now-prorated-refund',
       rule: 'R-NCE-1',
@@ -111,7 +117,7 @@ export function cancellationEffect(
     return ok({
       kind: 'cancel-now-full-credit',
       rule: annual ? 'R-CAN-3' : 'R-CAN-1',
-      credit: termCharge(product, sub),
+      credit: base,
       currency: product.currency,
       windowClosesAt: closesAt.toISOString(),
     });

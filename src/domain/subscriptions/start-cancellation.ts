@@ -5,6 +5,8 @@ import type { CancellationEffect } from './cancellation-policy.js';
 import type { DomainError } from '../shared/errors.js';
 import type { Result } from '../shared/result.js';
 import type { ProductRepository } from '../ports/products.js';
+import type { OrderRepository } from '../ports/orders.js';
+import { chargedFor } from './charged-amount.js';
 import type { RequireRoleDeps } from '../shared/authorize.js';
 import type { FindSubscriptionDeps } from './find-subscription.js';
 import { requireRole } from '../shared/authorize.js';
@@ -14,6 +16,7 @@ import { err, ok } from '../shared/result.js';
 
 export interface StartCancellationDeps extends RequireRoleDeps, FindSubscriptionDeps {
   readonly products: ProductRepository;
+  readonly orders: Pick<OrderRepository, 'findById'>;
 }
 
 export interface CancelTarget {
@@ -38,7 +41,12 @@ export async function startCancellation(
   if (!found.ok) return found;
   const product = await deps.products.findById(found.value.subscription.productId);
   if (!product) return err({ kind: 'not-found', what: 'product', ref: found.value.subscription.productId });
-  const effect = cancellationEffect(product, found.value.subscription, deps.clock.now());
+  const effect = cancellationEffect(
+    product,
+    found.value.subscription,
+    deps.clock.now(),
+    await chargedFor(deps.orders, found.value.subscription),
+  );
   if (!effect.ok) return effect;
   const { subscription, customer } = found.value;
   return ok({

@@ -200,9 +200,15 @@ export async function executeSubscriptionChange(
   // R-ADD-4, R-ADD-5: the add-ons follow their base in the same transaction.
   const followed = await applyAddOnCascade(tx, stored, planned.value.next, now, pendingId);
   if (!followed.ok) return followed;
-  const change = {
+  // The result tells the subscription as it now is: a card never shows the state from before the change.
+  const next = planned.value.next;
+  const change: SubscriptionChange = {
     ...planned.value.change,
-    status: planned.value.next.status,
+    status: next.status,
+    quantity: next.quantity,
+    autoRenew: next.autoRenew,
+    renewsAt: next.renewsAt.toISOString(),
+    cancelAt: next.cancelAt?.toISOString() ?? null,
     ...(followed.value.length > 0 ? { addOns: followed.value } : {}),
   };
   return ok({

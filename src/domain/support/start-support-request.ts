@@ -9,10 +9,20 @@ import { requireRole } from '../shared/authorize.js';
 import { createPendingAction } from '../confirmations/create-pending-action.js';
 import { resolveCustomer } from '../customers/find-customers.js';
 import { err, ok } from '../shared/result.js';
+import { refundableFor, type Refundable } from './refundable-amount.js';
+
+/** R-SUP-2: nothing is left to refund: everything charged was credited already. */
+const alreadyCredited = (ref: string, r: Refundable): Result<never, DomainError> =>
+  err({
+    kind: 'refused',
+    rule: 'R-SUP-2',
+    reason: 'already-credited',
+    facts: { ref, charged: r.charged.toFixed(2), credited: r.credited.toFixed(2), currency: r.currency },
+  });
 
 export type StartSupportRequestDeps = Pick<
   AllDeps,
-  'clock' | 'audit' | 'pending' | 'newId' | 'orders' | 'subscriptions' | 'customers'
+  'clock' | 'audit' | 'pending' | 'newId' | 'orders' | 'subscriptions' | 'customers' | 'software'
 >;
 
 /** `support request ORD-…` / `support request SUB-…` / `support request <customer>`: a pre-filled form. */
@@ -30,30 +40,45 @@ export async function startSupportRequest(
     const order = await deps.orders.findById(ref);
     if (!order) return err({ kind: 'not-found', what: 'order', ref });
     customer = await deps.customers.findById(order.customerId);
+    const refundable = await refundableFor(deps, order, null, deps.clock.now());
+    if (refundable.refundable <= 0) return alreadyCredited(order.id, refundable);
     draft = {
       customerId: order.customerId,
       orderId: order.id,
       subscriptionId: null,
-      amount: order.total,
-      currency: order.currency,
+      amount: refundable.refundable,
+      maxAmount: refundable.refundable,
+      currency: refundable.currency,
     };
   } else if (/^sub-/i.test(ref)) {
     const sub = await deps.subscriptions.findById(ref);
     if (!sub) return err({ kind: 'not-found', what: 'subscription', ref });
     customer = await deps.customers.findById(sub.customerId);
     const order = await deps.orders.findById(sub.orderId);
+    // R-SUP-2: the line of this subscription, never the whole (multi-line) order.
+    const refundable =
+      order && !order.source ? await refundableFor(deps, order, sub, deps.clock.now()) : null;
+    if (refundable && refundable.refundable <= 0) return alreadyCredited(sub.id, refundable);
     draft = {
       customerId: sub.customerId,
       orderId: sub.orderId,
       subscriptionId: sub.id,
-      amount: order?.total ?? null,
-      currency: order?.currency ?? null,
+      amount: refundable?.refundable ?? null,
+      maxAmount: refundable?.refundable ?? null,
+      currency: refundable?.currency ?? null,
     };
   } else {
     const found = await resolveCustomer(deps.customers, ref);
     if (!found.ok) return found;
     customer = found.value;
-    draft = { customerId: found.value.id, orderId: null, subscriptionId: null, amount: null, currency: null };
+    draft = {
+      customerId: found.value.id,
+      orderId: null,
+      subscriptionId: null,
+      amount: null,
+      maxAmount: null,
+      currency: null,
+    };
   }
   if (!customer) return err({ kind: 'not-found', what: 'customer', ref });
   const pending = await createPendingAction<SupportDraft>(deps, actor, 'support.request', draft);

@@ -24,10 +24,13 @@ export const submitSupportRequestExecutor: Executor<SupportDraft, SupportReceipt
     const customer = await tx.customers.findById(draft.customerId);
     if (!customer) return err({ kind: 'not-found', what: 'customer', ref: draft.customerId });
     const f = fields.data;
+    // R-SUP-2: the user may lower the prefilled amount, never raise it above what is refundable.
+    const max = draft.maxAmount ?? null;
+    if (max !== null && f.amount !== undefined && f.amount > max)
+      return err({ kind: 'invalid-input', field: 'amount', reason: 'invalid' });
+    const requested = max !== null ? (f.amount ?? max) : draft.amount;
     const amount =
-      draft.amount !== null
-        ? `${draft.amount.toFixed(2)} ${draft.currency ?? ''}`.trim()
-        : 'to be determined';
+      requested !== null ? `${requested.toFixed(2)} ${draft.currency ?? ''}`.trim() : 'to be determined';
     const description = [
       `Customer tenant: ${customer.tenantId} (${customer.primaryDomain})`,
       ...(draft.orderId ? [`Order: ${draft.orderId}`] : []),
@@ -50,7 +53,7 @@ export const submitSupportRequestExecutor: Executor<SupportDraft, SupportReceipt
       title: f.title,
       description,
       reason: f.reason,
-      amount: draft.amount,
+      amount: requested,
       currency: draft.currency,
       contactName: f.contactName,
       contactEmail: f.contactEmail,

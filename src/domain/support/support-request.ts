@@ -12,6 +12,8 @@ export const SupportDraftSchema = z.object({
   orderId: z.string().max(100).nullable(),
   subscriptionId: z.string().max(100).nullable(),
   amount: z.number().nullable(),
+  /** R-SUP-2: the most that may be requested (charged less credited); the user may ask for less. */
+  maxAmount: z.number().nullable().optional(),
   currency: z.string().max(3).nullable(),
 });
 export type SupportDraft = z.infer<typeof SupportDraftSchema>;
@@ -37,6 +39,8 @@ export const SupportFieldsSchema = z.object({
     .string()
     .trim()
     .regex(/^\+?[0-9][0-9 ()-]{5,24}$/),
+  /** R-SUP-2: the amount requested, when the form offers one (at most what is refundable). */
+  amount: z.coerce.number().positive().multipleOf(0.01).optional(),
 });
 
 export interface SupportReceipt {

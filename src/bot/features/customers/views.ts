@@ -152,7 +152,12 @@ export function subscriptionsCard(s: Speech, result: CustomerSubscriptions, acto
             { label: m.renews, value: sub.status === 'active' ? s.date(sub.renewsAt) : '—' },
             {
               label: m.trialEnds,
-              value: sub.trialEndsAt && sub.trialEndsAt.isSame(sub.renewsAt) ? s.date(sub.trialEndsAt) : '—',
+              // In its trial while the trial's end is the next renewal (R-BUY-9: it converts to paid there);
+              // once converted the renewal moves on and the trial is over.
+              value:
+                sub.status === 'active' && sub.trialEndsAt && !sub.trialEndsAt.isBefore(sub.renewsAt)
+                  ? s.date(sub.trialEndsAt)
+                  : '—',
             },
           ],
           buttons: subscriptionButtons(s, actor, sub),

@@ -12,6 +12,7 @@ export const helpCommands: CommandRoutes<'help' | 'whoami'> = {
 
 export const helpActions: ActionRoutes<VerbOf<typeof V>> = {
   [V.help]: (turn) => turn.runCommand({ kind: 'help' }),
+  [V.run]: (turn, action) => turn.runCommand({ kind: action.command }),
   [V.pendingDiscard]: async (turn, action) =>
     reply(turn, await turn.useCases.discardPendingAction(turn.actor, action.action, action.pendingId), () =>
       discardedCard(turn.s),

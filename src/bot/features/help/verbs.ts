@@ -5,8 +5,12 @@ import { PendingIdSchema } from '../../card-fields.js';
 
 export const HELP_VERBS = {
   help: 'help.show',
+  run: 'help.run',
   pendingDiscard: 'pending.discard',
 } as const;
+
+/** Commands the help card offers as buttons: complete without an argument. */
+export const HELP_BUTTON_COMMANDS = ['whoami', 'staff', 'reminders', 'support-list', 'activity'] as const;
 
 const ActionNameSchema = z.string().refine((value): value is Action => (ACTIONS as string[]).includes(value));
 
@@ -17,4 +21,6 @@ export const HELP_ACTIONS = [
     action: ActionNameSchema,
   }),
   z.object({ verb: z.literal(HELP_VERBS.help) }),
+  // The help card's buttons: the common next steps that need nothing more (the roles are checked as typed).
+  z.object({ verb: z.literal(HELP_VERBS.run), command: z.enum(HELP_BUTTON_COMMANDS) }),
 ] as const;

@@ -8,6 +8,9 @@ import type { AdaptiveCardJson } from '../../cards.js';
 import { COMMANDS } from '../../commands.js';
 import type { Speech } from '../../i18n.js';
 import { messageCard, roleNames } from '../../common-views.js';
+import { HELP_BUTTON_COMMANDS } from './verbs.js';
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 export function helpCard(s: Speech, actor: Actor): AdaptiveCardJson {
   const visible = COMMANDS.filter((c) => !c.action || can(actor.roles, c.action));
@@ -21,6 +24,12 @@ export function helpCard(s: Speech, actor: Actor): AdaptiveCardJson {
       example: c.example[s.locale],
     })),
     footer: `${s.m.help.languages} ${s.m.common.timesIn(s.zoneLabel)}`,
+    // The next steps it mentions that need nothing more, as buttons (only those the roles allow).
+    buttons: visible
+      .filter((c): c is typeof c & { id: (typeof HELP_BUTTON_COMMANDS)[number] } =>
+        (HELP_BUTTON_COMMANDS as readonly string[]).includes(c.id),
+      )
+      .map((c) => ({ title: capitalized(c.words[s.locale][0]!), data: { command: c.id } })),
   });
 }
 

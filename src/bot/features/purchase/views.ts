@@ -37,12 +37,14 @@ export function cartCard(s: Speech, cart: CartView, notice?: string): AdaptiveCa
     totalLabel: m.total,
     totalText: s.money(cart.total, cart.currency),
     taxText: cart.taxIncluded ? m.taxIncluded(cart.billingCountry) : m.taxExcluded,
-    autoRenewText: m.autoRenew,
+    autoRenewText: cart.lines.some((line) => line.renews) ? m.autoRenew : m.perpetual,
     expiryText: m.expires(s.dateTime(cart.expiresAt)),
     purchaseTitle: m.purchase,
     updateTitle: m.update,
     addTitle: m.addTitle,
     addPlaceholder: m.addPlaceholder,
+    addLabel: s.m.common.productLabel,
+    addError: s.m.common.chooseOne,
     addButton: m.add,
     discardTitle: m.discard,
     pendingData: { pendingId: cart.pendingId },
@@ -64,10 +66,14 @@ export function purchaseResultCard(s: Speech, result: PurchaseResult, note?: str
           m.line(
             line.quantity,
             line.productName,
-            s.m.cycles[line.billingCycle],
+            line.renews ? s.m.cycles[line.billingCycle] : m.oneTime,
             line.subscriptionId ?? m.provisioning,
           ),
-          line.trialEndsAt ? m.trialUntil(s.date(line.trialEndsAt)) : m.renews(s.date(line.renewsAt)),
+          line.trialEndsAt
+            ? m.trialUntil(s.date(line.trialEndsAt))
+            : line.renews
+              ? m.renews(s.date(line.renewsAt))
+              : m.perpetual,
         ].join(' · '),
       ),
       ...result.lines.filter((l) => l.setupUrl).map((l) => `[${m.setup(l.productName)}](${l.setupUrl})`),

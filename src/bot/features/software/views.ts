@@ -35,6 +35,9 @@ export function softwareListCard(
       facts: [
         { label: m.placed, value: s.dateTime(p.placedAt) },
         { label: m.quantity, value: String(p.quantity) },
+        ...(p.status === 'completed' && p.cancelRestriction === 'not-cancellable'
+          ? [{ label: m.cancellation, value: m.notCancellable }]
+          : []),
         {
           label: m.keyStatus,
           value:
@@ -51,7 +54,9 @@ export function softwareListCard(
               ...(can(actor.roles, 'software.key') && p.softwareOptions
                 ? [{ title: m.getKey, verb: VERBS.keyStart, data: { product: p.orderId, customer: '' } }]
                 : []),
-              ...(can(actor.roles, 'software.cancel')
+              // Only a button that can lead somewhere: SUSE and Red Hat plans cannot be cancelled at all
+              // (R-SWC-3), Windows 7 ESU only through a support request (R-SWC-2).
+              ...(can(actor.roles, 'software.cancel') && p.cancelRestriction === 'none'
                 ? [
                     {
                       title: m.cancelOrder,
@@ -59,6 +64,9 @@ export function softwareListCard(
                       data: { product: p.orderId, customer: '' },
                     },
                   ]
+                : []),
+              ...(can(actor.roles, 'support.request') && p.cancelRestriction === 'support-request-only'
+                ? [{ title: m.supportButton, verb: VERBS.supportStart, data: { ref: p.orderId } }]
                 : []),
             ]
           : [],
@@ -77,6 +85,7 @@ export function keyChooserCard(s: Speech, chooser: KeyChooser): AdaptiveCardJson
     prompt: m.chooserPrompt(chooser.customerName, chooser.orderId),
     versionLabel: m.version,
     languageLabel: m.language,
+    requiredError: s.m.common.chooseOne,
     variantLabel: o.variantKind === 'bitness' ? m.bitness : m.fileType,
     versions: o.versions.map((v) => ({ title: v, value: v })),
     languages: o.languages.map((l) => ({ title: l, value: l })),
@@ -86,7 +95,7 @@ export function keyChooserCard(s: Speech, chooser: KeyChooser): AdaptiveCardJson
     defaultVariant: o.variants[0]?.id,
     note: `${m.privateNote} ${s.m.common.expiresAt(s.dateTime(chooser.expiresAt))}`,
     confirmTitle: m.getKeyAndLink,
-    cancelTitle: s.m.common.cancel,
+    cancelTitle: s.m.common.notNow,
     pendingData: { pendingId: chooser.pendingId },
     discardData: { pendingId: chooser.pendingId, action: 'software.key' },
   });
@@ -133,6 +142,7 @@ export function softwareCancelCard(
       m.stillListed,
     ].map((text) => ({ text })),
     acknowledgement: m.acknowledge,
+    acknowledgeLabel: s.m.common.acknowledgeLabel,
     expiry: s.m.common.expiresAt(s.dateTime(preview.expiresAt)),
     confirmTitle: m.confirmCancel,
     confirmVerb: VERBS.softwareCancelConfirm,
@@ -176,16 +186,24 @@ export function activityCard(s: Speech, page: ActivityPage): AdaptiveCardJson {
       s.m.common.timesIn(s.zoneLabel),
     ].join(' · '),
     empty: page.total === 0 ? m.empty : '',
+    // Two lines per event: when, what and who; then the customer, with the product, order and source.
     items: page.events.map((e) => ({
-      heading: `${s.dateTime(e.at)} · ${e.source === 'partner-center' ? e.action : e.action === 'software.download' ? m.download : m.keyView}`,
+      heading: [
+        s.dateTime(e.at),
+        e.source === 'partner-center' ? e.action : e.action === 'software.download' ? m.download : m.keyView,
+        e.actorName ?? e.actorAadObjectId ?? '—',
+      ].join(' · '),
       badge: '',
       badgeColor: 'Default',
       facts: [
-        { label: m.who, value: e.actorName ?? e.actorAadObjectId ?? '—' },
-        { label: m.customer, value: e.customerName ?? e.customerId ?? '—' },
-        { label: m.product, value: e.productName ?? e.productId ?? '—' },
-        { label: m.order, value: e.subjectId ?? '—' },
-        ...(e.source ? [activitySourceFact(s, e.source)] : []),
+        {
+          label: e.customerName ?? e.customerId ?? '—',
+          value: [
+            e.productName ?? e.productId ?? '—',
+            e.subjectId ?? '—',
+            ...(e.source ? [activitySourceFact(s, e.source).value] : []),
+          ].join(' · '),
+        },
       ],
       buttons: [],
     })),

@@ -10,14 +10,22 @@ export const staffCommands: CommandRoutes<'staff' | 'grant' | 'revoke'> = {
   grant: async (turn, command) =>
     reply(
       turn,
-      await turn.useCases.previewGrantRole(turn.actor, { person: command.person, role: command.role }),
+      await turn.useCases.previewGrantRole(turn.actor, {
+        person: command.person,
+        role: command.role,
+        people: await turn.people(),
+      }),
       (preview) => roleChangePreviewCard(turn.s, preview),
       (c) => ({ verb: V.staffGrantPick, data: { aadObjectId: c.id, role: command.role } }),
     ),
   revoke: async (turn, command) =>
     reply(
       turn,
-      await turn.useCases.previewRevokeRole(turn.actor, { person: command.person, role: command.role }),
+      await turn.useCases.previewRevokeRole(turn.actor, {
+        person: command.person,
+        role: command.role,
+        people: await turn.people(),
+      }),
       (preview) => roleChangePreviewCard(turn.s, preview),
       (c) => ({ verb: V.staffRevokePick, data: { aadObjectId: c.id, role: command.role } }),
     ),

@@ -48,7 +48,7 @@ export function roleChangePreviewCard(s: Speech, preview: RoleChangePreview): Ad
     confirmVerb: grant ? VERBS.staffGrantConfirm : VERBS.staffRevokeConfirm,
     confirmData: { pendingId: preview.pendingId },
     confirmStyle: grant ? 'positive' : 'destructive',
-    cancelTitle: s.m.common.cancel,
+    cancelTitle: s.m.common.notNow,
     cancelVerb: VERBS.pendingDiscard,
     cancelData: { pendingId: preview.pendingId, action },
   });

@@ -25,7 +25,7 @@ const changeFacts = (s: Speech, c: SubscriptionChange) => [
   { label: s.m.change.licenses, value: `${c.quantity} · ${s.m.cycles[c.billingCycle]}` },
 ];
 
-function changeConsequences(s: Speech, c: SubscriptionChange): string[] {
+function changeConsequences(s: Speech, c: SubscriptionChange, done = false): string[] {
   const m = s.m.change;
   switch (c.action) {
     case 'subscription.suspend':
@@ -35,10 +35,13 @@ function changeConsequences(s: Speech, c: SubscriptionChange): string[] {
         ...(c.stillBilled ? [m.suspendStillBilled] : []),
       ];
     case 'subscription.reactivate':
-      return [
-        m.reactivateRestores,
-        ...(c.dataDeletedAt ? [m.reactivateDeadline(s.dateTime(c.dataDeletedAt))] : []),
-      ];
+      // Once reactivated there is no deadline left to tell (it was the suspension's).
+      return done
+        ? [m.reactivatedRestored]
+        : [
+            m.reactivateRestores,
+            ...(c.dataDeletedAt ? [m.reactivateDeadline(s.dateTime(c.dataDeletedAt))] : []),
+          ];
     case 'subscription.autorenew':
       return c.autoRenew
         ? [m.autoRenewOn(s.date(c.renewsAt)), ...(c.cancelAt === null ? [] : [])]
@@ -122,7 +125,7 @@ export function changePreviewCard(s: Speech, change: SubscriptionChange): Adapti
     confirmVerb: CONFIRM_VERB[change.action],
     confirmData: { pendingId: change.pendingId },
     confirmStyle: destructive ? 'destructive' : 'positive',
-    cancelTitle: s.m.common.cancel,
+    cancelTitle: s.m.common.notNow,
     cancelVerb: VERBS.pendingDiscard,
     cancelData: { pendingId: change.pendingId, action: change.action },
   });
@@ -147,8 +150,19 @@ export function changeResultCard(s: Speech, change: SubscriptionChange, note?: s
   return messageCard(s, {
     title,
     color: 'Good',
-    lines: [...(note ? [note] : []), ...changeConsequences(s, change), ...followers(s, change.addOns)],
+    lines: [...(note ? [note] : []), ...changeConsequences(s, change, true), ...followers(s, change.addOns)],
     facts: [...changeFacts(s, change), factSourceFact(s, change.source)],
+    // A suspension is undone by reactivating: the way back is on the card that reports it.
+    buttons:
+      change.action === 'subscription.suspend' && change.status === 'suspended'
+        ? [
+            {
+              title: m.startButton.reactivate,
+              verb: VERBS.reactivateStart,
+              data: { ref: change.subscriptionId },
+            },
+          ]
+        : [],
   });
 }
 

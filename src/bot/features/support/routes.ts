@@ -5,7 +5,15 @@ import { failure, reply } from '../../replies.js';
 import { supportFormCard, supportListCard, supportReceiptCard } from './views.js';
 import { SUPPORT_VERBS as V } from './verbs.js';
 
-const FIELDS = ['reason', 'impact', 'title', 'contactName', 'contactEmail', 'contactPhone'] as const;
+const FIELDS = [
+  'reason',
+  'impact',
+  'title',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'amount',
+] as const;
 
 export const supportCommands: CommandRoutes<'support' | 'support-list'> = {
   support: async (turn, command) =>

@@ -13,7 +13,7 @@ export function supportFormCard(
   form: SupportForm,
   notice?: string,
   values: Partial<
-    Record<'reason' | 'impact' | 'title' | 'contactName' | 'contactEmail' | 'contactPhone', string>
+    Record<'reason' | 'impact' | 'title' | 'contactName' | 'contactEmail' | 'contactPhone' | 'amount', string>
   > = {},
 ): AdaptiveCardJson {
   const m = s.m.support;
@@ -26,10 +26,19 @@ export function supportFormCard(
       { label: m.tenant, value: `${form.tenantId} · ${form.primaryDomain}` },
       ...(form.orderId ? [{ label: m.order, value: form.orderId }] : []),
       ...(form.subscriptionId ? [{ label: m.subscription, value: form.subscriptionId }] : []),
-      ...(form.amount !== null
-        ? [{ label: m.amount, value: s.money(form.amount, form.currency ?? 'USD') }]
-        : []),
+      // R-SUP-2: what may be asked (charged less credited); the amount itself is an input the user may lower.
+      ...(form.maxAmount !== null && form.maxAmount !== undefined
+        ? [{ label: m.refundable, value: s.money(form.maxAmount, form.currency ?? 'USD') }]
+        : form.amount !== null
+          ? [{ label: m.amount, value: s.money(form.amount, form.currency ?? 'USD') }]
+          : []),
     ],
+    hasAmount: form.maxAmount !== null && form.maxAmount !== undefined,
+    amountLabel: `${m.amount} (${form.currency ?? 'USD'})`,
+    amount: Number(values.amount ?? form.maxAmount ?? 0) || (form.maxAmount ?? 0),
+    maxAmount: form.maxAmount ?? 0,
+    amountError: m.amountError(s.money(form.maxAmount ?? 0, form.currency ?? 'USD')),
+    requiredError: s.m.common.required,
     reasonLabel: m.reason,
     reasonPlaceholder: m.reasonPlaceholder,
     reason: values.reason ?? '',
@@ -45,7 +54,7 @@ export function supportFormCard(
     contactPhoneLabel: m.contactPhone,
     contactPhone: values.contactPhone ?? '',
     submitTitle: m.submit,
-    cancelTitle: s.m.common.cancel,
+    cancelTitle: s.m.common.notNow,
     pendingData: { pendingId: form.pendingId },
     discardData: { pendingId: form.pendingId, action: 'support.request' },
   });
