@@ -88,6 +88,20 @@ export const IncomingActivitySchema = z.object({
   replyToId: dropped(z.string().max(256)),
   deliveryMode: dropped(z.enum(['normal', 'notification', 'expectReplies', 'ephemeral'])),
   membersAdded: dropped(z.array(z.object({ id: Id, name: dropped(z.string().max(200)) })).max(1000)),
+  /** @mentions (grant/revoke by mention, R-ROLE-8): who, by the Entra id the mention carries. */
+  entities: dropped(
+    z
+      .array(
+        z.object({
+          type: z.string().max(64),
+          text: dropped(z.string().max(1000)),
+          mentioned: dropped(
+            z.object({ id: Id, name: dropped(Name), aadObjectId: dropped(z.string().regex(GUID)) }),
+          ),
+        }),
+      )
+      .max(100),
+  ),
 });
 
 export type IncomingActivity = z.output<typeof IncomingActivitySchema>;

@@ -166,8 +166,8 @@ describe('the reminder card in the person’s one-to-one chat', () => {
     // The window closes at boughtAt + 24 h: 2026-11-22T09:00Z is 18:00 in Seoul.
     expect(addHours(boughtAt, 24).toISOString()).toBe('2026-11-22T09:00:00.000Z');
     expect(shown).toContain('2026-11-22 18:00');
-    expect(shown).not.toContain('UTC');
-    expect(shown).toContain('시간은 Asia/Seoul 기준입니다.');
+    // Seoul's wall clock, and the zone by a readable name with its offset (not UTC times).
+    expect(shown).toContain('시간은 한국 표준시 (UTC+9, Asia/Seoul) 기준입니다.');
     const [button] = buttonsOf(cards[0]);
     expect(button).toMatchObject({ title: '취소…', verb: 'subscription.cancel.start', data: { ref: sub } });
 
@@ -442,7 +442,7 @@ describe('reminders on|off and the daily digest', () => {
       expect(shown).toContain('오늘의 알림 (2)');
       expect(shown).toContain('Woodgrove Bank');
       expect(shown).toContain('Alpine Ski House');
-      expect(shown).toContain('시간은 Asia/Seoul 기준입니다.');
+      expect(shown).toContain('시간은 한국 표준시 (UTC+9, Asia/Seoul) 기준입니다.');
       expect(buttonsOf(cards[0]).map((b) => b.data.ref)).toEqual(expect.arrayContaining([first, second]));
     } finally {
       const digestOff = textOf(await say('알림 요약 끄기', BORA, KOREAN));

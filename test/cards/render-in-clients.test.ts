@@ -142,6 +142,16 @@ function tour(locale: string) {
     await say('reminders');
     await say('activity');
     await press(await say('grant Ada Wong sales-agent'), 'staff.grant.confirm');
+
+    // Dashboard parity (issue 11): one order, the catalog, add-ons, billing and term, upgrade.
+    await say('order ORD-1001', SALES_AGENT);
+    await say('order ORD-2003', ADMIN_AGENT, 'webchat');
+    await say('products microsoft license', SALES_AGENT);
+    await say('products for northwind', SALES_AGENT, 'webchat');
+    const addOns = await say('addons SUB-contoso-e3', SALES_AGENT);
+    await press(addOns, 'addon.start', SALES_AGENT);
+    await say('billing SUB-woodgrove-e5 annual', SALES_AGENT);
+    await say('upgrade SUB-contoso-e3 to E5', SALES_AGENT);
   });
 }
 

@@ -20,9 +20,10 @@ describe('reading one order', () => {
     expect(lines[0]).toMatchObject({
       productName: 'Microsoft 365 E3',
       quantity: 250,
-      unitPrice: 32,
+      // The price of one licence for one annual term, as the order line charged it (R-MON-1).
+      unitPrice: 384,
       billingCycle: 'annual',
-      amount: 8_000,
+      amount: 96_000,
       produced: { kind: 'subscription', subscriptionId: 'SUB-contoso-e3', status: 'active' },
     });
     expect(lines[1]).toMatchObject({

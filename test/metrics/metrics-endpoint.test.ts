@@ -131,7 +131,11 @@ describe('GET /metrics with METRICS_TOKEN', () => {
 
   it('counts download and export requests by result, and shows the database pool', async () => {
     const before = await scrape();
-    expect((await fetch(`${bot.http.url}/downloads/no-such-token`, { redirect: 'manual' })).status).toBe(404);
+    // The deliberate download is the POST of the landing page's button (R-KEY-7); opening the link counts nothing.
+    expect((await fetch(`${bot.http.url}/downloads/no-such-token`)).status).toBe(404);
+    expect(
+      (await fetch(`${bot.http.url}/downloads/no-such-token`, { method: 'POST', redirect: 'manual' })).status,
+    ).toBe(404);
     expect((await fetch(`${bot.http.url}/exports/AAAAAAAAAAAAAAAAAAAAAA.csv`)).status).toBe(410);
     const after = await scrape();
     expect(sample(after, 'bot_downloads_total', { result: 'unknown' })).toBe(
