@@ -3,31 +3,14 @@
  * once, and two different confirmations that together would exceed the base cannot both pass, because the
  * click locks the customer before it counts. Runs when TEST_DATABASE_URL is set (CI sets it).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DATABASE_URL, createPostgresDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  buttonNamed,
-  executeActivity,
-  invokeCardOf,
-  post,
-  startTestBot,
-  type TestBot,
-} from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_DATABASE_URL } from '../support/databases.js';
+import { useTestBot } from '../support/test-bot.js';
+import { buttonNamed, executeActivity, invokeCardOf, post } from '../support/bot.js';
 import { SALES_AGENT } from '../support/staff.js';
 
 describe.runIf(!!TEST_DATABASE_URL)('add-ons on PostgreSQL', () => {
-  let database: TestDatabase;
-  let bot: TestBot;
-
-  beforeAll(async () => {
-    database = await createPostgresDatabase();
-    bot = await startTestBot({ database: database.target });
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.close();
-    await database?.drop();
-  });
+  const bot = useTestBot({ database: 'postgres' });
 
   /** The preview card of Buy add-on for a product on SUB-contoso-e3. */
   async function preview(productId: string) {

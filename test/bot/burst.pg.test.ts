@@ -4,9 +4,10 @@
  * with the configured pool and transaction wait, every one gets its order, none an error card (no Prisma
  * P2028 "Unable to start a transaction in the given time"). Runs when TEST_DATABASE_URL is set.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { TEST_DATABASE_URL, createPostgresDatabase, type TestDatabase } from '../support/databases.js';
+import { TEST_DATABASE_URL } from '../support/databases.js';
+import { useTestBot } from '../support/test-bot.js';
 import {
   buttonNamed,
   cardsOf,
@@ -14,27 +15,14 @@ import {
   invokeCardOf,
   messageActivity,
   post,
-  startTestBot,
   textOf,
-  type TestBot,
 } from '../support/bot.js';
 import { SALES_AGENT } from '../support/staff.js';
 
 const CONVERSATIONS = 50;
 
 describe.runIf(!!TEST_DATABASE_URL)('a burst of 50 conversations on PostgreSQL', () => {
-  let database: TestDatabase;
-  let bot: TestBot;
-
-  beforeAll(async () => {
-    database = await createPostgresDatabase();
-    bot = await startTestBot({ database: database.target });
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.close();
-    await database?.drop();
-  });
+  const bot = useTestBot({ database: 'postgres' });
 
   it('the pool size and transaction wait come from the configuration, with defaults for a 2-core machine', () => {
     expect(loadConfig({}).databaseOptions).toEqual({

@@ -4,13 +4,14 @@
  * Concurrent on PostgreSQL at read committed (runs when TEST_DATABASE_URL is set), sequential on the
  * embedded database (which serializes everything anyway).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confirmPendingAction } from '../../src/domain/confirmations/confirm-pending-action.js';
 import { issueKeyExecutor } from '../../src/domain/software/issue-key.js';
 import { revealKey } from '../../src/domain/software/reveal-key.js';
 import { startKeyRequest } from '../../src/domain/software/request-key.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
-import { TEST_DATABASE_URL, createPostgresDatabase, type TestDatabase } from '../support/databases.js';
+import type { TestBot } from '../support/bot.js';
+import { TEST_DATABASE_URL } from '../support/databases.js';
+import { useTestBot } from '../support/test-bot.js';
 import { anActor } from '../support/builders.js';
 
 const ADMIN_AGENT = anActor(['admin-agent']);
@@ -82,18 +83,7 @@ async function expectExactlyThreeCounted(
 }
 
 describe.runIf(!!TEST_DATABASE_URL)('a burst of downloads on PostgreSQL', () => {
-  let database: TestDatabase;
-  let bot: TestBot;
-
-  beforeAll(async () => {
-    database = await createPostgresDatabase();
-    bot = await startTestBot({ database: database.target });
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.close();
-    await database?.drop();
-  });
+  const bot = useTestBot({ database: 'postgres' });
 
   it('R-KEY-3: 50 concurrent GETs on a link with 3 downloads left: exactly 3 are 302, 47 are 410, each of the 3 recorded once (R-KEY-4)', async () => {
     const link = await linkWithDownloadsLeft(bot);
@@ -105,15 +95,7 @@ describe.runIf(!!TEST_DATABASE_URL)('a burst of downloads on PostgreSQL', () => 
 });
 
 describe('a burst of downloads on the embedded database', () => {
-  let bot: TestBot;
-
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-
-  afterAll(async () => {
-    await bot?.close();
-  });
+  const bot = useTestBot();
 
   it('R-KEY-3: 50 GETs in a row on a link with 3 downloads left: exactly 3 are 302, 47 are 410, each of the 3 recorded once (R-KEY-4)', async () => {
     const link = await linkWithDownloadsLeft(bot);

@@ -38,6 +38,17 @@ describe('R-MON-1: credits come from what the order line charged', () => {
   });
 });
 
+/** A refund request's fields, asking for `amount`. */
+const refundForm = (amount: string) => ({
+  reason: 'Bought by mistake',
+  impact: 'moderate',
+  title: 'Refund',
+  contactName: 'Ada Wong',
+  contactEmail: 'ada@example.com',
+  contactPhone: '+1 425 555 0100',
+  amount,
+});
+
 describe('R-SUP-2: the refund request asks what is left to refund for what it names', () => {
   it('R-SUP-2: for a SUB-… the form prefills that line’s charge, not the whole order’s total', async () => {
     const form = await bot.say('support request SUB-contosopharma-e5-nce', ADMIN_AGENT);
@@ -49,39 +60,13 @@ describe('R-SUP-2: the refund request asks what is left to refund for what it na
 
   it('R-SUP-2: the user may lower the amount, and the request asks for that', async () => {
     const form = await bot.say('support request SUB-contosopharma-e5-nce', ADMIN_AGENT);
-    const receipt = await bot.press(
-      form,
-      'Submit request',
-      {
-        reason: 'Bought by mistake',
-        impact: 'moderate',
-        title: 'Refund',
-        contactName: 'Ada Wong',
-        contactEmail: 'ada@example.com',
-        contactPhone: '+1 425 555 0100',
-        amount: '1200.50',
-      },
-      ADMIN_AGENT,
-    );
+    const receipt = await bot.press(form, 'Submit request', refundForm('1200.50'), ADMIN_AGENT);
     expect(textOf(receipt)).toContain('Amount requested: 1200.50 USD');
   });
 
   it('R-SUP-2: more than is refundable is refused: the form comes back naming the amount', async () => {
     const form = await bot.say('support request SUB-contosopharma-e5-nce', ADMIN_AGENT);
-    const again = await bot.press(
-      form,
-      'Submit request',
-      {
-        reason: 'Bought by mistake',
-        impact: 'moderate',
-        title: 'Refund',
-        contactName: 'Ada Wong',
-        contactEmail: 'ada@example.com',
-        contactPhone: '+1 425 555 0100',
-        amount: '99999',
-      },
-      ADMIN_AGENT,
-    );
+    const again = await bot.press(form, 'Submit request', refundForm('99999'), ADMIN_AGENT);
     expect(textOf(again)).toContain('Please check the Amount requested');
   });
 

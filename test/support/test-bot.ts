@@ -20,13 +20,15 @@ import {
 } from './bot.js';
 import { startRecordingConnector, type RecordingConnector } from './recording-connector.js';
 import type { TestPerson } from './staff.js';
+import { createPostgresDatabase, type TestDatabase } from './databases.js';
 
 export type SayOptions = Omit<ActivityOptions, 'from'>;
 
 export interface TestBotOptions {
   readonly clock?: Clock;
   readonly env?: Record<string, string>;
-  readonly database?: DatabaseTarget;
+  /** 'postgres': a PostgreSQL database of the file's own (TEST_DATABASE_URL), dropped after its tests. */
+  readonly database?: DatabaseTarget | 'postgres';
 }
 
 /** The running bot (its fields read once the tests run), its connector, and ways to talk to it. */
@@ -55,18 +57,22 @@ export function useTestBot(
 ): UsedTestBot<LocalConnector> {
   let bot: TestBot | undefined;
   let connector: LocalConnector | undefined;
+  let postgres: TestDatabase | undefined;
   beforeAll(async () => {
     connector =
       options.connector === 'recording' ? await startRecordingConnector() : await startLocalConnector();
+    if (options.database === 'postgres') postgres = await createPostgresDatabase();
+    const database = postgres?.target ?? (options.database === 'postgres' ? undefined : options.database);
     bot = await startTestBot({
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.env ? { env: options.env } : {}),
-      ...(options.database ? { database: options.database } : {}),
+      ...(database ? { database } : {}),
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     await bot?.close();
     await connector?.close();
+    await postgres?.drop();
   });
   const running = (): TestBot => {
     if (!bot) throw new Error('the test bot runs only while the tests run');
