@@ -10,6 +10,7 @@ import { CartSchema, checkCart, heldBy, loadLines, newSubscription } from './car
 import { termCharge } from '../subscriptions/cancellation-policy.js';
 import { pricesIncludeTax } from './purchase-rules.js';
 import { err, ok } from '../shared/result.js';
+import { readableId } from '../shared/readable-id.js';
 
 export interface PurchasedLine {
   readonly productName: string;
@@ -40,13 +41,6 @@ export interface PurchaseResult {
 /** What the click touches inside its transaction (the customer row is locked: R-BUY-2 across instances). */
 export type PurchaseCartTx = Pick<Repositories, 'customers' | 'products' | 'subscriptions' | 'orders'>;
 
-/** A readable id from the random id source: `ORD-7K2M9QXD`. */
-const shortId = (prefix: string, newId: () => string) =>
-  `${prefix}-${newId()
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, 8)
-    .toUpperCase()}`;
-
 /**
  * The order id, from the pending action's id: the same on every press of the same cart, so what an external
  * backend was told (Partner Center's line names carry it, R-PC-13) still names the order after a retry.
@@ -70,7 +64,7 @@ function orderOf(
 ): NewOrder {
   const orderId = orderIdFor(pendingId);
   const subscriptions = loaded.map(({ line, product }) =>
-    newSubscription(shortId('SUB', newId), customer, product, line, orderId, now),
+    newSubscription(readableId('SUB', newId), customer, product, line, orderId, now),
   );
   const lines = loaded.map(({ line, product }, i) => ({
     id: `${orderId}-${i + 1}`,

@@ -3,7 +3,7 @@
  * attach to a base subscription. They are listed under their base and bought for it, one product at a time,
  * through the confirmation protocol; an add-on never has more licences than its base (R-ADD-2) and never
  * outlives it: it is billed on the base's cycle and its terms end with the base's (R-ADD-3). What suspending
- * or cancelling the base does to them is in subscription-change.ts (R-ADD-4, R-ADD-5).
+ * or cancelling the base does to them is in add-on-cascade.ts (R-ADD-4, R-ADD-5).
  */
 import { z } from 'zod';
 import type { Actor } from '../shared/actor.js';
@@ -24,12 +24,14 @@ import { checkAvailability, pricesIncludeTax } from '../purchase/purchase-rules.
 import { termCharge } from './cancellation-policy.js';
 import { effectiveSubscription } from './subscription-state.js';
 import { findSubscription } from './find-subscription.js';
+import { readableId } from '../shared/readable-id.js';
 
 /** The add-ons attached to a base and still counting against it (not cancelled or expired). */
 export const addOnsOf = (base: Pick<Subscription, 'id'>, held: readonly Subscription[]): Subscription[] =>
   held.filter((s) => s.baseSubscriptionId === base.id);
 
-const live = (s: Subscription) => s.status === 'active' || s.status === 'suspended';
+/** Still counting against its base: neither cancelled nor expired. */
+export const live = (s: Subscription) => s.status === 'active' || s.status === 'suspended';
 
 /** R-ADD-2: how many more licences of this add-on the base allows. */
 export const roomFor = (
@@ -269,12 +271,6 @@ export interface AddOnResult {
 
 export type AddOnTx = Pick<Repositories, 'customers' | 'products' | 'subscriptions' | 'orders'>;
 
-const shortId = (prefix: string, newId: () => string) =>
-  `${prefix}-${newId()
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, 8)
-    .toUpperCase()}`;
-
 /** Confirm with a licence count: every check again at the click, then one order and its subscription. */
 export const addOnExecutor: Executor<AddOnPayload, AddOnResult, AddOnTx> = {
   action: 'subscription.addon',
@@ -296,9 +292,9 @@ export const addOnExecutor: Executor<AddOnPayload, AddOnResult, AddOnTx> = {
     const checked = checkAddOn(product, base, customer, held, quantity, partner);
     if (!checked.ok) return checked;
     const charge = addOnCharge(product, base, quantity, now);
-    const orderId = shortId('ORD', newId);
+    const orderId = readableId('ORD', newId);
     const subscription: Subscription = {
-      id: shortId('SUB', newId),
+      id: readableId('SUB', newId),
       customerId: customer.id,
       productId: product.id,
       productName: product.name,
@@ -369,84 +365,3 @@ export const addOnExecutor: Executor<AddOnPayload, AddOnResult, AddOnTx> = {
     });
   },
 };
-
-/**
- * R-ADD-4, R-ADD-5: what a change of the base does to its add-ons, which cannot outlive it (R-ADD-3).
- * Suspending the base suspends its active add-ons (same data-deletion date); reactivating it reactivates
- * the add-ons that were suspended; cancelling it cancels them (at once, or scheduled for the same renewal
- * date); turning its auto-renew off turns theirs off. Upgrades and cycle changes are refused while an
- * add-on cannot follow (R-UPG-2, R-TRM-3), so they change nothing here.
- */
-export function planAddOnCascade(
-  before: Subscription,
-  after: Subscription,
-  addOns: readonly Subscription[],
-  now: Dayjs,
-): Subscription[] {
-  const out: Subscription[] = [];
-  for (const addOn of addOns) {
-    let next: Subscription | null = null;
-    if (after.status === 'cancelled' && before.status !== 'cancelled' && live(addOn)) {
-      next = { ...addOn, status: 'cancelled', cancelledAt: now, autoRenew: false, cancelAt: null };
-    } else if (after.status === 'suspended' && before.status === 'active' && addOn.status === 'active') {
-      next = {
-        ...addOn,
-        status: 'suspended',
-        suspendedAt: now,
-        dataDeletedAt: after.dataDeletedAt,
-        autoRenew: after.autoRenew && addOn.autoRenew,
-      };
-    } else if (after.status === 'active' && before.status === 'suspended' && addOn.status === 'suspended') {
-      next = { ...addOn, status: 'active', suspendedAt: null, dataDeletedAt: null };
-    } else if (
-      after.status === 'active' &&
-      after.cancelAt &&
-      !before.cancelAt &&
-      addOn.status === 'active' &&
-      !addOn.cancelAt
-    ) {
-      next = { ...addOn, cancelAt: after.cancelAt, autoRenew: false };
-    } else if (
-      after.status === 'active' &&
-      !after.autoRenew &&
-      before.autoRenew &&
-      addOn.status === 'active' &&
-      addOn.autoRenew
-    ) {
-      next = { ...addOn, autoRenew: false };
-    }
-    if (next) out.push(next);
-  }
-  return out;
-}
-
-/** The add-ons of `base` as they stand at `now`. */
-export async function loadAddOns(
-  repos: Pick<Repositories, 'subscriptions'>,
-  base: Subscription,
-  now: Dayjs,
-): Promise<Subscription[]> {
-  return addOnsOf(
-    base,
-    (await repos.subscriptions.listByCustomer(base.customerId)).map((s) => effectiveSubscription(s, now)),
-  );
-}
-
-/** Applies the cascade inside the base's transaction: every add-on saved, or a conflict (all rolled back). */
-export async function applyAddOnCascade(
-  tx: Pick<Repositories, 'subscriptions'>,
-  before: Subscription,
-  after: Subscription,
-  now: Dayjs,
-  pendingId: string,
-): Promise<Result<string[], DomainError>> {
-  const addOns = await loadAddOns(tx, before, now);
-  const changed = planAddOnCascade(before, after, addOns, now);
-  for (const next of changed) {
-    const stored = addOns.find((a) => a.id === next.id)!;
-    const saved = await tx.subscriptions.save(next, stored.version, {}, pendingId);
-    if (saved === 'conflict') return err({ kind: 'conflict', what: 'subscription' });
-    if (saved !== 'saved') return err(saved);
-  }
-  return ok(changed.map((s) => `${s.productName} (${s.id})`));
-}

@@ -13,7 +13,7 @@ import { applyCancellation, cancellationEffect } from './cancellation-policy.js'
 import { chargedFor } from './charged-amount.js';
 import { effectiveSubscription } from './subscription-state.js';
 import { err, ok } from '../shared/result.js';
-import { applyAddOnCascade } from './add-ons.js';
+import { applyAddOnCascade } from './add-on-cascade.js';
 
 export interface CancelResult extends CancelTarget {
   readonly effect: CancellationEffect;

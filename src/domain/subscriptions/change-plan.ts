@@ -26,7 +26,8 @@ import { describe, executeSubscriptionChange, previewSubscriptionChange } from '
 import { termCharge } from './cancellation-policy.js';
 import { termEnd } from './subscription-state.js';
 import { checkAvailability } from '../purchase/purchase-rules.js';
-import { loadAddOns, remainingShare } from './add-ons.js';
+import { remainingShare } from './add-ons.js';
+import { loadAddOns } from './add-on-cascade.js';
 
 const MONTHS: Record<BillingCycle, number> = { monthly: 1, annual: 12 };
 const cents = (n: number) => Math.round(n * 100) / 100;

@@ -11,7 +11,7 @@ import { createPendingAction } from '../confirmations/create-pending-action.js';
 import { startCancellation } from './start-cancellation.js';
 import { err, ok } from '../shared/result.js';
 import { MAX_REASON_LENGTH } from './cancel-subscription.js';
-import { loadAddOns, planAddOnCascade } from './add-ons.js';
+import { loadAddOns, planAddOnCascade } from './add-on-cascade.js';
 import { applyCancellation } from './cancellation-policy.js';
 import { effectiveSubscription } from './subscription-state.js';
 

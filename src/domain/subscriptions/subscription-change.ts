@@ -23,7 +23,7 @@ import { createPendingAction } from '../confirmations/create-pending-action.js';
 import { findSubscription } from './find-subscription.js';
 import { err, ok } from '../shared/result.js';
 import { effectiveSubscription } from './subscription-state.js';
-import { applyAddOnCascade, loadAddOns, planAddOnCascade } from './add-ons.js';
+import { applyAddOnCascade, loadAddOns, planAddOnCascade } from './add-on-cascade.js';
 
 /** What a subscription change previews and reports: plain data, kept as the confirmation's result. */
 export interface SubscriptionChange {
