@@ -70,8 +70,10 @@ export interface KeptCarts {
 
 /**
  * Where the carts made for purchases are kept (R-PC-11): `kept` is the durable record (committed outside
- * any transaction), `handoff` passes the cart of a press from its preparation to its transaction in this
- * process (the transaction cannot read what was committed outside it on the embedded database while it runs).
+ * any transaction, before the purchase's transaction starts), `handoff` passes the cart of a press from its
+ * preparation to its transaction in this process (the transaction's repositories are the commerce ports, which
+ * do not include this partner-center-only record). After a restart the next press prepares again and finds
+ * the kept cart.
  */
 export interface CartKeeping {
   readonly kept: KeptCarts;
