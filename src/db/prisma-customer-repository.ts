@@ -33,9 +33,15 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
         LIMIT ${take}`;
       if (containing.length > 0 || options?.similar === false) return containing.map(toCustomer);
       // Nothing contains it: "did you mean", by trigram similarity (`%`) and word similarity (`<%`: a word
-      // of the name, or the domain's first label), most similar first.
+      // of the name, or the domain's first label), most similar first. The candidates are the names and the
+      // domains nearest by word similarity, read in distance order from the GiST indexes (`<<->`), so a
+      // typo reads a few rows instead of scoring every name that shares a trigram with it.
       const similar = await db.$queryRaw<CustomerRow[]>`
-        SELECT c.* FROM customers c
+        WITH nearest AS (
+          (SELECT n.id FROM customers n ORDER BY ${query}::text <<-> n."companyName" LIMIT ${take})
+          UNION
+          (SELECT d.id FROM customers d ORDER BY ${query}::text <<-> d."primaryDomain" LIMIT ${take}))
+        SELECT c.* FROM customers c JOIN nearest ON nearest.id = c.id
         WHERE ${query} % c."companyName" OR ${query} <% c."companyName" OR ${query} <% c."primaryDomain"
         ORDER BY GREATEST(similarity(${query}, c."companyName"), word_similarity(${query}, c."companyName"),
                           word_similarity(${query}, c."primaryDomain")) DESC, c."companyName", c.id
