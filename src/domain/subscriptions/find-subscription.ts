@@ -98,10 +98,14 @@ export async function findSubscription(
       limit: MAX_SUBSCRIPTIONS_SEARCHED,
     })
   ).map((s) => effectiveSubscription(s, now));
+  // A customer holds many subscriptions of a few products: each product name is matched once.
+  const named = new Map<string, boolean>();
+  const namesProduct = (name: string) => {
+    if (!named.has(name)) named.set(name, matchName(split.product, name) !== undefined);
+    return named.get(name)!;
+  };
   const matching = split.product
-    ? all.filter(
-        (s) => matchName(split.product, s.productName) !== undefined || s.productId === split.product,
-      )
+    ? all.filter((s) => namesProduct(s.productName) || s.productId === split.product)
     : all;
   const exact = matching.filter((s) => s.productName.toLowerCase() === split.product.toLowerCase());
   const open = (exact.length > 0 ? exact : matching).filter(
