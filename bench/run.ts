@@ -6,6 +6,7 @@
  *   npm run bench -- --db postgres --database-url postgresql://…/scratch   # compare with PostgreSQL
  *   npm run bench -- --profile bench/results/prof   # a .cpuprofile of each scenario's measured turns
  *   npm run bench -- --flood   # help turns while 1,000 random download tokens/s hit /downloads (flood.ts)
+ *   npm run bench -- --memory  # start time and RSS of the compiled bot in its own process (memory.ts)
  *   npm run bench -- --scale 10000   # PostgreSQL bench_scale: 10,000 customers, 1,000,000 subscriptions
  *
  * Exit code: 1 when any turn failed (a bench that measures errors is worthless); 2 with --strict when a
@@ -60,6 +61,7 @@ const { values: args } = parseArgs({
     strict: { type: 'boolean', default: false },
     profile: { type: 'string' },
     flood: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
     scale: { type: 'string' },
   },
   strict: true,
@@ -437,6 +439,7 @@ async function measureScale(
 
 async function main(): Promise<number> {
   if (args.flood) return (await import('./flood.js')).runFlood();
+  if (args.memory) return (await import('./memory.js')).runMemory(args['database-url']);
   let dataDir: string | undefined;
   let database: DatabaseTarget = { kind: 'memory' };
   let databaseLabel = 'embedded PGlite in memory (database: { kind: "memory" })';
