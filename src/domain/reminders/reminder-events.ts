@@ -113,7 +113,7 @@ export function linkReminders(
 }
 
 /**
- * The earliest instant strictly after `now` at which the pass must look at this subscription again, or
+ * R-REM-2: the earliest instant strictly after `now` at which the pass must look at this subscription again, or
  * null when it can never give a reminder again (cancelled, expired, suspended without a deletion date).
  *
  * Until the subscription is saved again (which re-queues it), what it reminds of changes only with time:
