@@ -154,6 +154,22 @@ for (const { name, create } of DATABASES) {
       expect(await checkAt(id)).toEqual(EPOCH);
     });
 
+    it('R-REM-2: a catalog change to what a product reminds of re-queues its subscriptions at the next start', async () => {
+      const id = FAR[1]!;
+      const product = await db.prisma.product.findUniqueOrThrow({ where: { id: 'm365-e3' } });
+      // The stored product differs from the seed's (as after a release that changes its policy).
+      await db.prisma.product.update({
+        where: { id: 'm365-e3' },
+        data: { commercePolicy: product.commercePolicy === 'legacy' ? 'new-commerce' : 'legacy' },
+      });
+      await seedDatabase(db.prisma, { now: NOW });
+      expect(await checkAt(id)).toEqual(EPOCH);
+      // An unchanged catalog leaves check times alone.
+      await db.prisma.subscription.update({ where: { id }, data: { reminderCheckAt: days(365) } });
+      await seedDatabase(db.prisma, { now: NOW });
+      expect(await checkAt(id)).toEqual(days(365));
+    });
+
     it('R-REM-2: a pass reads at most its page bound, and the next pass continues where it stopped', async () => {
       const bounded = await discoverReminders(deps, deps.clock.now(), { pageSize: PAGE, maxPages: 2 });
       expect(bounded.subscriptionRowsRead).toBe(2 * PAGE);
