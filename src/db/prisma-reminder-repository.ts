@@ -1,104 +1,146 @@
 /** Reminders: what is due, who gets it, and delivery attempts (the ReminderRepository port). */
-import type { ReminderRepository } from '../domain/ports/reminders.js';
-import { sourceWindows } from '../domain/reminders/reminder-schedule.js';
+import type { LinkSource, ReminderRepository, SubscriptionSource } from '../domain/ports/reminders.js';
 import { at } from '../domain/shared/time.js';
-import type { Prisma } from './generated/prisma/client.js';
+import { Prisma } from './generated/prisma/client.js';
 import { toProduct, toReminder, toSubscription, type Db, type ReminderRow } from './mappers.js';
 
+type DownloadLinkRow = Prisma.DownloadLinkGetPayload<object>;
+
 export function makeReminderRepository(db: Db): ReminderRepository {
-  return {
-    async subscriptionSources(now, page) {
-      const rows = await db.subscription.findMany({
-        relationLoadStrategy: 'join',
-        where: {
-          ...(page.after === null ? {} : { id: { gt: page.after } }),
-          status: { in: ['active', 'suspended'] },
-          // Only rows whose reminder can be due now (its event ahead, within the reminder's lead): the
-          // pass reads what is due, not every subscription with a window somewhere ahead.
-          OR: [
-            ...sourceWindows(now).map(
-              ({ column, after, upTo, newCommerce }): Prisma.SubscriptionWhereInput => ({
-                [column]: { gt: after.toDate(), lte: upTo.toDate() },
-                ...(newCommerce ? { product: { commercePolicy: 'new-commerce' } } : {}),
-              }),
-            ),
-            // New-commerce windows reopen at each renewal; a renewal passed is derived on read (not
-            // stored), so those rows are read too.
-            { autoRenew: true, renewsAt: { lte: now.toDate() }, product: { commercePolicy: 'new-commerce' } },
-          ],
-        },
-        include: {
-          product: true,
-          customer: { select: { companyName: true } },
-          order: { select: { placedByAadObjectId: true } },
-        },
-        orderBy: { id: 'asc' },
-        take: page.limit,
-      });
-      const ids = rows.map((s) => s.id);
-      const actors = ids.length
-        ? await db.auditEvent.findMany({
-            where: {
-              subjectId: { in: ids },
-              outcome: 'allowed',
-              action: { in: ['subscription.suspend', 'subscription.cancel'] },
+  /** The subscriptions' sources, in the order of `ids`, with who last suspended or cancelled each. */
+  const sourcesOf = async (ids: string[]): Promise<SubscriptionSource[]> => {
+    if (ids.length === 0) return [];
+    const rows = await db.subscription.findMany({
+      relationLoadStrategy: 'join',
+      where: { id: { in: ids } },
+      include: {
+        product: true,
+        customer: { select: { companyName: true } },
+        order: { select: { placedByAadObjectId: true } },
+      },
+    });
+    const actors = await db.auditEvent.findMany({
+      where: {
+        subjectId: { in: ids },
+        outcome: 'allowed',
+        action: { in: ['subscription.suspend', 'subscription.cancel'] },
+      },
+      orderBy: { at: 'asc' },
+      select: { subjectId: true, action: true, actorAadObjectId: true },
+    });
+    const lastActor = new Map<
+      string,
+      Partial<Record<'subscription.suspend' | 'subscription.cancel', string>>
+    >();
+    for (const a of actors) {
+      if (!a.subjectId || !a.actorAadObjectId) continue;
+      lastActor.set(a.subjectId, { ...lastActor.get(a.subjectId), [a.action]: a.actorAadObjectId });
+    }
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row
+        ? [
+            {
+              subscription: toSubscription(row),
+              product: toProduct(row.product),
+              customerName: row.customer.companyName,
+              placedBy: row.order.placedByAadObjectId,
+              lastActorFor: lastActor.get(row.id) ?? {},
             },
-            orderBy: { at: 'asc' },
-            select: { subjectId: true, action: true, actorAadObjectId: true },
-          })
+          ]
         : [];
-      const lastActor = new Map<
-        string,
-        Partial<Record<'subscription.suspend' | 'subscription.cancel', string>>
-      >();
-      for (const a of actors) {
-        if (!a.subjectId || !a.actorAadObjectId) continue;
-        lastActor.set(a.subjectId, { ...lastActor.get(a.subjectId), [a.action]: a.actorAadObjectId });
-      }
+    });
+  };
+  /** The links' sources (those with downloads left), with their product's and customer's names. */
+  const linkRows = async (links: DownloadLinkRow[]): Promise<LinkSource[]> => {
+    if (links.length === 0) return [];
+    const names = await db.product.findMany({
+      where: { id: { in: [...new Set(links.map((l) => l.productId))] } },
+      select: { id: true, name: true },
+    });
+    const customers = await db.customer.findMany({
+      where: { id: { in: [...new Set(links.map((l) => l.customerId))] } },
+      select: { id: true, companyName: true },
+    });
+    const productName = new Map(names.map((p) => [p.id, p.name]));
+    const customerName = new Map(customers.map((c) => [c.id, c.companyName]));
+    return links
+      .filter((l) => l.downloadCount < l.maxDownloads)
+      .map((l) => ({
+        linkId: l.id,
+        orderId: l.orderId,
+        productName: productName.get(l.productId) ?? l.productId,
+        customerName: customerName.get(l.customerId) ?? l.customerId,
+        issuedTo: l.issuedTo,
+        expiresAt: at(l.expiresAt),
+      }));
+  };
+  return {
+    async subscriptionsToCheck(now, page) {
+      // The keyset (check time, id) as a row comparison, so the ("reminderCheckAt", id) index serves a
+      // range scan from the cursor: the rows read are those whose time has come, whatever the table's size.
+      const after = page.after;
+      const keys = await db.$queryRaw<Array<{ id: string; reminderCheckAt: Date }>>`
+        SELECT id, "reminderCheckAt" FROM subscriptions
+        WHERE "reminderCheckAt" <= ${now.toDate()}
+          ${after === null ? Prisma.empty : Prisma.sql`AND ("reminderCheckAt", id) > (${after.at.toDate()}::timestamptz, ${after.id})`}
+        ORDER BY "reminderCheckAt", id
+        LIMIT ${page.limit}`;
+      const rows = await sourcesOf(keys.map((k) => k.id));
+      const last = keys.at(-1);
       return {
-        rows: rows.map((row) => ({
-          subscription: toSubscription(row),
-          product: toProduct(row.product),
-          customerName: row.customer.companyName,
-          placedBy: row.order.placedByAadObjectId,
-          lastActorFor: lastActor.get(row.id) ?? {},
-        })),
-        next: rows.length === page.limit ? (rows.at(-1)?.id ?? null) : null,
+        rows,
+        next: keys.length === page.limit && last ? { at: at(last.reminderCheckAt), id: last.id } : null,
       };
     },
+    async advanceReminderChecks(checks) {
+      if (checks.length === 0) return 0;
+      // One statement for the page, each row conditional on the version read: a row saved meanwhile
+      // (its version bumped, its check time reset) stays queued for the next pass.
+      const values = Prisma.join(
+        checks.map(
+          (c) => Prisma.sql`(${c.id}, ${c.version}::int, ${c.checkAt?.toDate() ?? null}::timestamptz)`,
+        ),
+      );
+      return db.$executeRaw`
+        UPDATE subscriptions AS s SET "reminderCheckAt" = v.at
+        FROM (VALUES ${values}) AS v(id, version, at)
+        WHERE s.id = v.id AND s.version = v.version`;
+    },
+    async subscriptionSourcesById(ids) {
+      return sourcesOf([...ids]);
+    },
     async linkSources(now, page) {
+      // Keyset by (expiry, id) within the window: the expiresAt index serves a range scan of the links
+      // expiring soon.
+      const after = page.after;
       const links = await db.downloadLink.findMany({
         where: {
-          ...(page.after === null ? {} : { id: { gt: page.after } }),
           revokedAt: null,
           expiresAt: { gt: now.toDate(), lte: now.add(25, 'hour').toDate() },
+          ...(after === null
+            ? {}
+            : {
+                OR: [
+                  { expiresAt: { gt: after.at.toDate() } },
+                  { expiresAt: after.at.toDate(), id: { gt: after.id } },
+                ],
+              }),
         },
-        orderBy: { id: 'asc' },
+        orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
         take: page.limit,
       });
-      const names = await db.product.findMany({
-        where: { id: { in: [...new Set(links.map((l) => l.productId))] } },
-        select: { id: true, name: true },
-      });
-      const customers = await db.customer.findMany({
-        where: { id: { in: [...new Set(links.map((l) => l.customerId))] } },
-        select: { id: true, companyName: true },
-      });
-      const productName = new Map(names.map((p) => [p.id, p.name]));
-      const customerName = new Map(customers.map((c) => [c.id, c.companyName]));
+      const last = links.at(-1);
       return {
-        rows: links
-          .filter((l) => l.downloadCount < l.maxDownloads)
-          .map((l) => ({
-            linkId: l.id,
-            orderId: l.orderId,
-            productName: productName.get(l.productId) ?? l.productId,
-            customerName: customerName.get(l.customerId) ?? l.customerId,
-            issuedTo: l.issuedTo,
-            expiresAt: at(l.expiresAt),
-          })),
-        next: links.length === page.limit ? (links.at(-1)?.id ?? null) : null,
+        rows: await linkRows(links),
+        next: links.length === page.limit && last ? { at: at(last.expiresAt), id: last.id } : null,
       };
+    },
+    async linkSourcesById(ids) {
+      if (ids.length === 0) return [];
+      const links = await db.downloadLink.findMany({ where: { id: { in: [...ids] }, revokedAt: null } });
+      return linkRows(links);
     },
     async create(reminders) {
       if (reminders.length === 0) return 0;

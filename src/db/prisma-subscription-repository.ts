@@ -4,6 +4,9 @@ import type { SubscriptionRepository } from '../domain/ports/subscriptions.js';
 import { at } from '../domain/shared/time.js';
 import { SUBSCRIPTION_INCLUDE, toSubscription, type Db } from './mappers.js';
 
+/** The check time that makes the next reminder pass look at a subscription (the column's default too). */
+export const REMINDER_CHECK_NOW = new Date(0);
+
 /** The column keeps its first spelling (`licenceAdditions`): renaming it would need a migration. */
 const LicenseAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
 
@@ -56,6 +59,8 @@ export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
               }
             : {}),
           version: { increment: 1 },
+          // Any change re-queues it for the reminder pass (the epoch: "look at the next pass").
+          reminderCheckAt: REMINDER_CHECK_NOW,
         },
       });
       return saved.count === 1 ? 'saved' : 'conflict';

@@ -44,10 +44,28 @@ const productRow = (product: SeedProduct): Prisma.ProductCreateInput => ({
       : (SoftwareOptionsSchema.parse(product.softwareOptions) as Prisma.InputJsonObject),
 });
 
+/** The product fields that decide which reminders its subscriptions give (through the cancellation policy). */
+const reminderFields = (p: { kind: string; billingType: string; commercePolicy: string }) =>
+  `${p.kind}|${p.billingType}|${p.commercePolicy}`;
+
 async function upsertProducts(tx: Tx): Promise<void> {
+  const before = new Map(
+    (
+      await tx.product.findMany({ select: { id: true, kind: true, billingType: true, commercePolicy: true } })
+    ).map((p) => [p.id, reminderFields(p)]),
+  );
   for (const product of PRODUCTS) {
     const row = productRow(product);
     await tx.product.upsert({ where: { id: product.id }, create: row, update: row });
+    // R-REM-2: a catalog change that changes what its subscriptions remind of re-queues them for the next
+    // reminder pass, as a save of the subscription does.
+    const was = before.get(product.id);
+    if (was !== undefined && was !== reminderFields(product)) {
+      await tx.subscription.updateMany({
+        where: { productId: product.id },
+        data: { reminderCheckAt: new Date(0) },
+      });
+    }
   }
 }
 

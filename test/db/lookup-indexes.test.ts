@@ -44,14 +44,14 @@ describe('lookup indexes', () => {
       'pending_actions_expiresAt_idx',
     ],
     [
-      'links expiring within a day',
-      `SELECT id FROM download_links WHERE "revokedAt" IS NULL AND "expiresAt" > now() AND "expiresAt" <= now() + interval '25 hours'`,
+      'links expiring within a day, a page after a cursor',
+      `SELECT id FROM download_links WHERE "revokedAt" IS NULL AND "expiresAt" > now() AND "expiresAt" <= now() + interval '25 hours' AND ("expiresAt" > now() OR ("expiresAt" = now() AND id > 'x')) ORDER BY "expiresAt", id LIMIT 1000`,
       'download_links_expiresAt_idx',
     ],
     [
-      'trials ending soon',
-      `SELECT id FROM subscriptions WHERE "trialEndsAt" > now()`,
-      'subscriptions_trialEndsAt_idx',
+      'subscriptions whose reminder check time has come, a page after a cursor',
+      `SELECT id, "reminderCheckAt" FROM subscriptions WHERE "reminderCheckAt" <= now() AND ("reminderCheckAt", id) > ('1970-01-01'::timestamptz, 'SUB-1') ORDER BY "reminderCheckAt", id LIMIT 1000`,
+      'subscriptions_reminderCheckAt_id_idx',
     ],
   ])('%s', async (_name, sql, index) => {
     const text = await plan(sql);

@@ -1,7 +1,8 @@
 /**
- * The reminder sources are read in id order, page after page, so that every due reminder is created, and
- * created once, whatever the number of candidates: here more candidates than fit in a page (the page size
- * is made small), interleaved with rows that give none, on the embedded database and on PostgreSQL.
+ * The subscriptions whose reminder check time has come are read in (check time, id) order, page after
+ * page, so that every due reminder is created, and created once, whatever the number of candidates: here
+ * more candidates than fit in a page (the page size is made small), interleaved with rows that give none,
+ * on the embedded database and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/db/create-deps.js';
@@ -83,11 +84,23 @@ for (const { name, create } of DATABASES) {
       await target?.drop();
     });
 
-    const trialReminders = async (pageSize: number) =>
-      (await discoverReminders(deps, deps.clock.now(), pageSize))
-        .filter((r) => r.kind === 'trial-ends-3d' && r.subjectId.startsWith('SUB-paging-'))
+    const storedTrialReminders = async () =>
+      (
+        await db.prisma.reminder.findMany({
+          where: { kind: 'trial-ends-3d', subjectId: { startsWith: 'SUB-paging-' } },
+          select: { subjectId: true },
+        })
+      )
         .map((r) => r.subjectId)
         .sort();
+    /** A pass from scratch (no reminder known, every row queued, as after the upgrade) with this page size. */
+    const trialReminders = async (pageSize: number) => {
+      await db.prisma.reminder.deleteMany({ where: { subjectId: { startsWith: 'SUB-paging-' } } });
+      await db.prisma.subscription.updateMany({ data: { reminderCheckAt: new Date(0) } });
+      const pass = await discoverReminders(deps, deps.clock.now(), { pageSize, maxPages: 1000 });
+      expect(pass.complete).toBe(true);
+      return storedTrialReminders();
+    };
 
     it('finds every due reminder with pages smaller than the candidates, as with one large page', async () => {
       expect(DUE).toBeGreaterThan(PAGE * 4);
@@ -97,9 +110,18 @@ for (const { name, create } of DATABASES) {
     });
 
     it('creates each of them exactly once, however often the pass runs', async () => {
-      const first = await deps.reminders.create(await discoverReminders(deps, deps.clock.now(), PAGE));
-      const again = await deps.reminders.create(await discoverReminders(deps, deps.clock.now(), PAGE));
+      await db.prisma.reminder.deleteMany({ where: { subjectId: { startsWith: 'SUB-paging-' } } });
+      await db.prisma.subscription.updateMany({ data: { reminderCheckAt: new Date(0) } });
+      const first = (await discoverReminders(deps, deps.clock.now(), { pageSize: PAGE, maxPages: 1000 }))
+        .created;
+      // Again at the same instant, and again with every row queued once more (as after a crash between
+      // creating and advancing): the unique key keeps each reminder single.
+      const again = (await discoverReminders(deps, deps.clock.now(), { pageSize: PAGE })).created;
+      await db.prisma.subscription.updateMany({ data: { reminderCheckAt: new Date(0) } });
+      const requeued = (await discoverReminders(deps, deps.clock.now(), { pageSize: PAGE, maxPages: 1000 }))
+        .created;
       expect(again).toBe(0);
+      expect(requeued).toBe(0);
       const rows = await db.prisma.reminder.findMany({
         where: { kind: 'trial-ends-3d', subjectId: { startsWith: 'SUB-paging-' } },
         select: { subjectId: true },

@@ -431,6 +431,28 @@ describe('each reminder in its window, to the person who acted', () => {
     expect(rows.map((r) => [Boolean(r.sentAt), Boolean(r.skippedAt)])).toEqual([[false, true]]);
   });
 
+  it('R-CAN-6, R-REM-2: a held reminder is judged afresh from its subject even when the pass does not look at that subject', async () => {
+    const sub = await buy(world, SALES, 'cus-fourth-coffee', 'm365-e3', 'monthly');
+    clock.advance(2 * 24 * HOUR_MS);
+    const cancelAt = await scheduleCancellation(world, HELPDESK, sub);
+    clock.set(addHours(cancelAt, -24).valueOf());
+    await pass(
+      world,
+      fakeNotifier(() => ({ kind: 'retry', error: 'send failed (502)' })),
+    );
+    // The cancellation is withdrawn, and another instance's pass has already looked at the subscription
+    // since: its check time is next month, so this instance's pass does not read it.
+    const stored = (await world.deps.subscriptions.findById(sub))!;
+    await world.deps.subscriptions.save({ ...stored, autoRenew: true, cancelAt: null }, stored.version, {});
+    world.db.tables.reminderChecks.set(sub, addDays(now(), 30));
+    const notifier = fakeNotifier();
+    clock.advance(2 * HOUR_MS);
+    await pass(world, notifier);
+    expect(kindsAbout(notifier, sub)).not.toContain('cancellation-1d');
+    const rows = (await rowsAbout(world, sub)).filter((r) => r.kind === 'cancellation-1d');
+    expect(rows.map((r) => [Boolean(r.sentAt), Boolean(r.skippedAt)])).toEqual([[false, true]]);
+  });
+
   it('R-NCE-1: a new-commerce subscription that renewed reminds its buyer the day before the renewal window closes', async () => {
     const sub = await buy(world, SALES, 'cus-woodgrove-bank', 'm365-e3-nce', 'annual');
     const renewedAt = (await world.deps.subscriptions.findById(sub))!.renewsAt;

@@ -107,6 +107,11 @@ export interface FakeTables {
   supportRequests: Map<string, SupportRequestRow>;
   relationshipRequests: Map<string, RelationshipRequest>;
   reminders: Map<string, ReminderRow>;
+  /**
+   * subscriptions."reminderCheckAt" kept beside the rows: a subscription without an entry has the
+   * column's default, the epoch ("look at the next pass"), however it was inserted; null: never again.
+   */
+  reminderChecks: Map<string, Dayjs | null>;
 }
 
 const emptyTables = (): FakeTables => ({
@@ -123,6 +128,7 @@ const emptyTables = (): FakeTables => ({
   supportRequests: new Map(),
   relationshipRequests: new Map(),
   reminders: new Map(),
+  reminderChecks: new Map(),
 });
 
 const copyTables = (tables: FakeTables): FakeTables => ({
@@ -139,6 +145,7 @@ const copyTables = (tables: FakeTables): FakeTables => ({
   supportRequests: new Map(tables.supportRequests),
   relationshipRequests: new Map(tables.relationshipRequests),
   reminders: new Map(tables.reminders),
+  reminderChecks: new Map(tables.reminderChecks),
 });
 
 /** What a JSON column stores: the value as JSON would give it back (instants become ISO strings). */

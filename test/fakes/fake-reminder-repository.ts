@@ -1,12 +1,26 @@
 /**
- * ReminderRepository in memory: sources read across the tables as the database query does, reminders
- * unique by key, and claims with leases (a reminder another instance holds until later is skipped).
+ * ReminderRepository in memory: subscriptions read by their reminder check time and advanced only at
+ * the version read, as the database does; links by expiry; reminders unique by key, and claims with
+ * leases (a reminder another instance holds until later is skipped).
  */
-import type { ReminderRepository, StoredReminder } from '../../src/domain/ports/reminders.js';
+import type {
+  LinkSource,
+  ReminderRepository,
+  SourceCursor,
+  StoredReminder,
+  SubscriptionSource,
+} from '../../src/domain/ports/reminders.js';
+import { at, type Dayjs } from '../../src/domain/shared/time.js';
+import type { StoredDownloadLink } from '../../src/domain/ports/software.js';
 import type { FakeDatabase, ReminderRow } from './fake-database.js';
-import { sourceWindows } from '../../src/domain/reminders/reminder-schedule.js';
 import { toProduct } from './fake-product-repository.js';
 import { toSubscription } from './fake-subscription-repository.js';
+
+const EPOCH = at(0);
+
+/** (instant, id) order, as the database's row comparison `(at, id) > (cursor.at, cursor.id)`. */
+const compareKeys = (instant: Dayjs, id: string, than: SourceCursor): number =>
+  instant.valueOf() - than.at.valueOf() || (id < than.id ? -1 : id > than.id ? 1 : 0);
 
 const toReminder = ({
   claimedBy: _by,
@@ -23,71 +37,99 @@ export function makeFakeReminderRepository(db: FakeDatabase): ReminderRepository
     const row = rows().get(id);
     if (row && row.claimedBy === instanceId && row.sentAt === null) rows().set(id, { ...row, ...changes });
   };
+  /** The column's value: the epoch (its default) until the pass or a save sets it. */
+  const checkAt = (id: string): Dayjs | null => {
+    const stored = db.tables.reminderChecks.get(id);
+    return stored === undefined ? EPOCH : stored;
+  };
+  const sourcesOf = (ids: readonly string[]): SubscriptionSource[] => {
+    const t = db.tables;
+    const lastActor = new Map<
+      string,
+      Partial<Record<'subscription.suspend' | 'subscription.cancel', string>>
+    >();
+    for (const a of [...t.auditEvents].sort((x, y) => x.at.valueOf() - y.at.valueOf())) {
+      if (a.outcome !== 'allowed' || !a.subjectId || !a.actorAadObjectId) continue;
+      if (a.action !== 'subscription.suspend' && a.action !== 'subscription.cancel') continue;
+      lastActor.set(a.subjectId, { ...lastActor.get(a.subjectId), [a.action]: a.actorAadObjectId });
+    }
+    return ids.flatMap((id) => {
+      const s = t.subscriptions.get(id);
+      return s
+        ? [
+            {
+              subscription: toSubscription(db, s),
+              product: toProduct(t.products.get(s.productId)!),
+              customerName: t.customers.get(s.customerId)?.companyName ?? s.customerId,
+              placedBy: t.orders.get(s.orderId)?.placedByAadObjectId ?? '',
+              lastActorFor: lastActor.get(s.id) ?? {},
+            },
+          ]
+        : [];
+    });
+  };
+  const linkRows = (links: readonly StoredDownloadLink[]): LinkSource[] =>
+    links
+      .filter((l) => l.downloadCount < l.maxDownloads)
+      .map((l) => ({
+        linkId: l.id,
+        orderId: l.orderId,
+        productName: db.tables.products.get(l.productId)?.name ?? l.productId,
+        customerName: db.tables.customers.get(l.customerId)?.companyName ?? l.customerId,
+        issuedTo: l.issuedTo,
+        expiresAt: l.expiresAt,
+      }));
   return {
-    async subscriptionSources(now, page) {
-      const t = db.tables;
-      const after = (instant: { valueOf(): number } | null, than: { valueOf(): number }) =>
-        instant !== null && instant.valueOf() > than.valueOf();
-      const rows = [...t.subscriptions.values()]
-        .filter((s) => {
-          if (page.after !== null && !(s.id > page.after)) return false;
-          if (s.status !== 'active' && s.status !== 'suspended') return false;
-          const product = t.products.get(s.productId)!;
-          const nce = product.commercePolicy === 'new-commerce';
-          return (
-            sourceWindows(now).some(
-              (w) => (!w.newCommerce || nce) && after(s[w.column], w.after) && !after(s[w.column], w.upTo),
-            ) ||
-            (s.autoRenew && s.renewsAt.valueOf() <= now.valueOf() && nce)
-          );
-        })
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    async subscriptionsToCheck(now, page) {
+      const keyed = [...db.tables.subscriptions.values()]
+        .map((s) => ({ id: s.id, checkAt: checkAt(s.id) }))
+        .filter((k): k is { id: string; checkAt: Dayjs } => k.checkAt !== null && !k.checkAt.isAfter(now))
+        .filter((k) => page.after === null || compareKeys(k.checkAt, k.id, page.after) > 0)
+        .sort((a, b) => compareKeys(a.checkAt, a.id, { at: b.checkAt, id: b.id }))
         .slice(0, page.limit);
-      const lastActor = new Map<
-        string,
-        Partial<Record<'subscription.suspend' | 'subscription.cancel', string>>
-      >();
-      for (const a of [...t.auditEvents].sort((x, y) => x.at.valueOf() - y.at.valueOf())) {
-        if (a.outcome !== 'allowed' || !a.subjectId || !a.actorAadObjectId) continue;
-        if (a.action !== 'subscription.suspend' && a.action !== 'subscription.cancel') continue;
-        lastActor.set(a.subjectId, { ...lastActor.get(a.subjectId), [a.action]: a.actorAadObjectId });
-      }
+      const last = keyed.at(-1);
       return {
-        rows: rows.map((s) => ({
-          subscription: toSubscription(db, s),
-          product: toProduct(t.products.get(s.productId)!),
-          customerName: t.customers.get(s.customerId)?.companyName ?? s.customerId,
-          placedBy: t.orders.get(s.orderId)?.placedByAadObjectId ?? '',
-          lastActorFor: lastActor.get(s.id) ?? {},
-        })),
-        next: rows.length === page.limit ? (rows.at(-1)?.id ?? null) : null,
+        rows: sourcesOf(keyed.map((k) => k.id)),
+        next: keyed.length === page.limit && last ? { at: last.checkAt, id: last.id } : null,
       };
+    },
+    async advanceReminderChecks(checks) {
+      let advanced = 0;
+      for (const c of checks) {
+        if (db.tables.subscriptions.get(c.id)?.version !== c.version) continue;
+        db.tables.reminderChecks.set(c.id, c.checkAt);
+        advanced += 1;
+      }
+      return advanced;
+    },
+    async subscriptionSourcesById(ids) {
+      return sourcesOf(ids);
     },
     async linkSources(now, page) {
       const t = db.tables;
       const links = [...t.downloadLinks.values()]
         .filter(
           (l) =>
-            (page.after === null || l.id > page.after) &&
+            (page.after === null || compareKeys(l.expiresAt, l.id, page.after) > 0) &&
             l.revokedAt === null &&
             l.expiresAt.valueOf() > now.valueOf() &&
             l.expiresAt.valueOf() <= now.add(25, 'hour').valueOf(),
         )
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .sort((a, b) => compareKeys(a.expiresAt, a.id, { at: b.expiresAt, id: b.id }))
         .slice(0, page.limit);
+      const last = links.at(-1);
       return {
-        rows: links
-          .filter((l) => l.downloadCount < l.maxDownloads)
-          .map((l) => ({
-            linkId: l.id,
-            orderId: l.orderId,
-            productName: t.products.get(l.productId)?.name ?? l.productId,
-            customerName: t.customers.get(l.customerId)?.companyName ?? l.customerId,
-            issuedTo: l.issuedTo,
-            expiresAt: l.expiresAt,
-          })),
-        next: links.length === page.limit ? (links.at(-1)?.id ?? null) : null,
+        rows: linkRows(links),
+        next: links.length === page.limit && last ? { at: last.expiresAt, id: last.id } : null,
       };
+    },
+    async linkSourcesById(ids) {
+      return linkRows(
+        ids.flatMap((id) => {
+          const link = db.tables.downloadLinks.get(id);
+          return link && link.revokedAt === null ? [link] : [];
+        }),
+      );
     },
     async create(reminders) {
       let created = 0;

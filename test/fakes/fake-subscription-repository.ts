@@ -46,6 +46,8 @@ export function makeFakeSubscriptionRepository(db: FakeDatabase): SubscriptionRe
           : {}),
         version: row.version + 1,
       });
+      // Any change re-queues it for the reminder pass (back to the column's default, the epoch).
+      db.tables.reminderChecks.delete(next.id);
       return 'saved';
     },
     async licenseAdditions(id) {

@@ -50,29 +50,55 @@ export interface ReminderSources {
   }>;
 }
 
-/** One page of a source, read in id order: the rows after `after`, at most `limit`. */
+export type SubscriptionSource = ReminderSources['subscriptions'][number];
+export type LinkSource = ReminderSources['links'][number];
+
+/** Where a page of a source stopped: the last row's instant (its check time, or its expiry) and id. */
+export interface SourceCursor {
+  readonly at: Dayjs;
+  readonly id: string;
+}
+
+/** One page of a source, read in (instant, id) order: the rows after `after`, at most `limit`. */
 export interface SourcePage {
-  readonly after: string | null;
+  readonly after: SourceCursor | null;
   readonly limit: number;
 }
 
-/** A page's rows that may give a reminder, and where the next page starts (null: this was the last). */
+/** A page's rows (their number is the rows read), and where the next page starts (null: this was the last). */
 export interface SourcePageOf<T> {
   readonly rows: readonly T[];
-  readonly next: string | null;
+  readonly next: SourceCursor | null;
+}
+
+/**
+ * When the reminder pass must next look at a subscription (null: never again), conditional on the
+ * version it read: a subscription changed meanwhile keeps its earlier check time.
+ */
+export interface ReminderCheck {
+  readonly id: string;
+  readonly version: number;
+  readonly checkAt: Dayjs | null;
 }
 
 export interface ReminderRepository {
   /**
-   * Subscriptions that may give a reminder at `now`, in id order, one page at a time: the caller reads
-   * pages until `next` is null, so every candidate is seen once whatever the table's size.
+   * Subscriptions whose reminder check time has come (at or before `now`), in (check time, id) order, one
+   * page at a time. A subscription's check time is set when it is saved (any change re-queues it) and
+   * advanced by the pass (`advanceReminderChecks`), so the pass reads what may be due, not the table.
    */
-  subscriptionSources(
-    now: Dayjs,
-    page: SourcePage,
-  ): Promise<SourcePageOf<ReminderSources['subscriptions'][number]>>;
-  /** Download links that may give a reminder at `now` (expiring within 25 hours), paged the same way. */
-  linkSources(now: Dayjs, page: SourcePage): Promise<SourcePageOf<ReminderSources['links'][number]>>;
+  subscriptionsToCheck(now: Dayjs, page: SourcePage): Promise<SourcePageOf<SubscriptionSource>>;
+  /** Sets the next check times of the subscriptions still at the version read; returns how many were set. */
+  advanceReminderChecks(checks: readonly ReminderCheck[]): Promise<number>;
+  /** The sources of these subscriptions, whatever their check time (to re-evaluate claimed reminders). */
+  subscriptionSourcesById(ids: readonly string[]): Promise<SubscriptionSource[]>;
+  /**
+   * Download links that may give a reminder at `now` (expiring within 25 hours, not revoked), in
+   * (expiry, id) order, paged the same way.
+   */
+  linkSources(now: Dayjs, page: SourcePage): Promise<SourcePageOf<LinkSource>>;
+  /** The sources of these download links (not revoked, downloads left), to re-evaluate claimed reminders. */
+  linkSourcesById(ids: readonly string[]): Promise<LinkSource[]>;
   /** Adds the reminders not yet known (by unique key); returns how many were new. */
   create(reminders: readonly NewReminder[]): Promise<number>;
   /**

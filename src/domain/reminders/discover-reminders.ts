@@ -4,141 +4,97 @@
  * expiring tomorrow, a scheduled cancellation taking effect tomorrow. Each is a row with a unique key, so
  * it is created once, claimed by one instance with a lease, and marked sent once delivered; failed sends
  * are retried with back-off, never dropped.
+ *
+ * The pass reads only the subscriptions whose check time has come: each row stores the next instant at
+ * which it can give a reminder it did not give before (or change state), set by the pass from
+ * `nextReminderCheck` and reset to "now" by any save. Its work is linear in what is due, not in the table.
  */
 import type { AllDeps } from '../ports/deps.js';
-import type { NewReminder, ReminderKind, ReminderSources } from '../ports/reminders.js';
+import type { SourceCursor } from '../ports/reminders.js';
 import type { Dayjs } from '../shared/time.js';
-import { cancellationEffect } from '../subscriptions/cancellation-policy.js';
-import { effectiveSubscription } from '../subscriptions/subscription-state.js';
-import { addHours, at as instant } from '../shared/time.js';
-import { QUIET_HOURS_AFTER_ACTION, REMINDER_LEAD } from './reminder-schedule.js';
+import { linkReminders, nextReminderCheck, subscriptionReminders } from './reminder-events.js';
 
 export type DiscoverRemindersDeps = Pick<AllDeps, 'reminders' | 'newId'>;
 
-const reminder = (
-  deps: Pick<AllDeps, 'newId'>,
-  now: Dayjs,
-  kind: ReminderKind,
-  subjectId: string,
-  recipient: string,
-  eventAt: Dayjs,
-  payload: NewReminder['payload'],
-  actedAt?: Dayjs | null,
-): NewReminder | undefined => {
-  const dueAt = addHours(eventAt, -REMINDER_LEAD[kind]);
-  // Only while the event is ahead: a reminder after the fact is noise.
-  if (!now.isBefore(eventAt) || now.isBefore(dueAt)) return undefined;
-  // R-REM-1: nor right after the action it is about, whose card has just said the same.
-  if (actedAt && now.isBefore(addHours(actedAt, QUIET_HOURS_AFTER_ACTION))) return undefined;
-  return {
-    id: deps.newId(),
-    kind,
-    subjectId,
-    recipientAadObjectId: recipient,
-    eventAt,
-    uniqueKey: `${kind}:${subjectId}:${eventAt.toISOString()}`,
-    payload,
-    createdAt: now,
-    nextAttemptAt: now,
-  };
-};
-
-/** How many source rows one read takes; the pass reads page after page until the sources are exhausted. */
+/** How many source rows one read takes. */
 export const REMINDER_SOURCE_PAGE = 1000;
+/**
+ * At most this many pages of subscriptions per pass, so the one-time catch-up after the upgrade (every
+ * row at the epoch) does not hold one pass for minutes; the next pass continues (those rows are still due).
+ */
+export const REMINDER_MAX_PAGES = 50;
+
+export interface ReminderPassOptions {
+  readonly pageSize?: number;
+  readonly maxPages?: number;
+}
+
+export interface DiscoveryReport {
+  /** Subscription rows and download links read. */
+  readonly subscriptionRowsRead: number;
+  readonly linkRowsRead: number;
+  /** Pages of subscriptions read. */
+  readonly pages: number;
+  /** Reminders due at `now` (those already known included) and how many of them were new. */
+  readonly due: number;
+  readonly created: number;
+  /** Subscriptions whose check time was advanced (the others changed meanwhile and stay queued). */
+  readonly advanced: number;
+  /** False when the page bound stopped the pass before every subscription due for a check was read. */
+  readonly complete: boolean;
+}
 
 /**
- * The reminders that are due at `now` (those already known are ignored by their unique key). The sources
- * are read in id order, page after page, so every candidate is looked at whatever their number; only the
- * due reminders are kept.
+ * Creates the reminders due at `now` (those already known are ignored by their unique key). Per page of
+ * subscriptions whose check time has come: create their due reminders, THEN advance their check times
+ * (conditional on the version read), so a crash in between only makes the next pass look again, and a
+ * change saved meanwhile keeps its row queued. Download links expiring soon are read by expiry.
  */
 export async function discoverReminders(
   deps: DiscoverRemindersDeps,
   now: Dayjs,
-  pageSize: number = REMINDER_SOURCE_PAGE,
-): Promise<NewReminder[]> {
-  const out: Array<NewReminder | undefined> = [];
-  for (let after: string | null = null, first = true; first || after !== null; first = false) {
-    const page = await deps.reminders.subscriptionSources(now, { after, limit: pageSize });
-    out.push(...subscriptionReminders(deps, now, page.rows));
-    after = page.next;
-  }
-  for (let after: string | null = null, first = true; first || after !== null; first = false) {
-    const page = await deps.reminders.linkSources(now, { after, limit: pageSize });
-    out.push(...linkReminders(deps, now, page.rows));
-    after = page.next;
-  }
-  return out.filter((r): r is NewReminder => r !== undefined);
-}
-
-function subscriptionReminders(
-  deps: Pick<AllDeps, 'newId'>,
-  now: Dayjs,
-  sources: ReminderSources['subscriptions'],
-): Array<NewReminder | undefined> {
-  const out: Array<NewReminder | undefined> = [];
-  for (const source of sources) {
-    const sub = effectiveSubscription(source.subscription, now);
-    const base = { subscriptionId: sub.id, product: sub.productName, customer: source.customerName };
-    if (sub.status === 'active') {
-      const effect = cancellationEffect(source.product, sub, now);
-      if (effect.ok && 'windowClosesAt' in effect.value) {
-        const closesAt = instant(effect.value.windowClosesAt);
-        const payload = { ...base, effect: effect.value.kind };
-        const acted = sub.orderedAt;
-        out.push(reminder(deps, now, 'cancel-window-24h', sub.id, source.placedBy, closesAt, payload, acted));
-        out.push(reminder(deps, now, 'cancel-window-2h', sub.id, source.placedBy, closesAt, payload, acted));
-      }
-      if (sub.trialEndsAt && now.isBefore(sub.trialEndsAt)) {
-        out.push(
-          reminder(deps, now, 'trial-ends-3d', sub.id, source.placedBy, sub.trialEndsAt, base, sub.orderedAt),
-        );
-      }
-      if (sub.cancelAt) {
-        out.push(
-          reminder(
-            deps,
-            now,
-            'cancellation-1d',
-            sub.id,
-            source.lastActorFor['subscription.cancel'] ?? source.placedBy,
-            sub.cancelAt,
-            base,
-          ),
-        );
-      }
+  options: ReminderPassOptions = {},
+): Promise<DiscoveryReport> {
+  const pageSize = options.pageSize ?? REMINDER_SOURCE_PAGE;
+  const maxPages = options.maxPages ?? REMINDER_MAX_PAGES;
+  const report = {
+    subscriptionRowsRead: 0,
+    linkRowsRead: 0,
+    pages: 0,
+    due: 0,
+    created: 0,
+    advanced: 0,
+    complete: true,
+  };
+  let after: SourceCursor | null = null;
+  do {
+    if (report.pages >= maxPages) {
+      report.complete = false;
+      break;
     }
-    if (sub.status === 'suspended' && sub.dataDeletedAt) {
-      out.push(
-        reminder(
-          deps,
-          now,
-          'data-deletion-7d',
-          sub.id,
-          source.lastActorFor['subscription.suspend'] ?? source.placedBy,
-          sub.dataDeletedAt,
-          base,
-          sub.suspendedAt,
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-function linkReminders(
-  deps: Pick<AllDeps, 'newId'>,
-  now: Dayjs,
-  links: ReminderSources['links'],
-): Array<NewReminder | undefined> {
-  const out: Array<NewReminder | undefined> = [];
-  for (const link of links) {
-    out.push(
-      reminder(deps, now, 'link-expires-1d', link.linkId, link.issuedTo, link.expiresAt, {
-        orderId: link.orderId,
-        product: link.productName,
-        customer: link.customerName,
-      }),
+    const page = await deps.reminders.subscriptionsToCheck(now, { after, limit: pageSize });
+    report.pages += 1;
+    report.subscriptionRowsRead += page.rows.length;
+    const due = subscriptionReminders(deps, now, page.rows);
+    report.due += due.length;
+    report.created += await deps.reminders.create(due);
+    report.advanced += await deps.reminders.advanceReminderChecks(
+      page.rows.map((source) => ({
+        id: source.subscription.id,
+        version: source.subscription.version,
+        checkAt: nextReminderCheck(source, now),
+      })),
     );
-  }
-  return out;
+    after = page.next;
+  } while (after !== null);
+  after = null;
+  do {
+    const page = await deps.reminders.linkSources(now, { after, limit: pageSize });
+    report.linkRowsRead += page.rows.length;
+    const due = linkReminders(deps, now, page.rows);
+    report.due += due.length;
+    report.created += await deps.reminders.create(due);
+    after = page.next;
+  } while (after !== null);
+  return report;
 }

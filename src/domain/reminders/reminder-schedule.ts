@@ -2,7 +2,6 @@
 import type { ReminderKind } from '../ports/reminders.js';
 import type { Dayjs } from '../shared/time.js';
 import { isValidTimeZone } from '../shared/time.js';
-import { NCE_CANCEL_WINDOW_HOURS } from '../subscriptions/cancellation-policy.js';
 
 export const REMINDER_LEAD: Record<ReminderKind, number> = {
   'cancel-window-24h': 24,
@@ -38,31 +37,3 @@ export const backoffMs = (attempt: number, random: number, retryAfterMs?: number
     retryAfterMs ?? 0,
     Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempt, 12)) * (0.5 + random / 2),
   );
-
-/**
- * The instants between which each source column makes a reminder due at `now` (after < column ≤ upTo):
- * a legacy cancellation window by the order (within 15 days), a new-commerce window by the term's start
- * (closing within 24 hours: started 144–168 hours ago), a trial ending within 3 days, a scheduled
- * cancellation within a day, data deleted within 7 days.
- */
-export function sourceWindows(now: Dayjs): Array<{
-  column: 'orderedAt' | 'termStartAt' | 'trialEndsAt' | 'cancelAt' | 'dataDeletedAt';
-  after: Dayjs;
-  upTo: Dayjs;
-  newCommerce?: boolean;
-}> {
-  const nceCloses = NCE_CANCEL_WINDOW_HOURS;
-  const windowLead = Math.max(REMINDER_LEAD['cancel-window-24h'], REMINDER_LEAD['cancel-window-2h']);
-  return [
-    { column: 'orderedAt', after: now.subtract(15, 'day'), upTo: now },
-    {
-      column: 'termStartAt',
-      after: now.subtract(nceCloses, 'hour'),
-      upTo: now.subtract(nceCloses - windowLead, 'hour'),
-      newCommerce: true,
-    },
-    { column: 'trialEndsAt', after: now, upTo: now.add(REMINDER_LEAD['trial-ends-3d'], 'hour') },
-    { column: 'cancelAt', after: now, upTo: now.add(REMINDER_LEAD['cancellation-1d'], 'hour') },
-    { column: 'dataDeletedAt', after: now, upTo: now.add(REMINDER_LEAD['data-deletion-7d'], 'hour') },
-  ];
-}

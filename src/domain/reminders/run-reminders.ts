@@ -10,9 +10,11 @@ import { MAX_BACKOFF_MS } from './reminder-schedule.js';
 import type { AllDeps } from '../ports/deps.js';
 import type { StoredReminder } from '../ports/reminders.js';
 import type { ReminderPreferences } from '../ports/staff.js';
+import type { Dayjs } from '../shared/time.js';
 import type { ReminderNotifier } from './reminder-notifier.js';
 import type { DiscoverRemindersDeps } from './discover-reminders.js';
 import { discoverReminders, REMINDER_SOURCE_PAGE } from './discover-reminders.js';
+import { linkReminders, subscriptionReminders } from './reminder-events.js';
 import { nextDigestAt, backoffMs, CLAIM_LEASE_MS } from './reminder-schedule.js';
 
 export type RunRemindersDeps = DiscoverRemindersDeps & Pick<AllDeps, 'clock' | 'staff'>;
@@ -35,16 +37,15 @@ export async function runReminders(
   sourcePageSize = REMINDER_SOURCE_PAGE,
 ): Promise<ReminderRunReport> {
   const now = deps.clock.now();
-  const discovered = await discoverReminders(deps, now, sourcePageSize);
-  const created = await deps.reminders.create(discovered);
+  const { created } = await discoverReminders(deps, now, { pageSize: sourcePageSize });
   const claimed = await deps.reminders.claimDue(now, instanceId, now.add(CLAIM_LEASE_MS, 'ms'), limit);
   // What is true now decides: a reminder held for a digest or a retry whose subject changed meanwhile
   // (a cancellation withdrawn, a subscription reactivated, a link revoked) is dropped, not sent.
-  const stillDue = new Set(discovered.map((r) => r.uniqueKey));
-  const stale = claimed.filter(
-    (r) =>
-      r.kind !== 'relationship-accepted' && r.kind !== 'subscription-changed' && !stillDue.has(r.uniqueKey),
+  const timed = claimed.filter(
+    (r) => r.kind !== 'relationship-accepted' && r.kind !== 'subscription-changed',
   );
+  const stillDue = await dueNowAbout(deps, now, timed);
+  const stale = timed.filter((r) => !stillDue.has(r.uniqueKey));
   for (const r of stale) await deps.reminders.markSkipped(r.id, instanceId, now);
   const byRecipient = new Map<string, StoredReminder[]>();
   for (const r of claimed.filter((c) => !stale.includes(c)))
@@ -87,6 +88,28 @@ export async function runReminders(
       await deliver(deps, notifier, instanceId, random, recipient, [r], preferences, report);
   }
   return report;
+}
+
+/**
+ * The unique keys of the reminders due at `now` about the subjects of these claimed reminders, evaluated
+ * afresh from their sources (the pass itself only looks at subscriptions whose check time has come).
+ */
+async function dueNowAbout(
+  deps: RunRemindersDeps,
+  now: Dayjs,
+  claimed: readonly StoredReminder[],
+): Promise<Set<string>> {
+  const linkIds = [...new Set(claimed.filter((r) => r.kind === 'link-expires-1d').map((r) => r.subjectId))];
+  const subscriptionIds = [
+    ...new Set(claimed.filter((r) => r.kind !== 'link-expires-1d').map((r) => r.subjectId)),
+  ];
+  const due = [
+    ...(subscriptionIds.length
+      ? subscriptionReminders(deps, now, await deps.reminders.subscriptionSourcesById(subscriptionIds))
+      : []),
+    ...(linkIds.length ? linkReminders(deps, now, await deps.reminders.linkSourcesById(linkIds)) : []),
+  ];
+  return new Set(due.map((r) => r.uniqueKey));
 }
 
 async function deliver(
