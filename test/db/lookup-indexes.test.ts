@@ -26,7 +26,8 @@ describe('lookup indexes', () => {
     [
       'a customer by domain, any case',
       `SELECT id FROM customers WHERE "primaryDomain" ILIKE 'contoso.onmicrosoft.com'`,
-      'customers_primaryDomain_trgm_idx',
+      // The trigram index, GIN or GiST: whichever the planner costs lower for this table.
+      /customers_primaryDomain_trgm(_gist)?_idx/,
     ],
     [
       "a page of a customer's subscriptions, newest first",
@@ -55,7 +56,7 @@ describe('lookup indexes', () => {
     ],
   ])('%s', async (_name, sql, index) => {
     const text = await plan(sql);
-    expect(text).toContain(index);
+    expect(text).toMatch(index);
     expect(text).not.toContain('Seq Scan');
   });
 });
