@@ -35,6 +35,20 @@ const TURN_TEXTS = [
   'suspend fabrikam E3',
 ];
 
+/**
+ * The node arguments of `npm start` (package.json), so the bench runs what operators run; BENCH_NODE_FLAGS
+ * adds flags to try.
+ */
+function startArguments(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...args] = pkg.scripts.start.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  return [...extra, ...args];
+}
+
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer();
@@ -96,14 +110,15 @@ interface MemoryResult {
   readonly afterTurnsRssMB: number;
   readonly peakRssMB: number;
   readonly turns: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
 }
 
 async function measure(database: string, env: Record<string, string>): Promise<MemoryResult> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, ['--enable-source-maps', ...flags, 'build/src/main.js'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -121,9 +136,15 @@ async function measure(database: string, env: Record<string, string>): Promise<M
     const startMs = performance.now() - started;
     const ready = memoryOf(child.pid!);
     const conversation = `bench-memory-${crypto.randomUUID()}`;
-    for (let i = 0; i < TURNS; i += 1)
+    const times: number[] = [];
+    for (let i = 0; i < TURNS; i += 1) {
+      const began = performance.now();
       await turn(`${url}/api/messages`, TURN_TEXTS[i % TURN_TEXTS.length]!, conversation);
+      times.push(performance.now() - began);
+    }
     const after = memoryOf(child.pid!);
+    times.sort((a, b) => a - b);
+    const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!;
     return {
       database,
       startMs,
@@ -131,6 +152,8 @@ async function measure(database: string, env: Record<string, string>): Promise<M
       afterTurnsRssMB: after.rss,
       peakRssMB: after.peak,
       turns: TURNS,
+      p50Ms: at(0.5),
+      p95Ms: at(0.95),
     };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -198,7 +221,8 @@ export async function runMemory(
     const target = postgres ? 'after turns ≤ 250 MB, start ≤ 3 s' : 'peak ≤ 450 MB';
     const pass = postgres ? r.afterTurnsRssMB <= 250 && r.startMs <= 3000 : r.peakRssMB <= 450;
     console.log(
-      `| ${r.database} | ${f(r.startMs)} | ${f(r.readyRssMB)} | ${f(r.afterTurnsRssMB)} | ${f(r.peakRssMB)} | ${target} | ${pass ? 'PASS' : 'FAIL'} |`,
+      `| ${r.database} | ${f(r.startMs)} | ${f(r.readyRssMB)} | ${f(r.afterTurnsRssMB)} | ${f(r.peakRssMB)} | ` +
+        `${r.p50Ms.toFixed(1)} / ${r.p95Ms.toFixed(1)} | ${target} | ${pass ? 'PASS' : 'FAIL'} |`,
     );
   }
   return 0;

@@ -48,19 +48,41 @@ const productRow = (product: SeedProduct): Prisma.ProductCreateInput => ({
 const reminderFields = (p: { kind: string; billingType: string; commercePolicy: string }) =>
   `${p.kind}|${p.billingType}|${p.commercePolicy}`;
 
+/** A value as JSON with object keys sorted and decimals as numbers: equal catalog rows give equal strings. */
+const canonical = (value: unknown): string => JSON.stringify(normalized(value));
+const normalized = (value: unknown): unknown => {
+  if (Prisma.Decimal.isDecimal(value)) return Number(value.toString());
+  if (Array.isArray(value)) return value.map(normalized);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, normalized(v)]),
+    );
+  }
+  return value;
+};
+
+/** Whether the stored row already holds every field of the product's row (then nothing is written). */
+const holds = (stored: Record<string, unknown>, row: Prisma.ProductCreateInput): boolean =>
+  Object.entries(row).every(([key, value]) => {
+    // Prisma.DbNull is how a JSON null is written; it is read back as null.
+    const written = value === Prisma.DbNull ? null : value;
+    return canonical(stored[key] ?? null) === canonical(written ?? null);
+  });
+
 async function upsertProducts(tx: Tx): Promise<void> {
-  const before = new Map(
-    (
-      await tx.product.findMany({ select: { id: true, kind: true, billingType: true, commercePolicy: true } })
-    ).map((p) => [p.id, reminderFields(p)]),
-  );
+  // Every start runs this: only the products the catalog changed (or added) are written, so a start does
+  // not rewrite the whole catalog.
+  const before = new Map((await tx.product.findMany()).map((p) => [p.id, p]));
   for (const product of PRODUCTS) {
+    const was = before.get(product.id);
     const row = productRow(product);
+    if (was !== undefined && holds(was, row)) continue;
     await tx.product.upsert({ where: { id: product.id }, create: row, update: row });
     // R-REM-2: a catalog change that changes what its subscriptions remind of re-queues them for the next
     // reminder pass, as a save of the subscription does.
-    const was = before.get(product.id);
-    if (was !== undefined && was !== reminderFields(product)) {
+    if (was !== undefined && reminderFields(was) !== reminderFields(product)) {
       await tx.subscription.updateMany({
         where: { productId: product.id },
         data: { reminderCheckAt: new Date(0) },

@@ -294,3 +294,27 @@ describe('seedDatabase', () => {
     expect(Number((await prisma.product.findUniqueOrThrow({ where: { id: 'm365-e3' } })).unitPrice)).toBe(32);
   });
 });
+
+describe('seedData on every start', () => {
+  /** Each product row's version (PostgreSQL's xmin changes whenever a row is written). */
+  const versions = async () =>
+    new Map(
+      (
+        await db.prisma.$queryRaw<Array<{ id: string; v: string }>>`SELECT id, xmin::text AS v FROM products`
+      ).map((r) => [r.id, r.v]),
+    );
+
+  it('writes no product the catalog did not change, and restores one that differs from the catalog', async () => {
+    const before = await versions();
+    await seedDatabase(db.prisma, { now: NOW, includeDemo: true });
+    expect(await versions()).toEqual(before);
+
+    const product = PRODUCTS.find((p) => p.softwareOptions !== null) ?? PRODUCTS[0]!;
+    await db.prisma.product.update({ where: { id: product.id }, data: { name: 'Renamed by hand' } });
+    await seedDatabase(db.prisma, { now: NOW, includeDemo: true });
+    const restored = await db.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
+    expect(restored.name).toBe(product.name);
+    const after = await versions();
+    for (const [id, version] of before) if (id !== product.id) expect(after.get(id)).toBe(version);
+  });
+});
