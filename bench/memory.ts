@@ -211,10 +211,10 @@ export async function runMemory(
   const f = (n: number) => n.toFixed(0);
   console.log('');
   console.log(
-    '| Database | Start ms | RSS ready MB | RSS after 1,000 turns MB | Peak RSS MB | Target | Result |',
+    '| Database | Start ms | RSS ready MB | RSS after 1,000 turns MB | Peak RSS MB | Turn p50 / p95 ms | Target | Result |',
   );
   console.log(
-    '| -------- | -------: | -----------: | -----------------------: | ----------: | ------ | ------ |',
+    '| -------- | -------: | -----------: | -----------------------: | ----------: | ----------------: | ------ | ------ |',
   );
   for (const r of results) {
     const postgres = r.database === 'PostgreSQL';
