@@ -36,11 +36,14 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       // of the name, or the domain's first label), most similar first. The candidates are the names and the
       // domains nearest by word similarity, read in distance order from the GiST indexes (`<<->`), so a
       // typo reads a few rows instead of scoring every name that shares a trigram with it.
+      // A domain has no spaces: the nearest domains are looked for only when the query is one word.
+      const domainsToo = !/\s/.test(query.trim());
       const similar = await db.$queryRaw<CustomerRow[]>`
         WITH nearest AS (
           (SELECT n.id FROM customers n ORDER BY ${query}::text <<-> n."companyName" LIMIT ${take})
           UNION
-          (SELECT d.id FROM customers d ORDER BY ${query}::text <<-> d."primaryDomain" LIMIT ${take})),
+          (SELECT d.id FROM customers d WHERE ${domainsToo}
+           ORDER BY ${query}::text <<-> d."primaryDomain" LIMIT ${take})),
         -- Scored here, on the nearest rows only (MATERIALIZED keeps the planner from scoring every
         -- similar customer through the indexes instead).
         scored AS MATERIALIZED (

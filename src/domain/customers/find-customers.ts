@@ -40,8 +40,11 @@ export async function searchCustomers(
     const byTenant = await customers.findByTenantId(query.toLowerCase());
     return byTenant ? [{ customer: byTenant, exact: true }] : [];
   }
+  // Ids and domains have no spaces: a query of several words is only ever a name.
+  const oneWord = !/\s/.test(query);
   const exactly =
-    (await customers.findById(query)) ?? (query.includes('.') ? await customers.findByDomain(query) : null);
+    (oneWord ? await customers.findById(query) : null) ??
+    (oneWord && query.includes('.') ? await customers.findByDomain(query) : null);
   if (exactly) return [{ customer: exactly, exact: true }];
   const candidates = await customers.search(query, SEARCH_CANDIDATES, options);
   const scored: Array<{ customer: Customer; rank: number }> = [];
