@@ -14,11 +14,18 @@ export function makeReminderRepository(db: Db): ReminderRepository {
       relationLoadStrategy: 'join',
       where: { id: { in: ids } },
       include: {
-        product: true,
+        product: { select: { name: true } },
         customer: { select: { companyName: true } },
         order: { select: { placedByAadObjectId: true } },
       },
     });
+    // A page holds many subscriptions of few products: each product is read and mapped once, not joined
+    // to every row (a product row carries long lists, such as 109 unavailable markets).
+    const products = new Map(
+      (await db.product.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.productId))] } } })).map(
+        (p) => [p.id, toProduct(p)],
+      ),
+    );
     const actors = await db.auditEvent.findMany({
       where: {
         subjectId: { in: ids },
@@ -39,11 +46,12 @@ export function makeReminderRepository(db: Db): ReminderRepository {
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row
+      const product = row ? products.get(row.productId) : undefined;
+      return row && product
         ? [
             {
               subscription: toSubscription(row),
-              product: toProduct(row.product),
+              product,
               customerName: row.customer.companyName,
               placedBy: row.order.placedByAadObjectId,
               lastActorFor: lastActor.get(row.id) ?? {},
