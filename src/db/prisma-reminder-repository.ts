@@ -6,21 +6,29 @@ import { toProduct, toReminder, toSubscription, type Db, type ReminderRow } from
 
 type DownloadLinkRow = Prisma.DownloadLinkGetPayload<object>;
 
+/** A subscription row with the fields of its product, customer and order a reminder needs. */
+type SourceRow = Prisma.SubscriptionGetPayload<object> & {
+  readonly productName: string;
+  readonly customerName: string;
+  readonly placedBy: string;
+};
+const SOURCE_COLUMNS = Prisma.sql`s.id, s."customerId", s."productId", s."orderId", s.quantity, s."billingCycle",
+  s.status, s."autoRenew", s."orderedAt", s."termStartAt", s."renewsAt", s."trialEndsAt", s."suspendedAt",
+  s."dataDeletedAt", s."cancelledAt", s."cancelAt", s."licenceAdditions", s."baseSubscriptionId",
+  s."termAnchorAt", s."scheduledProductId", s."scheduledBillingCycle", s.version, s."reminderCheckAt",
+  p.name AS "productName", c."companyName" AS "customerName", o."placedByAadObjectId" AS "placedBy"`;
+const SOURCE_JOINS = Prisma.sql`JOIN products p ON p.id = s."productId"
+  JOIN customers c ON c.id = s."customerId" JOIN orders o ON o.id = s."orderId"`;
+
 export function makeReminderRepository(db: Db): ReminderRepository {
-  /** The subscriptions' sources, in the order of `ids`, with who last suspended or cancelled each. */
-  const sourcesOf = async (ids: string[]): Promise<SubscriptionSource[]> => {
-    if (ids.length === 0) return [];
-    const rows = await db.subscription.findMany({
-      relationLoadStrategy: 'join',
-      where: { id: { in: ids } },
-      include: {
-        product: { select: { name: true } },
-        customer: { select: { companyName: true } },
-        order: { select: { placedByAadObjectId: true } },
-      },
-    });
-    // A page holds many subscriptions of few products: each product is read and mapped once, not joined
-    // to every row (a product row carries long lists, such as 109 unavailable markets).
+  /**
+   * The subscriptions' sources, in the order the rows come, with who last suspended or cancelled each. One
+   * plain statement reads a page (the rows with their product's, customer's and order's few fields); each
+   * product is read and mapped once (a product row carries long lists, such as 109 unavailable markets).
+   */
+  const sourcesOf = async (rows: SourceRow[]): Promise<SubscriptionSource[]> => {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
     const products = new Map(
       (await db.product.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.productId))] } } })).map(
         (p) => [p.id, toProduct(p)],
@@ -43,17 +51,15 @@ export function makeReminderRepository(db: Db): ReminderRepository {
       if (!a.subjectId || !a.actorAadObjectId) continue;
       lastActor.set(a.subjectId, { ...lastActor.get(a.subjectId), [a.action]: a.actorAadObjectId });
     }
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => {
-      const row = byId.get(id);
-      const product = row ? products.get(row.productId) : undefined;
-      return row && product
+    return rows.flatMap((row) => {
+      const product = products.get(row.productId);
+      return product
         ? [
             {
-              subscription: toSubscription(row),
+              subscription: toSubscription({ ...row, product: { name: row.productName } }),
               product,
-              customerName: row.customer.companyName,
-              placedBy: row.order.placedByAadObjectId,
+              customerName: row.customerName,
+              placedBy: row.placedBy,
               lastActorFor: lastActor.get(row.id) ?? {},
             },
           ]
@@ -89,17 +95,20 @@ export function makeReminderRepository(db: Db): ReminderRepository {
       // The keyset (check time, id) as a row comparison, so the ("reminderCheckAt", id) index serves a
       // range scan from the cursor: the rows read are those whose time has come, whatever the table's size.
       const after = page.after;
-      const keys = await db.$queryRaw<Array<{ id: string; reminderCheckAt: Date }>>`
-        SELECT id, "reminderCheckAt" FROM subscriptions
-        WHERE "reminderCheckAt" <= ${now.toDate()}
-          ${after === null ? Prisma.empty : Prisma.sql`AND ("reminderCheckAt", id) > (${after.at.toDate()}::timestamptz, ${after.id})`}
-        ORDER BY "reminderCheckAt", id
+      const rows = await db.$queryRaw<SourceRow[]>`
+        SELECT ${SOURCE_COLUMNS}
+        FROM subscriptions s ${SOURCE_JOINS}
+        WHERE s."reminderCheckAt" <= ${now.toDate()}
+          ${after === null ? Prisma.empty : Prisma.sql`AND (s."reminderCheckAt", s.id) > (${after.at.toDate()}::timestamptz, ${after.id})`}
+        ORDER BY s."reminderCheckAt", s.id
         LIMIT ${page.limit}`;
-      const rows = await sourcesOf(keys.map((k) => k.id));
-      const last = keys.at(-1);
+      const last = rows.at(-1);
       return {
-        rows,
-        next: keys.length === page.limit && last ? { at: at(last.reminderCheckAt), id: last.id } : null,
+        rows: await sourcesOf(rows),
+        next:
+          rows.length === page.limit && last?.reminderCheckAt
+            ? { at: at(last.reminderCheckAt), id: last.id }
+            : null,
       };
     },
     async advanceReminderChecks(checks) {
@@ -117,7 +126,11 @@ export function makeReminderRepository(db: Db): ReminderRepository {
         WHERE s.id = v.id AND s.version = v.version`;
     },
     async subscriptionSourcesById(ids) {
-      return sourcesOf([...ids]);
+      if (ids.length === 0) return [];
+      return sourcesOf(
+        await db.$queryRaw<SourceRow[]>`
+          SELECT ${SOURCE_COLUMNS} FROM subscriptions s ${SOURCE_JOINS} WHERE s.id = ANY(${[...ids]})`,
+      );
     },
     async linkSources(now, page) {
       // Keyset by (expiry, id) within the window: the expiresAt index serves a range scan of the links

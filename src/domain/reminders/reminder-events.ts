@@ -118,10 +118,10 @@ export function linkReminders(
  *
  * Until the subscription is saved again (which re-queues it), what it reminds of changes only with time:
  * - a reminder of the current state that is not due yet becomes due at its `dueFrom`;
- * - the state itself changes at instants of the effective subscription: the renewal while active (a term
- *   roll that reopens a new-commerce window, a trial converting, a term ending without auto-renew, a
- *   scheduled change taking effect), a scheduled cancellation, the trial's end, the data deletion; the
- *   cancellation policy's answer changes at the order and the term start (a window opening) too.
+ * - the state itself changes at instants of the effective subscription: the renewal of a new-commerce
+ *   term (which reopens its window) or one with a change scheduled for it, a scheduled cancellation, the
+ *   trial's end, the data deletion; the cancellation policy's answer changes at the order and the term
+ *   start (a window opening) too.
  * Looking at any of these instants is enough: the next look computes the next one from there. An earlier
  * instant only costs an extra look; a later one would drop a reminder.
  */
@@ -133,7 +133,13 @@ export function nextReminderCheck(source: SubscriptionSource, now: Dayjs): Dayjs
     if (from.isAfter(now) && from.isBefore(e.eventAt)) candidates.push(from);
   }
   if (sub.status === 'active') {
-    candidates.push(sub.renewsAt, sub.termStartAt, sub.orderedAt);
+    // A renewal changes what the subscription reminds of only when a new-commerce term opens a new
+    // cancellation window, or a change scheduled for it brings another product (and policy). A legacy
+    // window counts from the order, which no renewal moves; the trial's end and a scheduled cancellation
+    // are instants of their own below; a term that ends without auto-renew only takes reminders away.
+    const policy = source.product.commercePolicy;
+    if (policy === 'new-commerce' || sub.scheduledChange) candidates.push(sub.renewsAt);
+    candidates.push(sub.termStartAt, sub.orderedAt);
     if (sub.cancelAt) candidates.push(sub.cancelAt);
     if (sub.trialEndsAt) candidates.push(sub.trialEndsAt);
   } else if (sub.status === 'suspended' && sub.dataDeletedAt) {
