@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addHours, at, inZone, isWithin, startOfDayIn } from '../../src/domain/shared/time.js';
+import {
+  addDays,
+  addHours,
+  addMonths,
+  at,
+  inZone,
+  isWithin,
+  monthsBetween,
+  startOfDayIn,
+} from '../../src/domain/shared/time.js';
 
 describe('windows are half-open', () => {
   const opens = at('2026-03-01T09:00:00Z');
@@ -31,5 +40,37 @@ describe('presenting instants', () => {
     expect(startOfDayIn('2026-11-21', 'Asia/Seoul')?.toISOString()).toBe('2026-11-20T15:00:00.000Z');
     expect(startOfDayIn('2026-02-30', undefined)).toBeUndefined();
     expect(startOfDayIn('21/11/2026', undefined)).toBeUndefined();
+  });
+});
+
+describe('calendar months without dayjs month arithmetic', () => {
+  /** Instants spread over leap and common years, month ends included, at any time of day. */
+  const instants = (count: number) => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    return Array.from({ length: count }, () => {
+      const day = next() < 0.4 ? 28 + Math.floor(next() * 4) : 1 + Math.floor(next() * 28);
+      const base = Date.UTC(2019 + Math.floor(next() * 10), Math.floor(next() * 12), 1);
+      return at(base + (day - 1) * 86_400_000 + Math.floor(next() * 86_400_000));
+    });
+  };
+
+  it('addMonths agrees with dayjs add(n, "month"), month ends clamped (R-TRM-1 terms count on it)', () => {
+    for (const instant of instants(2000)) {
+      for (const months of [0, 1, 2, 11, 12, 13, 25, 36, -1, -13]) {
+        expect(addMonths(instant, months).toISOString(), `${instant.toISOString()} + ${months}`).toBe(
+          instant.add(months, 'month').toISOString(),
+        );
+      }
+    }
+  });
+
+  it('monthsBetween agrees with dayjs diff(…, "month") both ways', () => {
+    const list = instants(400);
+    for (let i = 0; i + 1 < list.length; i += 1) {
+      const [a, b] = [list[i]!, list[i + 1]!];
+      expect(monthsBetween(a, b), `${a.toISOString()} → ${b.toISOString()}`).toBe(b.diff(a, 'month'));
+      expect(monthsBetween(b, a), `${b.toISOString()} → ${a.toISOString()}`).toBe(a.diff(b, 'month'));
+    }
   });
 });

@@ -46,6 +46,40 @@ export const isWithin = (now: Dayjs, opensAt: Dayjs, closesAt: Dayjs): boolean =
 export const addHours = (instant: Dayjs, hours: number): Dayjs => instant.add(hours * HOUR_MS, 'millisecond');
 export const addDays = (instant: Dayjs, days: number): Dayjs => instant.add(days * DAY_MS, 'millisecond');
 
+/**
+ * `instant` plus whole calendar months in UTC, the day of the month kept or, where the month is shorter,
+ * its last day (Jan 31 + 1 month = Feb 28 or 29), as dayjs's `add(n, 'month')` does; plain arithmetic,
+ * since terms are counted for every subscription of every list and reminder pass.
+ */
+export function addMonths(instant: Dayjs, months: number): Dayjs {
+  const date = instant.toDate();
+  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return at(
+    Date.UTC(
+      year,
+      month,
+      Math.min(date.getUTCDate(), lastDay),
+      date.getUTCHours(),
+      date.getUTCMinutes(),
+      date.getUTCSeconds(),
+      date.getUTCMilliseconds(),
+    ),
+  );
+}
+
+/** Whole calendar months from `from` to `to` in UTC, as dayjs's `diff(…, 'month')` counts them (truncated). */
+export function monthsBetween(from: Dayjs, to: Dayjs): number {
+  const a = from.toDate();
+  const b = to.toDate();
+  let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  if (months > 0 && addMonths(from, months).isAfter(to)) months -= 1;
+  else if (months < 0 && addMonths(from, months).isBefore(to)) months += 1;
+  return months;
+}
+
 /** Whole days between two instants, rounded down (exact 24-hour days). */
 export const wholeDaysBetween = (from: Dayjs, to: Dayjs): number => Math.floor(to.diff(from) / DAY_MS);
 

@@ -5,12 +5,12 @@
  * and auto-renewing terms roll forward (R-BUY-9, R-BUY-11).
  */
 import type { BillingCycle, Subscription } from '../shared/model.js';
-import type { Dayjs } from '../shared/time.js';
+import { addMonths, monthsBetween, type Dayjs } from '../shared/time.js';
 
 const MONTHS: Record<BillingCycle, number> = { monthly: 1, annual: 12 };
 
 export const termEnd = (termStartAt: Dayjs, cycle: BillingCycle): Dayjs =>
-  termStartAt.add(MONTHS[cycle], 'month');
+  addMonths(termStartAt, MONTHS[cycle]);
 
 /**
  * The term containing `now`, counted in whole terms from the anchor (the end of the free trial, or the
@@ -19,10 +19,10 @@ export const termEnd = (termStartAt: Dayjs, cycle: BillingCycle): Dayjs =>
  */
 export function termAt(anchor: Dayjs, cycle: BillingCycle, now: Dayjs): { start: Dayjs; end: Dayjs } {
   const months = MONTHS[cycle];
-  let n = Math.max(0, Math.floor(now.diff(anchor, 'month') / months));
-  while (n > 0 && anchor.add(n * months, 'month').isAfter(now)) n--;
-  while (!now.isBefore(anchor.add((n + 1) * months, 'month'))) n++;
-  return { start: anchor.add(n * months, 'month'), end: anchor.add((n + 1) * months, 'month') };
+  let n = Math.max(0, Math.floor(monthsBetween(anchor, now) / months));
+  while (n > 0 && addMonths(anchor, n * months).isAfter(now)) n--;
+  while (!now.isBefore(addMonths(anchor, (n + 1) * months))) n++;
+  return { start: addMonths(anchor, n * months), end: addMonths(anchor, (n + 1) * months) };
 }
 
 /** The subscription as it stands at `now`. */
