@@ -168,7 +168,8 @@ const isCard = (a: ConnectorActivity) =>
 
 /** The one card the bot sent to the connector in answer to this turn's activity. */
 function replyCardOf(env: BenchEnv, turn: Turn): { card?: unknown; problem?: string } {
-  const replies = env.connector.take(turn.activity.id);
+  // A slow turn also shows Teams' typing indicator: an activity, but not a reply.
+  const replies = env.connector.take(turn.activity.id).filter((a) => a.type !== 'typing');
   if (replies.length !== 1) return { problem: `expected 1 reply at the connector, got ${replies.length}` };
   const reply = replies[0]!;
   if (!isCard(reply))
