@@ -170,7 +170,12 @@ const isCard = (a: ConnectorActivity) =>
 function replyCardOf(env: BenchEnv, turn: Turn): { card?: unknown; problem?: string } {
   // A slow turn also shows Teams' typing indicator: an activity, but not a reply.
   const replies = env.connector.take(turn.activity.id).filter((a) => a.type !== 'typing');
-  if (replies.length !== 1) return { problem: `expected 1 reply at the connector, got ${replies.length}` };
+  if (replies.length !== 1) {
+    const kinds = replies.map(
+      (a) => `${a.type ?? '?'}${isCard(a) ? ' (card)' : a.text ? ` "${a.text.slice(0, 40)}"` : ''}`,
+    );
+    return { problem: `expected 1 reply at the connector, got ${replies.length}: ${kinds.join(', ')}` };
+  }
   const reply = replies[0]!;
   if (!isCard(reply))
     return { problem: `reply is not an Adaptive Card: ${JSON.stringify(reply).slice(0, 200)}` };
