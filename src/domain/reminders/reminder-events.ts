@@ -6,10 +6,14 @@
 import type { AllDeps } from '../ports/deps.js';
 import type { LinkSource, NewReminder, ReminderKind, SubscriptionSource } from '../ports/reminders.js';
 import type { Dayjs } from '../shared/time.js';
-import { cancellationEffect } from '../subscriptions/cancellation-policy.js';
+import { cancellationEffect, NCE_CANCEL_WINDOW_HOURS } from '../subscriptions/cancellation-policy.js';
 import { effectiveSubscription } from '../subscriptions/subscription-state.js';
 import { addHours, at as instant } from '../shared/time.js';
 import { QUIET_HOURS_AFTER_ACTION, REMINDER_LEAD } from './reminder-schedule.js';
+
+/** Hours from a new-commerce term's start to the first reminder of its cancellation window. */
+const NCE_FIRST_REMINDER_HOURS =
+  NCE_CANCEL_WINDOW_HOURS - Math.max(REMINDER_LEAD['cancel-window-24h'], REMINDER_LEAD['cancel-window-2h']);
 
 /** A reminder a source gives, whether or not it is due yet. */
 interface ReminderEvent {
@@ -137,8 +141,11 @@ export function nextReminderCheck(source: SubscriptionSource, now: Dayjs): Dayjs
     // cancellation window, or a change scheduled for it brings another product (and policy). A legacy
     // window counts from the order, which no renewal moves; the trial's end and a scheduled cancellation
     // are instants of their own below; a term that ends without auto-renew only takes reminders away.
+    // A new-commerce renewal is looked at when the new window's first reminder falls due (it opens no
+    // sooner), unless the renewal can bring more: a scheduled change, or Partner Center's own windows.
     const policy = source.product.commercePolicy;
-    if (policy === 'new-commerce' || sub.scheduledChange) candidates.push(sub.renewsAt);
+    if (sub.scheduledChange || sub.windows) candidates.push(sub.renewsAt);
+    else if (policy === 'new-commerce') candidates.push(addHours(sub.renewsAt, NCE_FIRST_REMINDER_HOURS));
     candidates.push(sub.termStartAt, sub.orderedAt);
     if (sub.cancelAt) candidates.push(sub.cancelAt);
     if (sub.trialEndsAt) candidates.push(sub.trialEndsAt);
