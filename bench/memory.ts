@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { npmStartArguments } from '../test/support/processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TURNS = 1000;
@@ -35,19 +36,11 @@ const TURN_TEXTS = [
   'suspend fabrikam E3',
 ];
 
-/**
- * The node arguments of `npm start` (package.json), so the bench runs what operators run; BENCH_NODE_FLAGS
- * adds flags to try.
- */
-function startArguments(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const [node, ...args] = pkg.scripts.start.split(/\s+/);
-  if (node !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
-  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-  return [...extra, ...args];
-}
+/** `npm start`'s node arguments; BENCH_NODE_FLAGS adds flags to try. */
+const startArguments = (): string[] => [
+  ...(process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
+  ...npmStartArguments(),
+];
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {

@@ -21,7 +21,13 @@ import {
   type TestBot,
 } from './support/bot.js';
 import { GLOBAL_ADMIN, SALES_AGENT } from './support/staff.js';
-import { ROOT, buildCompiledBot, startBotProcess, type BotProcess } from './support/processes.js';
+import {
+  ROOT,
+  buildCompiledBot,
+  npmStartArguments,
+  startBotProcess,
+  type BotProcess,
+} from './support/processes.js';
 
 /** A logger whose JSON lines a test can read. */
 function collectingLogger(level: string) {
@@ -225,7 +231,7 @@ describe('npm start', () => {
       const reply = await post(`${bot.url}/api/messages`, messageActivity('help', { from: GLOBAL_ADMIN }));
       expect(reply.status).toBe(200);
       expect(textOf(cardsOf(reply)[0])).toContain('What I can do for you');
-      expect(bot.child.spawnargs).toEqual([process.execPath, '--enable-source-maps', 'build/src/main.js']);
+      expect(bot.child.spawnargs).toEqual([process.execPath, ...npmStartArguments()]);
       const map = JSON.parse(fs.readFileSync(path.join(ROOT, 'build/src/main.js.map'), 'utf8')) as {
         sources: string[];
       };
@@ -237,7 +243,10 @@ describe('npm start', () => {
           scripts: Record<string, string>;
         }
       ).scripts;
-      expect(scripts.start).toBe('node --enable-source-maps build/src/main.js');
+      // Plain node on the compiled file, with source maps, and V8's heap capped (README, Operating it).
+      expect(scripts.start).toBe(
+        'node --enable-source-maps --max-semi-space-size=2 --max-old-space-size=256 build/src/main.js',
+      );
       expect(scripts.prestart).toBe('node scripts/build.mjs');
       expect(scripts.postinstall).toContain('node scripts/build.mjs');
     } finally {

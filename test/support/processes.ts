@@ -1,11 +1,22 @@
 /** Child processes the tests start (and end, by their pid). */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOLD_FIXTURE = path.join(ROOT, 'test/db/fixtures/hold-embedded-database.ts');
+
+/** node's arguments in package.json's `start` script (`npm start`), so a child runs what operators run. */
+export function npmStartArguments(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...args] = pkg.scripts.start.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  return args;
+}
 
 /** The environment of a child on the embedded database in `dataDir`, never PostgreSQL. */
 export const embeddedEnv = (dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => {
@@ -82,7 +93,7 @@ export async function startBotProcess(
   { timeoutMs = 60_000, compiled = false }: { timeoutMs?: number; compiled?: boolean } = {},
 ): Promise<BotProcess> {
   const port = await freePort();
-  const entry = compiled ? ['--enable-source-maps', 'build/src/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const entry = compiled ? npmStartArguments() : ['--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
