@@ -53,6 +53,7 @@ function generate(seed: number): Action[] {
     const billingCycle = kind === 1 || kind === 3 || kind === 6 ? 'annual' : 'monthly';
     const months = billingCycle === 'annual' ? 12 : 1;
     const trialEndsAt = kind === 4 || kind === 5 ? orderedAt.add(30, 'day') : null;
+    const offAnchor = (kind === 2 || kind === 3) && i % 20 >= 10;
     const row: SubscriptionRow = {
       id,
       customerId: 'cus-test',
@@ -63,8 +64,10 @@ function generate(seed: number): Action[] {
       status: 'active',
       autoRenew: kind !== 5 && kind !== 9,
       orderedAt,
-      termStartAt: orderedAt,
-      renewsAt: trialEndsAt ?? orderedAt.add(months, 'month'),
+      // Some new-commerce rows hold a stored term off their anchor (written by another path, as imported
+      // data can be): their renewal then starts a term counted from the order, not from the stored date.
+      termStartAt: offAnchor ? orderedAt.add(79, 'hour') : orderedAt,
+      renewsAt: trialEndsAt ?? (offAnchor ? orderedAt.add(79, 'hour') : orderedAt).add(months, 'month'),
       trialEndsAt,
       suspendedAt: null,
       dataDeletedAt: null,

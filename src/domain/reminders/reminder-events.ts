@@ -145,7 +145,13 @@ export function nextReminderCheck(source: SubscriptionSource, now: Dayjs): Dayjs
     // sooner), unless the renewal can bring more: a scheduled change, or Partner Center's own windows.
     const policy = source.product.commercePolicy;
     if (sub.scheduledChange || sub.windows) candidates.push(sub.renewsAt);
-    else if (policy === 'new-commerce') candidates.push(addHours(sub.renewsAt, NCE_FIRST_REMINDER_HOURS));
+    else if (policy === 'new-commerce') {
+      // The next term as the renewal makes it (terms count from their anchor, which may not fall on the
+      // stored renewal): its window's first reminder, or the renewal itself when that is already due then.
+      const next = effectiveSubscription(source.subscription, sub.renewsAt);
+      const first = addHours(next.termStartAt, NCE_FIRST_REMINDER_HOURS);
+      candidates.push(next.status === 'active' && first.isAfter(sub.renewsAt) ? first : sub.renewsAt);
+    }
     candidates.push(sub.termStartAt, sub.orderedAt);
     if (sub.cancelAt) candidates.push(sub.cancelAt);
     if (sub.trialEndsAt) candidates.push(sub.trialEndsAt);
