@@ -12,7 +12,7 @@
 import type { AllDeps } from '../ports/deps.js';
 import type { SourceCursor } from '../ports/reminders.js';
 import type { Dayjs } from '../shared/time.js';
-import { linkReminders, nextReminderCheck, subscriptionReminders } from './reminder-events.js';
+import { checkSubscription, linkReminders } from './reminder-events.js';
 
 export type DiscoverRemindersDeps = Pick<AllDeps, 'reminders' | 'newId'>;
 
@@ -75,14 +75,15 @@ export async function discoverReminders(
     const page = await deps.reminders.subscriptionsToCheck(now, { after, limit: pageSize });
     report.pages += 1;
     report.subscriptionRowsRead += page.rows.length;
-    const due = subscriptionReminders(deps, now, page.rows);
+    const checked = page.rows.map((source) => ({ source, ...checkSubscription(deps, source, now) }));
+    const due = checked.flatMap((c) => c.due);
     report.due += due.length;
     report.created += await deps.reminders.create(due);
     report.advanced += await deps.reminders.advanceReminderChecks(
-      page.rows.map((source) => ({
+      checked.map(({ source, next }) => ({
         id: source.subscription.id,
         version: source.subscription.version,
-        checkAt: nextReminderCheck(source, now),
+        checkAt: next,
       })),
     );
     after = page.next;

@@ -130,7 +130,30 @@ export function linkReminders(
  * instant only costs an extra look; a later one would drop a reminder.
  */
 export function nextReminderCheck(source: SubscriptionSource, now: Dayjs): Dayjs | null {
-  const { sub, events } = subscriptionEvents(source, now);
+  return nextCheckOf(source, subscriptionEvents(source, now), now);
+}
+
+/**
+ * What a pass does with one subscription at `now`: the reminders it gives now and when to look at it
+ * again, from one evaluation of its events (the pass runs this for every row it reads).
+ */
+export function checkSubscription(
+  deps: Pick<AllDeps, 'newId'>,
+  source: SubscriptionSource,
+  now: Dayjs,
+): { readonly due: NewReminder[]; readonly next: Dayjs | null } {
+  const evaluated = subscriptionEvents(source, now);
+  return {
+    due: evaluated.events.filter((e) => isDue(e, now)).map((e) => toReminder(deps, now, e)),
+    next: nextCheckOf(source, evaluated, now),
+  };
+}
+
+function nextCheckOf(
+  source: SubscriptionSource,
+  { sub, events }: ReturnType<typeof subscriptionEvents>,
+  now: Dayjs,
+): Dayjs | null {
   const candidates: Dayjs[] = [];
   for (const e of events) {
     const from = dueFrom(e);
