@@ -6,10 +6,10 @@
  * p50/p95 of each phase, the loaded p95 as a multiple of the unloaded one (target ≤ 3× with the limit), and
  * what the flood got back.
  */
-import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { startBot } from '../src/compose.js';
 import { loadConfig } from '../src/config.js';
+import { directTurn, percentile } from './direct-turn.js';
 
 const FLOOD_PER_SECOND = 1000;
 const FLOOD_SECONDS = 10;
@@ -54,30 +54,11 @@ interface Phase {
   readonly flood?: { sent: number; counts: Record<string, number> };
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
 async function helpTurn(endpoint: string): Promise<number> {
   const started = performance.now();
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: crypto.randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/',
-      deliveryMode: 'expectReplies',
-      locale: 'en-US',
-      from: { id: '29:bench', name: 'Grace Kim', aadObjectId: '00000000-0000-4000-8000-000000000001' },
-      recipient: { id: '28:bot' },
-      conversation: { id: 'bench-flood', conversationType: 'personal' },
-      text: 'help',
-    }),
-  });
-  const body = await response.text();
-  if (response.status !== 200 || !body.includes('What I can do for you'))
-    throw new Error(`help turn failed: ${response.status}`);
+  const { status, body } = await directTurn(endpoint, 'help', 'bench-flood');
+  if (status !== 200 || !body.includes('What I can do for you'))
+    throw new Error(`help turn failed: ${status}`);
   return performance.now() - started;
 }
 

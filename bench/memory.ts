@@ -18,11 +18,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { npmStartArguments } from '../test/support/processes.js';
+import { directTurn, percentile } from './direct-turn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TURNS = 1000;
 const MB = 1024 * 1024;
-const GLOBAL_ADMIN = '00000000-0000-4000-8000-000000000001';
 const TURN_TEXTS = [
   'help',
   'subscriptions fabrikam',
@@ -75,25 +75,8 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
 }
 
 async function turn(endpoint: string, text: string, conversation: string): Promise<void> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: crypto.randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/',
-      deliveryMode: 'expectReplies',
-      locale: 'en-US',
-      from: { id: '29:bench-memory', name: 'Grace Kim', aadObjectId: GLOBAL_ADMIN },
-      recipient: { id: '28:bot' },
-      conversation: { id: conversation, conversationType: 'personal' },
-      text,
-    }),
-  });
-  const body = await response.text();
-  if (response.status !== 200 || !body.includes('"activities"'))
-    throw new Error(`turn "${text}" answered ${response.status}`);
+  const { status, body } = await directTurn(endpoint, text, conversation);
+  if (status !== 200 || !body.includes('"activities"')) throw new Error(`turn "${text}" answered ${status}`);
 }
 
 interface MemoryResult {
@@ -137,7 +120,6 @@ async function measure(database: string, env: Record<string, string>): Promise<M
     }
     const after = memoryOf(child.pid!);
     times.sort((a, b) => a - b);
-    const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!;
     return {
       database,
       startMs,
@@ -145,8 +127,8 @@ async function measure(database: string, env: Record<string, string>): Promise<M
       afterTurnsRssMB: after.rss,
       peakRssMB: after.peak,
       turns: TURNS,
-      p50Ms: at(0.5),
-      p95Ms: at(0.95),
+      p50Ms: percentile(times, 50),
+      p95Ms: percentile(times, 95),
     };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
