@@ -12,6 +12,7 @@ import type { ReminderRepository } from '../../src/domain/ports/reminders.js';
 import { discoverReminders } from '../../src/domain/reminders/discover-reminders.js';
 import { fixedClock } from '../../src/domain/shared/time.js';
 import { DATABASES, type TestDatabase } from '../support/databases.js';
+import { insertCustomerWithOrder } from '../support/seeded-database.js';
 
 const NOW = new Date('2026-11-21T09:00:00.000Z');
 const DAY = 86_400_000;
@@ -51,28 +52,13 @@ for (const { name, create } of DATABASES) {
       target = await create();
       db = await openDatabase(target.target);
       await seedDatabase(db.prisma, { now: NOW });
-      await db.prisma.customer.create({
-        data: {
-          id: 'cus-checks',
-          companyName: 'Checks Ltd',
-          primaryDomain: 'checks.onmicrosoft.com',
-          tenantId: 'cccccccc-0000-4000-8000-000000000002',
-          billingCountry: 'US',
-          segment: 'commercial',
-          tenantRegion: 'APAC',
-          accountCreatedAt: days(-400),
-          firstBillingPeriodStartAt: days(-400),
-        },
-      });
-      await db.prisma.order.create({
-        data: {
-          id: 'ORD-CHECKS1',
-          customerId: 'cus-checks',
-          placedByAadObjectId: '00000000-0000-4000-8000-000000000005',
-          placedAt: days(-28),
-          total: 0,
-          currency: 'USD',
-        },
+      await insertCustomerWithOrder(db.prisma, {
+        id: 'cus-checks',
+        name: 'Checks Ltd',
+        tenantId: 'cccccccc-0000-4000-8000-000000000002',
+        orderId: 'ORD-CHECKS1',
+        since: days(-400),
+        placedAt: days(-28),
       });
       await db.prisma.subscription.createMany({ data: [...QUEUED, ...FAR, ...NEVER].map(subscription) });
       deps = createDeps(db, fixedClock(NOW));

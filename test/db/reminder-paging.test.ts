@@ -12,6 +12,7 @@ import type { AllDeps } from '../../src/domain/ports/deps.js';
 import { discoverReminders } from '../../src/domain/reminders/discover-reminders.js';
 import { fixedClock } from '../../src/domain/shared/time.js';
 import { DATABASES, type TestDatabase } from '../support/databases.js';
+import { insertCustomerWithOrder } from '../support/seeded-database.js';
 
 const NOW = new Date('2026-11-21T09:00:00.000Z');
 const DAY = 86_400_000;
@@ -47,28 +48,13 @@ for (const { name, create } of DATABASES) {
       target = await create();
       db = await openDatabase(target.target);
       await seedDatabase(db.prisma, { now: NOW });
-      await db.prisma.customer.create({
-        data: {
-          id: 'cus-paging',
-          companyName: 'Paging Ltd',
-          primaryDomain: 'paging.onmicrosoft.com',
-          tenantId: 'cccccccc-0000-4000-8000-000000000001',
-          billingCountry: 'US',
-          segment: 'commercial',
-          tenantRegion: 'APAC',
-          accountCreatedAt: days(-400),
-          firstBillingPeriodStartAt: days(-400),
-        },
-      });
-      await db.prisma.order.create({
-        data: {
-          id: 'ORD-PAGING1',
-          customerId: 'cus-paging',
-          placedByAadObjectId: '00000000-0000-4000-8000-000000000005',
-          placedAt: days(-28),
-          total: 0,
-          currency: 'USD',
-        },
+      await insertCustomerWithOrder(db.prisma, {
+        id: 'cus-paging',
+        name: 'Paging Ltd',
+        tenantId: 'cccccccc-0000-4000-8000-000000000001',
+        orderId: 'ORD-PAGING1',
+        since: days(-400),
+        placedAt: days(-28),
       });
       // Due and not-due rows alternate in id order, so every page holds both.
       await db.prisma.subscription.createMany({

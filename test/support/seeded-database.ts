@@ -54,3 +54,50 @@ export function useSeededDatabase(
     clock,
   };
 }
+
+/**
+ * A customer of this test's own, with one order placed by the sales agent, for the subscriptions a
+ * database test inserts directly.
+ */
+export async function insertCustomerWithOrder(
+  prisma: Database['prisma'],
+  {
+    id,
+    name,
+    tenantId,
+    orderId,
+    since,
+    placedAt,
+  }: {
+    id: string;
+    name: string;
+    tenantId: string;
+    orderId: string;
+    since: Date;
+    placedAt: Date;
+  },
+): Promise<void> {
+  await prisma.customer.create({
+    data: {
+      id,
+      companyName: name,
+      primaryDomain: `${id.replace(/^cus-/, '')}.onmicrosoft.com`,
+      tenantId,
+      billingCountry: 'US',
+      segment: 'commercial',
+      tenantRegion: 'APAC',
+      accountCreatedAt: since,
+      firstBillingPeriodStartAt: since,
+    },
+  });
+  await prisma.order.create({
+    data: {
+      id: orderId,
+      customerId: id,
+      placedByAadObjectId: '00000000-0000-4000-8000-000000000005',
+      placedAt,
+      total: 0,
+      currency: 'USD',
+    },
+  });
+}
