@@ -114,6 +114,13 @@ export async function prepareDatabase(
   log: Logger,
 ): Promise<Database> {
   const db = await openDatabase(target, config.databaseOptions);
+  if (db.upgraded) {
+    const { from, to, tables, rows, keptAt } = db.upgraded;
+    log.warn(
+      { from, to, tables, rows, keptAt },
+      `embedded database converted from PostgreSQL ${from} to ${to}; the old data directory is kept at ${keptAt}: delete it once the bot runs as it should`,
+    );
+  }
   if (db.migrations.applied.length > 0) log.info({ applied: db.migrations.applied }, 'migrations applied');
   return db;
 }

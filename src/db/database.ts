@@ -12,6 +12,7 @@ import { PrismaClient } from './generated/prisma/client.js';
 import { applyMigrations, type MigrationReport, type SqlSession } from './migrate.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { dumpPglite } from './embedded-backup.js';
+import { pgliteSession, upgradeEmbeddedDataDir, type UpgradeReport } from './embedded-upgrade.js';
 import { newPGlite, trigramConnectionOptions, trigramSetStatements } from './pglite.js';
 
 export type { PrismaClient };
@@ -43,6 +44,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   readonly transactions: TransactionLimits;
   readonly migrations: MigrationReport;
+  /** The embedded data directory was converted from an older PostgreSQL at this open (embedded-upgrade.ts). */
+  readonly upgraded?: UpgradeReport;
   ping(): Promise<boolean>;
   /** Connections of the pool now (metrics); the embedded database has one connection. */
   poolUse(): { total: number; idle: number; waiting: number; max: number };
@@ -50,13 +53,6 @@ export interface Database {
   readonly dump?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 }
-
-const pgliteSession = (db: PGlite): SqlSession => ({
-  query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params as unknown[])).rows,
-  exec: async (script) => {
-    await db.exec(script);
-  },
-});
 
 export const pgSession = (client: pg.Client): SqlSession => ({
   query: async <Row>(sql: string, params?: unknown[]) =>
@@ -115,10 +111,12 @@ export async function openDatabase(
 
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
+  let upgraded: UpgradeReport | undefined;
   if (target.kind === 'embedded') {
     fs.mkdirSync(target.dataDir, { recursive: true });
     lock = acquireDataDirLock(target.dataDir);
     try {
+      upgraded = await upgradeEmbeddedDataDir(embeddedDatabaseDir(target.dataDir), new Date());
       pglite = newPGlite(embeddedDatabaseDir(target.dataDir));
       await pglite.waitReady;
     } catch (error) {
@@ -145,6 +143,7 @@ export async function openDatabase(
     prisma,
     transactions,
     migrations,
+    ...(upgraded ? { upgraded } : {}),
     ping: () => pingWith(prisma),
     poolUse: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
     dump: () => dumpPglite(pglite),

@@ -7,19 +7,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { dumpMajorVersion, EMBEDDED_POSTGRES_MAJOR, restoreOldDump } from './embedded-upgrade.js';
+import { newPGlite } from './pglite.js';
 
 /**
- * PGlite's two locks, taken in its own order: transactions (a query takes it too, so no transaction is open
- * meanwhile), then single queries (`runExclusive`). `_runExclusiveTransaction` is PGlite's, not documented.
+ * PGlite's two locks, taken in its own order: transactions (so no transaction is open meanwhile), then single
+ * queries, which `dumpDataDir` takes itself (PGlite 0.5). `_runExclusiveTransaction` is PGlite's, not
+ * documented.
  */
 type WithTransactionLock = { _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T> };
 
 export async function dumpPglite(pglite: PGlite): Promise<Uint8Array> {
   await pglite.query('CHECKPOINT');
   const dump = await (pglite as unknown as WithTransactionLock)._runExclusiveTransaction(() =>
-    pglite.runExclusive(() => pglite.dumpDataDir('gzip')),
+    pglite.dumpDataDir('gzip'),
   );
   return new Uint8Array(await dump.arrayBuffer());
 }
@@ -62,7 +65,11 @@ export async function restoreDataDir(
   try {
     if (keptAt) fs.renameSync(target, keptAt);
     try {
-      const pglite = new PGlite(target, { loadDataDir: new Blob([data]) });
+      // A backup made before the embedded database moved to PostgreSQL 18 is converted as it is restored.
+      const major = dumpMajorVersion(data);
+      const convert = major !== undefined && major !== EMBEDDED_POSTGRES_MAJOR;
+      if (convert) await restoreOldDump(target, new Blob([data]), now);
+      const pglite = convert ? newPGlite(target) : newPGlite(target, { loadDataDir: new Blob([data]) });
       try {
         await pglite.waitReady;
         // PGlite starts an empty database when the archive gives it nothing: a backup has the bot's tables.

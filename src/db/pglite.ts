@@ -6,9 +6,21 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
-/** In memory without a directory. */
-export function newPGlite(dataDir?: string): PGlite {
-  return new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), extensions: { pg_trgm } });
+/**
+ * PostgreSQL's shared buffers inside the embedded database. PGlite's default, 128 MB, stays resident in the
+ * bot's process once touched; the embedded database is for demos, tests and one small partner, whose data
+ * fits many times over, and the operating system still caches DATA_DIR's files.
+ */
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
+
+/** In memory without a directory; `loadDataDir`: a data-directory dump to start from (a restore). */
+export function newPGlite(dataDir?: string, from?: { readonly loadDataDir: Blob }): PGlite {
+  return new PGlite({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    ...from,
+    extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+  });
 }
 
 /**

@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.js';
+import { openDatabase } from '../../src/db/database.js';
 import { DataDirLockedError } from '../../src/db/data-dir-lock.js';
 import { RestoreError, restoreDataDir, writeBackupFile } from '../../src/db/embedded-backup.js';
 import { seedDatabase } from '../../src/db/seed.js';
+import { everyRow } from '../support/every-row.js';
 
 const NOW = new Date('2026-11-21T09:00:00Z');
 const dirs: string[] = [];
@@ -22,21 +23,6 @@ const tempDir = (name: string) => {
 afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** Every row of every table of the public schema, as text, table by table (ordered, so equal means equal). */
-async function everyRow(db: Database): Promise<Record<string, string[]>> {
-  const tables = await db.prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-  );
-  const rows: Record<string, string[]> = {};
-  for (const { name } of tables) {
-    const found = await db.prisma.$queryRawUnsafe<{ row: string }[]>(
-      `SELECT t::text AS row FROM "${name}" t`,
-    );
-    rows[name] = found.map((r) => r.row).sort();
-  }
-  return rows;
-}
 
 describe('db:backup and db:restore of the embedded database', () => {
   it('restores every row of every table from a dump taken while the database was open and being written', async () => {
