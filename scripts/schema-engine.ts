@@ -72,13 +72,13 @@ export async function diffSchema(options: {
 }): Promise<string> {
   await loadWasm();
   const schema = options.schema ?? fs.readFileSync(SCHEMA_PATH, 'utf8');
-  const pglite = newPGlite();
+  const pglite = await newPGlite();
   const shadows: PGlite[] = [];
   try {
     // The adapter's own shadow database is a bare PGlite: the migrations need pg_trgm, so give it ours.
     const factory = new PrismaPGlite(pglite);
     factory.connectToShadowDb = async () => {
-      const shadow = newPGlite();
+      const shadow = await newPGlite();
       shadows.push(shadow);
       return new PrismaPGlite(shadow).connect();
     };

@@ -117,14 +117,14 @@ export async function openDatabase(
     lock = acquireDataDirLock(target.dataDir);
     try {
       upgraded = await upgradeEmbeddedDataDir(embeddedDatabaseDir(target.dataDir), new Date());
-      pglite = newPGlite(embeddedDatabaseDir(target.dataDir));
+      pglite = await newPGlite(embeddedDatabaseDir(target.dataDir));
       await pglite.waitReady;
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = newPGlite();
+    pglite = await newPGlite();
     await pglite.waitReady;
   }
   let migrations: MigrationReport;

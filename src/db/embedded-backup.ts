@@ -69,7 +69,9 @@ export async function restoreDataDir(
       const major = dumpMajorVersion(data);
       const convert = major !== undefined && major !== EMBEDDED_POSTGRES_MAJOR;
       if (convert) await restoreOldDump(target, new Blob([data]), now);
-      const pglite = convert ? newPGlite(target) : newPGlite(target, { loadDataDir: new Blob([data]) });
+      const pglite = convert
+        ? await newPGlite(target)
+        : await newPGlite(target, { loadDataDir: new Blob([data]) });
       try {
         await pglite.waitReady;
         // PGlite starts an empty database when the archive gives it nothing: a backup has the bot's tables.

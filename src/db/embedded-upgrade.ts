@@ -159,7 +159,7 @@ async function copyInto(dir: string, next: string): Promise<{ tables: number; ro
   const old = await openPostgres17(dir);
   try {
     await applyMigrations(pgliteSession(old));
-    const fresh = newPGlite(next) as unknown as PgliteLike;
+    const fresh = (await newPGlite(next)) as unknown as PgliteLike;
     try {
       await fresh.waitReady;
       await applyMigrations(pgliteSession(fresh));

@@ -84,7 +84,7 @@ describe('applyMigrations on the embedded database', () => {
   let session: SqlSession;
 
   beforeEach(async () => {
-    db = newPGlite();
+    db = await newPGlite();
     await db.waitReady;
     session = pgliteSession(db);
   });
