@@ -170,15 +170,15 @@ export async function runMemory(
   const results: MemoryResult[] = [];
   try {
     if (process.env.BENCH_ONLY !== 'postgres') {
-      // The first start creates, migrates and seeds the data directory; the second is the one that counts.
-      await measure('embedded (first start)', { DATA_DIR: dataDir, DATABASE_URL: '' });
+      // The first start creates, migrates and seeds the data directory; the peak target holds for both.
+      results.push(await measure('embedded (first start)', { DATA_DIR: dataDir, DATABASE_URL: '' }));
       results.push(
         await measure('embedded (PGlite, DATA_DIR on disk)', { DATA_DIR: dataDir, DATABASE_URL: '' }),
       );
     }
     const url = await ensureDatabase(serverUrl, 'bench_memory');
     // The first start on an empty database migrates and seeds it; the second is the start an operator sees.
-    await measure('PostgreSQL (first start: migrate and seed)', { DATABASE_URL: url });
+    results.push(await measure('PostgreSQL (first start: migrate and seed)', { DATABASE_URL: url }));
     results.push(await measure('PostgreSQL', { DATABASE_URL: url }));
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -192,9 +192,13 @@ export async function runMemory(
     '| -------- | -------: | -----------: | -----------------------: | ----------: | ----------------: | ------ | ------ |',
   );
   for (const r of results) {
-    const postgres = r.database === 'PostgreSQL';
-    const target = postgres ? 'after turns ≤ 250 MB, start ≤ 3 s' : 'peak ≤ 450 MB';
-    const pass = postgres ? r.afterTurnsRssMB <= 250 && r.startMs <= 3000 : r.peakRssMB <= 450;
+    const postgres = r.database.startsWith('PostgreSQL');
+    // The start target is the start an operator sees: the first one on PostgreSQL also migrates and seeds.
+    const startTarget = r.database === 'PostgreSQL';
+    const target = postgres ? `after turns ≤ 250 MB${startTarget ? ', start ≤ 3 s' : ''}` : 'peak ≤ 450 MB';
+    const pass = postgres
+      ? r.afterTurnsRssMB <= 250 && (!startTarget || r.startMs <= 3000)
+      : r.peakRssMB <= 450;
     console.log(
       `| ${r.database} | ${f(r.startMs)} | ${f(r.readyRssMB)} | ${f(r.afterTurnsRssMB)} | ${f(r.peakRssMB)} | ` +
         `${r.p50Ms.toFixed(1)} / ${r.p95Ms.toFixed(1)} | ${target} | ${pass ? 'PASS' : 'FAIL'} |`,
