@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { npmStartArguments } from '../test/support/processes.js';
 import { directTurn, percentile } from './direct-turn.js';
+import { BENCH_LIMITS_OFF } from './scenarios.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TURNS = 1000;
@@ -102,7 +103,7 @@ async function measure(database: string, env: Record<string, string>): Promise<M
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
+      ...BENCH_LIMITS_OFF,
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -39,6 +39,7 @@ import { GLOBAL_ADMIN } from '../test/support/staff.js';
 import { startConnector } from './connector.js';
 import { startEchoBot } from './echo-bot.js';
 import {
+  BENCH_LIMITS_OFF,
   ECHO,
   SCENARIOS,
   defineScenario,
@@ -284,7 +285,7 @@ async function main() {
   const connector = await startConnector();
   const echo = await startEchoBot();
   const real = await startBot(
-    loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
+    loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...BENCH_LIMITS_OFF }),
     {
       database: { kind: 'memory' },
     },

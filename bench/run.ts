@@ -32,6 +32,7 @@ import {
 } from './scale.js';
 import { startEchoBot, type EchoBot } from './echo-bot.js';
 import {
+  BENCH_LIMITS_OFF,
   ECHO,
   SCENARIOS,
   partLabel,
@@ -496,11 +497,7 @@ async function main(): Promise<number> {
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
-        // One person sends thousands of turns a minute here: the per-person and per-address limits (measured
-        // on their own by --flood) would answer most of them 429.
-        RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
-        RATE_LIMIT_DOWNLOADS_PER_MINUTE: '0',
-        RATE_LIMIT_EXPORTS_PER_MINUTE: '0',
+        ...BENCH_LIMITS_OFF,
         // At scale the bench times one reminder pass itself, outside the turns.
         ...(SCALE !== undefined ? { REMINDER_INTERVAL_SECONDS: '0' } : {}),
       }),
