@@ -24,26 +24,32 @@ export function makeOrderRepository(db: Db): OrderRepository {
       return row ? toOrder(row) : null;
     },
     async create(order) {
-      await db.order.create({
-        data: {
-          id: order.id,
-          customerId: order.customerId,
-          placedByAadObjectId: order.placedByAadObjectId,
-          placedAt: order.placedAt.toDate(),
-          total: order.total,
-          currency: order.currency,
-          pendingActionId: order.pendingActionId,
-          lines: {
-            create: order.lines.map((line) => ({
-              id: line.id,
-              productId: line.productId,
-              quantity: line.quantity,
-              billingCycle: line.billingCycle,
-              unitPrice: line.unitPrice,
-            })),
+      // createMany: a nested create would read the order back after inserting it (one statement more).
+      await db.order.createMany({
+        data: [
+          {
+            id: order.id,
+            customerId: order.customerId,
+            placedByAadObjectId: order.placedByAadObjectId,
+            placedAt: order.placedAt.toDate(),
+            total: order.total,
+            currency: order.currency,
+            pendingActionId: order.pendingActionId,
           },
-        },
+        ],
       });
+      if (order.lines.length > 0) {
+        await db.orderLine.createMany({
+          data: order.lines.map((line) => ({
+            id: line.id,
+            orderId: order.id,
+            productId: line.productId,
+            quantity: line.quantity,
+            billingCycle: line.billingCycle,
+            unitPrice: line.unitPrice,
+          })),
+        });
+      }
       if (order.subscriptions.length > 0) {
         await db.subscription.createMany({
           data: order.subscriptions.map((sub) => ({

@@ -17,7 +17,8 @@ import {
 } from '../confirmations/confirm-or-recall.js';
 import { purchaseExecutor, type PurchaseResult } from './purchase-cart.js';
 import { reviseCart, type ReviseCartDeps } from './revise-cart.js';
-import { showCart } from './show-cart.js';
+import { storedCart } from './show-cart.js';
+import { canBuyAnything } from './cart.js';
 
 export type PurchaseEditedCartDeps = ConfirmOrRecallDeps & ReviseCartDeps;
 
@@ -34,11 +35,13 @@ export async function purchaseEditedCart(
   pendingId: string,
   lines?: ReadonlyArray<{ quantity: number; billingCycle: BillingCycle }>,
 ): Promise<Result<PurchaseOutcome, DomainError>> {
-  if (lines) {
-    const current = await showCart(deps, actor, pendingId);
+  if (lines && canBuyAnything(actor)) {
+    // Only the stored lines are compared: the cart's card (customer, prices, catalog) is built only when
+    // it has to be shown again. No stored cart: the confirmation below says why.
+    const current = await storedCart(deps, actor, pendingId);
     const changed =
-      current.ok &&
-      current.value.lines.some(
+      current !== null &&
+      current.cart.lines.some(
         (line, i) =>
           !lines[i] || lines[i]!.quantity !== line.quantity || lines[i]!.billingCycle !== line.billingCycle,
       );
