@@ -5,6 +5,7 @@ import {
   addMonths,
   at,
   inZone,
+  isValidTimeZone,
   isWithin,
   monthsBetween,
   startOfDayIn,
@@ -72,5 +73,20 @@ describe('calendar months without dayjs month arithmetic', () => {
       expect(monthsBetween(a, b), `${a.toISOString()} → ${b.toISOString()}`).toBe(b.diff(a, 'month'));
       expect(monthsBetween(b, a), `${b.toISOString()} → ${a.toISOString()}`).toBe(a.diff(b, 'month'));
     }
+  });
+});
+
+describe('time zone names', () => {
+  it('are answered alike when asked again, and past the number of answers remembered', () => {
+    const valid = ['Asia/Seoul', 'Asia/Shanghai', 'Europe/London', 'America/New_York', 'UTC'];
+    const invalid = ['Mars/Olympus', 'Asia/Seoul ', '', 'Europe/Lndon'];
+    // Twice as many made-up names as are remembered: later answers still come from Intl, not the memory.
+    const flood = Array.from({ length: 2048 }, (_, i) => `Nowhere/Zone${i}`);
+    for (let round = 0; round < 2; round++) {
+      for (const zone of valid) expect(isValidTimeZone(zone), zone).toBe(true);
+      for (const zone of invalid) expect(isValidTimeZone(zone), zone).toBe(false);
+      for (const zone of flood) expect(isValidTimeZone(zone)).toBe(false);
+    }
+    expect(isValidTimeZone('Pacific/Auckland')).toBe(true);
   });
 });

@@ -83,13 +83,23 @@ export function monthsBetween(from: Dayjs, to: Dayjs): number {
 /** Whole days between two instants, rounded down (exact 24-hour days). */
 export const wholeDaysBetween = (from: Dayjs, to: Dayjs): number => Math.floor(to.diff(from) / DAY_MS);
 
+/** Answers already given: making an Intl.DateTimeFormat to find out costs about 0.1 ms each time. */
+const timeZoneValidity = new Map<string, boolean>();
+/** More names than there are time zones and their aliases; anything sent beyond that is not remembered. */
+const TIME_ZONES_REMEMBERED = 1024;
+
 export const isValidTimeZone = (zone: string): boolean => {
+  const known = timeZoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (timeZoneValidity.size < TIME_ZONES_REMEMBERED) timeZoneValidity.set(zone, valid);
+  return valid;
 };
 
 /** Presents an instant in a zone (or UTC when none is known). */
