@@ -42,6 +42,7 @@ const isTruthy = (value: unknown) =>
   !(Array.isArray(value) && value.length === 0);
 
 function bindString(text: string, scope: Scope): unknown {
+  if (!text.includes('${')) return text;
   const whole = WHOLE.exec(text);
   if (whole && !whole[1]) {
     const value = lookup(whole[2]!, scope);
@@ -57,6 +58,7 @@ function bindNode(node: Json, scope: Scope): unknown[] {
   if (Array.isArray(node)) return [node.flatMap((child) => bindNode(child, scope))];
   if (typeof node === 'string') return [bindString(node, scope)];
   if (node === null || typeof node !== 'object') return [node];
+  if (!('$data' in node) && !('$when' in node)) return [bindObject(node, scope)];
   const { $data, $when, ...rest } = node;
   if ($data !== undefined) {
     const items = typeof $data === 'string' ? bindString($data, scope) : $data;
@@ -71,12 +73,13 @@ function bindNode(node: Json, scope: Scope): unknown[] {
     const truthy = isTruthy(value);
     if (when?.[1] ? truthy : !truthy) return [];
   }
+  return [bindObject(rest, scope)];
+}
+
+function bindObject(node: { [key: string]: Json }, scope: Scope): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(rest)) {
-    const bound = bindNode(value as Json, scope);
-    out[key] = bound[0];
-  }
-  return [out];
+  for (const key in node) out[key] = bindNode(node[key]!, scope)[0];
+  return out;
 }
 
 export function bindTemplate<T = Record<string, unknown>>(template: unknown, data: unknown): T {
