@@ -1,10 +1,5 @@
 /** Reminders: what is due, who gets it, and delivery attempts (the ReminderRepository port). */
-import type {
-  LinkSource,
-  NewReminder,
-  ReminderRepository,
-  SubscriptionSource,
-} from '../domain/ports/reminders.js';
+import type { LinkSource, ReminderRepository, SubscriptionSource } from '../domain/ports/reminders.js';
 import { at } from '../domain/shared/time.js';
 import { Prisma } from './generated/prisma/client.js';
 import { toProduct, toReminder, toSubscription, type Db, type ReminderRow } from './mappers.js';
@@ -115,12 +110,15 @@ export function makeReminderRepository(db: Db): ReminderRepository {
     },
     async advanceReminderChecks(checks) {
       if (checks.length === 0) return 0;
-      // One statement for the page (one array per column), each row conditional on the version read: a
-      // row saved meanwhile (its version bumped, its check time reset) stays queued for the next pass.
+      // One statement for the page, its rows in one JSON parameter (cheaper to bind than one array per
+      // column), each row conditional on the version read: a row saved meanwhile (its version bumped, its
+      // check time reset) stays queued for the next pass.
+      const rows = JSON.stringify(
+        checks.map((c) => ({ id: c.id, version: c.version, at: c.checkAt?.toISOString() ?? null })),
+      );
       return db.$executeRaw`
         UPDATE subscriptions AS s SET "reminderCheckAt" = v.at
-        FROM unnest(${checks.map((c) => c.id)}::text[], ${checks.map((c) => c.version)}::int[],
-                    ${checks.map((c) => c.checkAt?.toISOString() ?? null)}::timestamptz[]) AS v(id, version, at)
+        FROM json_to_recordset(${rows}::json) AS v(id text, version int, at timestamptz)
         WHERE s.id = v.id AND s.version = v.version`;
     },
     async subscriptionSourcesById(ids) {
@@ -163,19 +161,30 @@ export function makeReminderRepository(db: Db): ReminderRepository {
     },
     async create(reminders) {
       if (reminders.length === 0) return 0;
-      // One statement with one array per column, not one parameter per value: building a many-row
-      // createMany cost about as much as the rest of a reminder pass.
-      const column = <T>(pick: (r: NewReminder) => T): T[] => reminders.map(pick);
+      // One statement, its rows in one JSON parameter: not one parameter per value (building a many-row
+      // createMany cost about as much as the rest of a reminder pass), nor one array per column (each
+      // array is bound element by element).
+      const rows = JSON.stringify(
+        reminders.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          subjectId: r.subjectId,
+          recipientAadObjectId: r.recipientAadObjectId,
+          eventAt: r.eventAt.toISOString(),
+          uniqueKey: r.uniqueKey,
+          payload: r.payload,
+          createdAt: r.createdAt.toISOString(),
+          nextAttemptAt: r.nextAttemptAt.toISOString(),
+        })),
+      );
       return db.$executeRaw`
         INSERT INTO reminders (id, kind, "subjectId", "recipientAadObjectId", "eventAt", "uniqueKey", payload,
                                "createdAt", "nextAttemptAt")
-        SELECT * FROM unnest(
-          ${column((r) => r.id)}::text[], ${column((r) => r.kind)}::text[],
-          ${column((r) => r.subjectId)}::text[], ${column((r) => r.recipientAadObjectId)}::text[],
-          ${column((r) => r.eventAt.toISOString())}::timestamptz[], ${column((r) => r.uniqueKey)}::text[],
-          ${column((r) => JSON.stringify(r.payload))}::jsonb[],
-          ${column((r) => r.createdAt.toISOString())}::timestamptz[],
-          ${column((r) => r.nextAttemptAt.toISOString())}::timestamptz[])
+        SELECT id, kind, "subjectId", "recipientAadObjectId", "eventAt", "uniqueKey", payload, "createdAt",
+               "nextAttemptAt"
+        FROM json_to_recordset(${rows}::json) AS r(id text, kind text, "subjectId" text,
+          "recipientAadObjectId" text, "eventAt" timestamptz, "uniqueKey" text, payload jsonb,
+          "createdAt" timestamptz, "nextAttemptAt" timestamptz)
         ON CONFLICT DO NOTHING`;
     },
     async claimDue(now, instanceId, leaseUntil, limit) {
