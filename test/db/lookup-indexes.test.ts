@@ -54,6 +54,11 @@ describe('lookup indexes', () => {
       `SELECT id, "reminderCheckAt" FROM subscriptions WHERE "reminderCheckAt" <= now() AND ("reminderCheckAt", id) > ('1970-01-01'::timestamptz, 'SUB-1') ORDER BY "reminderCheckAt", id LIMIT 1000`,
       'subscriptions_reminderCheckAt_id_idx',
     ],
+    [
+      'a page of the reminder pass with who last suspended each row (a probe per row, in the same statement)',
+      `SELECT s.id, (SELECT a."actorAadObjectId" FROM audit_events a WHERE a."subjectId" = s.id AND a.action = 'subscription.suspend' AND a.outcome = 'allowed' AND a."actorAadObjectId" IS NOT NULL ORDER BY a.at DESC LIMIT 1) FROM subscriptions s WHERE s."reminderCheckAt" <= now() ORDER BY s."reminderCheckAt", s.id LIMIT 1000`,
+      /subscriptions_reminderCheckAt_id_idx[\s\S]*audit_events_subjectId_at_idx|audit_events_subjectId_at_idx[\s\S]*subscriptions_reminderCheckAt_id_idx/,
+    ],
   ])('%s', async (_name, sql, index) => {
     const text = await plan(sql);
     expect(text).toMatch(index);

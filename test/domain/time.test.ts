@@ -3,11 +3,14 @@ import {
   addDays,
   addHours,
   addMonths,
+  addMonthsMs,
   at,
   inZone,
   isValidTimeZone,
   isWithin,
+  isWithinMs,
   monthsBetween,
+  monthsBetweenMs,
   startOfDayIn,
 } from '../../src/domain/shared/time.js';
 
@@ -22,6 +25,11 @@ describe('windows are half-open', () => {
     expect(isWithin(closes, opens, closes)).toBe(false));
   it('exclude the time before they open', () =>
     expect(isWithin(opens.subtract(1, 'ms'), opens, closes)).toBe(false));
+
+  it('are half-open on epoch milliseconds too', () => {
+    const [o, c] = [opens.valueOf(), closes.valueOf()];
+    expect([o - 1, o, c - 1, c].map((ms) => isWithinMs(ms, o, c))).toEqual([false, true, true, false]);
+  });
 
   it('count days as exact 24-hour periods, whatever daylight saving does', () => {
     const start = at('2026-03-07T12:00:00Z');
@@ -73,6 +81,21 @@ describe('calendar months without dayjs month arithmetic', () => {
       expect(monthsBetween(a, b), `${a.toISOString()} → ${b.toISOString()}`).toBe(b.diff(a, 'month'));
       expect(monthsBetween(b, a), `${b.toISOString()} → ${a.toISOString()}`).toBe(a.diff(b, 'month'));
     }
+  });
+
+  it('addMonthsMs and monthsBetweenMs give the same instants and counts on epoch milliseconds', () => {
+    const list = instants(400);
+    for (const [i, instant] of list.entries()) {
+      for (const months of [0, 1, 12, 13, -1, -13])
+        expect(addMonthsMs(instant.valueOf(), months), `${instant.toISOString()} + ${months}`).toBe(
+          instant.add(months, 'month').valueOf(),
+        );
+      const other = list[(i + 1) % list.length]!;
+      expect(monthsBetweenMs(instant.valueOf(), other.valueOf())).toBe(other.diff(instant, 'month'));
+    }
+    // Before the epoch too (negative milliseconds keep their time of day).
+    const old = at('1969-12-31T23:59:59.999Z');
+    expect(addMonthsMs(old.valueOf(), 2)).toBe(old.add(2, 'month').valueOf());
   });
 });
 

@@ -10,7 +10,7 @@
  * `nextReminderCheck` and reset to "now" by any save. Its work is linear in what is due, not in the table.
  */
 import type { AllDeps } from '../ports/deps.js';
-import type { SourceCursor } from '../ports/reminders.js';
+import type { NewReminder, ReminderCheck, SourceCursor } from '../ports/reminders.js';
 import type { Dayjs } from '../shared/time.js';
 import { checkSubscription, linkReminders } from './reminder-events.js';
 
@@ -44,11 +44,39 @@ export interface DiscoveryReport {
   readonly complete: boolean;
 }
 
+/** Pages whose writes (create, then advance) may run at once, while the next page is read and evaluated. */
+export const REMINDER_PAGE_WRITES_IN_FLIGHT = 2;
+
+/**
+ * Work started now and awaited later: its failure is kept until `result()` is awaited, never reported as
+ * an unhandled rejection in between.
+ */
+function started<T>(work: Promise<T>): { readonly settled: Promise<unknown>; result(): Promise<T> } {
+  const settled = work.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return {
+    settled,
+    async result() {
+      const outcome = await settled;
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    },
+  };
+}
+
 /**
  * Creates the reminders due at `now` (those already known are ignored by their unique key). Per page of
  * subscriptions whose check time has come: create their due reminders, THEN advance their check times
  * (conditional on the version read), so a crash in between only makes the next pass look again, and a
  * change saved meanwhile keeps its row queued. Download links expiring soon are read by expiry.
+ *
+ * The database and the evaluation overlap: the next page is read while this one is evaluated, and the
+ * writes of up to REMINDER_PAGE_WRITES_IN_FLIGHT pages run meanwhile (each page's create before its own
+ * advance; pages hold different subscriptions, so their writes are independent). The next page's keyset
+ * starts after this page's last (check time, id) as read, so no row is read twice whether or not this
+ * page's advance has landed. The pass returns only once every write it started has finished.
  */
 export async function discoverReminders(
   deps: DiscoverRemindersDeps,
@@ -66,29 +94,51 @@ export async function discoverReminders(
     advanced: 0,
     complete: true,
   };
-  let after: SourceCursor | null = null;
-  do {
-    if (report.pages >= maxPages) {
-      report.complete = false;
-      break;
+  const read = (after: SourceCursor | null) =>
+    started(deps.reminders.subscriptionsToCheck(now, { after, limit: pageSize }));
+  const writePage = async (due: NewReminder[], checks: ReminderCheck[]) => {
+    // Not `report.created += await …`: that reads the total before the await, and two pages' writes
+    // run at once.
+    const created = await deps.reminders.create(due);
+    report.created += created;
+    const advanced = await deps.reminders.advanceReminderChecks(checks);
+    report.advanced += advanced;
+  };
+  const writes: Array<ReturnType<typeof started<void>>> = [];
+  let reading: ReturnType<typeof read> | null = read(null);
+  try {
+    while (reading !== null) {
+      const page = await reading.result();
+      reading = null;
+      report.pages += 1;
+      report.subscriptionRowsRead += page.rows.length;
+      if (page.next !== null) {
+        if (report.pages >= maxPages) report.complete = false;
+        else reading = read(page.next);
+      }
+      const checked = page.rows.map((source) => ({ source, ...checkSubscription(deps, source, now) }));
+      const due = checked.flatMap((c) => c.due);
+      report.due += due.length;
+      if (writes.length >= REMINDER_PAGE_WRITES_IN_FLIGHT) await writes.shift()!.result();
+      writes.push(
+        started(
+          writePage(
+            due,
+            checked.map(({ source, next }) => ({
+              id: source.subscription.id,
+              version: source.subscription.version,
+              checkAt: next,
+            })),
+          ),
+        ),
+      );
     }
-    const page = await deps.reminders.subscriptionsToCheck(now, { after, limit: pageSize });
-    report.pages += 1;
-    report.subscriptionRowsRead += page.rows.length;
-    const checked = page.rows.map((source) => ({ source, ...checkSubscription(deps, source, now) }));
-    const due = checked.flatMap((c) => c.due);
-    report.due += due.length;
-    report.created += await deps.reminders.create(due);
-    report.advanced += await deps.reminders.advanceReminderChecks(
-      checked.map(({ source, next }) => ({
-        id: source.subscription.id,
-        version: source.subscription.version,
-        checkAt: next,
-      })),
-    );
-    after = page.next;
-  } while (after !== null);
-  after = null;
+    while (writes.length > 0) await writes.shift()!.result();
+  } finally {
+    // On a failure, what was started still finishes (or fails) before the pass reports it.
+    await Promise.all([...writes.map((w) => w.settled), ...(reading ? [reading.settled] : [])]);
+  }
+  let after: SourceCursor | null = null;
   do {
     const page = await deps.reminders.linkSources(now, { after, limit: pageSize });
     report.linkRowsRead += page.rows.length;

@@ -41,7 +41,11 @@ export const movableClock = (instant: string | Date | number) => {
 };
 
 export const isWithin = (now: Dayjs, opensAt: Dayjs, closesAt: Dayjs): boolean =>
-  !now.isBefore(opensAt) && now.isBefore(closesAt);
+  isWithinMs(now.valueOf(), opensAt.valueOf(), closesAt.valueOf());
+
+/** `isWithin` on epoch milliseconds, for code that evaluates many instants (the reminder pass). */
+export const isWithinMs = (nowMs: number, opensAtMs: number, closesAtMs: number): boolean =>
+  nowMs >= opensAtMs && nowMs < closesAtMs;
 
 export const addHours = (instant: Dayjs, hours: number): Dayjs => instant.add(hours * HOUR_MS, 'millisecond');
 export const addDays = (instant: Dayjs, days: number): Dayjs => instant.add(days * DAY_MS, 'millisecond');
@@ -51,32 +55,32 @@ export const addDays = (instant: Dayjs, days: number): Dayjs => instant.add(days
  * its last day (Jan 31 + 1 month = Feb 28 or 29), as dayjs's `add(n, 'month')` does; plain arithmetic,
  * since terms are counted for every subscription of every list and reminder pass.
  */
-export function addMonths(instant: Dayjs, months: number): Dayjs {
-  const date = instant.toDate();
+export const addMonths = (instant: Dayjs, months: number): Dayjs =>
+  at(addMonthsMs(instant.valueOf(), months));
+
+/** `addMonths` on epoch milliseconds (no Date or dayjs object is kept: the reminder pass counts many terms). */
+export function addMonthsMs(instantMs: number, months: number): number {
+  const date = new Date(instantMs);
   const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
   const year = Math.floor(total / 12);
   const month = total - year * 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return at(
-    Date.UTC(
-      year,
-      month,
-      Math.min(date.getUTCDate(), lastDay),
-      date.getUTCHours(),
-      date.getUTCMinutes(),
-      date.getUTCSeconds(),
-      date.getUTCMilliseconds(),
-    ),
-  );
+  // The time of day is kept as an offset from midnight (UTC has no leap seconds or shifts).
+  const timeOfDayMs = ((instantMs % DAY_MS) + DAY_MS) % DAY_MS;
+  return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) + timeOfDayMs;
 }
 
 /** Whole calendar months from `from` to `to` in UTC, as dayjs's `diff(…, 'month')` counts them (truncated). */
-export function monthsBetween(from: Dayjs, to: Dayjs): number {
-  const a = from.toDate();
-  const b = to.toDate();
+export const monthsBetween = (from: Dayjs, to: Dayjs): number =>
+  monthsBetweenMs(from.valueOf(), to.valueOf());
+
+/** `monthsBetween` on epoch milliseconds. */
+export function monthsBetweenMs(fromMs: number, toMs: number): number {
+  const a = new Date(fromMs);
+  const b = new Date(toMs);
   let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
-  if (months > 0 && addMonths(from, months).isAfter(to)) months -= 1;
-  else if (months < 0 && addMonths(from, months).isBefore(to)) months += 1;
+  if (months > 0 && addMonthsMs(fromMs, months) > toMs) months -= 1;
+  else if (months < 0 && addMonthsMs(fromMs, months) < toMs) months += 1;
   return months;
 }
 

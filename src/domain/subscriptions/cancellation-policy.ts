@@ -9,7 +9,8 @@ import { isSoftware } from '../shared/model.js';
 import type { DomainError } from '../shared/errors.js';
 import type { Product, Subscription } from '../shared/model.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { addDays, addHours, isWithin, type Dayjs } from '../shared/time.js';
+import { addDays, addHours, DAY_MS, HOUR_MS, isWithin, isWithinMs, type Dayjs } from '../shared/time.js';
+import type { SubscriptionTimes } from './subscription-state.js';
 
 export const MONTHLY_FULL_CREDIT_HOURS = 24;
 export const ANNUAL_FULL_CREDIT_DAYS = 14;
@@ -127,6 +128,31 @@ export function cancellationEffect(
     rule: annual ? 'R-CAN-3' : 'R-CAN-2',
     cancelAt: sub.renewsAt.toISOString(),
   });
+}
+
+/**
+ * The cancellation window `cancellationEffect` reports at `now` (the kinds with a `windowClosesAt`), on
+ * epoch milliseconds, for the reminder pass; null when it reports none. The same decisions in the same
+ * order (test/domain/reminder-events-ms.test.ts holds the two equal): change one, change the other.
+ */
+export function cancellationWindowMs(
+  product: Pick<Product, 'kind' | 'billingType' | 'commercePolicy'>,
+  sub: SubscriptionTimes,
+  now: number,
+): { kind: 'cancel-now-full-credit' | 'cancel-now-prorated-refund'; closesAt: number } | null {
+  if (sub.status !== 'active' || isSoftware(product.kind) || sub.cancelAt !== null) return null;
+  if (product.billingType === 'usage') return null;
+  if (sub.trialEndsAt !== null && now < sub.trialEndsAt) return null;
+  if (product.commercePolicy === 'new-commerce') {
+    const closesAt = sub.statedCancelUntil ?? sub.termStartAt + NCE_CANCEL_WINDOW_HOURS * HOUR_MS;
+    return isWithinMs(now, sub.termStartAt, closesAt)
+      ? { kind: 'cancel-now-prorated-refund', closesAt }
+      : null;
+  }
+  const closesAt =
+    sub.orderedAt +
+    (sub.billingCycle === 'annual' ? ANNUAL_FULL_CREDIT_DAYS * DAY_MS : MONTHLY_FULL_CREDIT_HOURS * HOUR_MS);
+  return isWithinMs(now, sub.orderedAt, closesAt) ? { kind: 'cancel-now-full-credit', closesAt } : null;
 }
 
 /** The subscription after the effect is applied at `now`. */

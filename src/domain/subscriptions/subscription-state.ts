@@ -5,7 +5,7 @@
  * and auto-renewing terms roll forward (R-BUY-9, R-BUY-11).
  */
 import type { BillingCycle, Subscription } from '../shared/model.js';
-import { addMonths, monthsBetween, type Dayjs } from '../shared/time.js';
+import { addMonths, addMonthsMs, at, monthsBetweenMs, type Dayjs } from '../shared/time.js';
 
 const MONTHS: Record<BillingCycle, number> = { monthly: 1, annual: 12 };
 
@@ -18,11 +18,17 @@ export const termEnd = (termStartAt: Dayjs, cycle: BillingCycle): Dayjs =>
  * the 31st renews on the 28th in February and on the 31st again in March.
  */
 export function termAt(anchor: Dayjs, cycle: BillingCycle, now: Dayjs): { start: Dayjs; end: Dayjs } {
+  const term = termAtMs(anchor.valueOf(), cycle, now.valueOf());
+  return { start: at(term.start), end: at(term.end) };
+}
+
+/** `termAt` on epoch milliseconds: the reminder pass counts terms for every row it reads. */
+export function termAtMs(anchor: number, cycle: BillingCycle, now: number): { start: number; end: number } {
   const months = MONTHS[cycle];
-  let n = Math.max(0, Math.floor(monthsBetween(anchor, now) / months));
-  while (n > 0 && addMonths(anchor, n * months).isAfter(now)) n--;
-  while (!now.isBefore(addMonths(anchor, (n + 1) * months))) n++;
-  return { start: addMonths(anchor, n * months), end: addMonths(anchor, (n + 1) * months) };
+  let n = Math.max(0, Math.floor(monthsBetweenMs(anchor, now) / months));
+  while (n > 0 && addMonthsMs(anchor, n * months) > now) n--;
+  while (now >= addMonthsMs(anchor, (n + 1) * months)) n++;
+  return { start: addMonthsMs(anchor, n * months), end: addMonthsMs(anchor, (n + 1) * months) };
 }
 
 /** The subscription as it stands at `now`. */
@@ -59,5 +65,81 @@ export function effectiveSubscription(sub: Subscription, now: Dayjs): Subscripti
   }
   // R-TRM-1, R-ADD-3: after a change of term (or for an add-on, its base's terms) terms count from the anchor.
   const term = termAt(sub.termAnchorAt ?? sub.trialEndsAt ?? sub.orderedAt, sub.billingCycle, now);
+  return { ...sub, termStartAt: term.start, renewsAt: term.end };
+}
+
+/**
+ * A subscription's state and instants in epoch milliseconds: what the reminder pass evaluates for every
+ * row it reads, without making date objects (see `effectiveTimes`).
+ */
+export interface SubscriptionTimes {
+  readonly status: Subscription['status'];
+  readonly autoRenew: boolean;
+  readonly billingCycle: BillingCycle;
+  readonly orderedAt: number;
+  readonly termStartAt: number;
+  readonly renewsAt: number;
+  readonly trialEndsAt: number | null;
+  readonly suspendedAt: number | null;
+  readonly dataDeletedAt: number | null;
+  readonly cancelAt: number | null;
+  readonly termAnchorAt: number | null;
+  readonly scheduledChange: Subscription['scheduledChange'] | null;
+  /** Partner Center stated windows (R-PC-4); its closing instant, the one a cancellation keeps to. */
+  readonly hasWindows: boolean;
+  readonly statedCancelUntil: number | null;
+}
+
+const msOrNull = (instant: Dayjs | null | undefined): number | null => (instant ? instant.valueOf() : null);
+
+export const subscriptionTimes = (sub: Subscription): SubscriptionTimes => ({
+  status: sub.status,
+  autoRenew: sub.autoRenew,
+  billingCycle: sub.billingCycle,
+  orderedAt: sub.orderedAt.valueOf(),
+  termStartAt: sub.termStartAt.valueOf(),
+  renewsAt: sub.renewsAt.valueOf(),
+  trialEndsAt: msOrNull(sub.trialEndsAt),
+  suspendedAt: msOrNull(sub.suspendedAt),
+  dataDeletedAt: msOrNull(sub.dataDeletedAt),
+  cancelAt: msOrNull(sub.cancelAt),
+  termAnchorAt: msOrNull(sub.termAnchorAt),
+  scheduledChange: sub.scheduledChange ?? null,
+  hasWindows: Boolean(sub.windows),
+  statedCancelUntil: msOrNull(sub.windows?.cancellationAllowedUntil ?? sub.windows?.refundUntil),
+});
+
+/**
+ * `effectiveSubscription` on epoch milliseconds, step for step (test/domain/reminder-events-ms.test.ts
+ * holds the reminders made from the two equal): change one, change the other.
+ */
+export function effectiveTimes(sub: SubscriptionTimes, now: number): SubscriptionTimes {
+  if (sub.status === 'suspended' && sub.dataDeletedAt !== null && now >= sub.dataDeletedAt) {
+    return { ...sub, status: 'expired' };
+  }
+  if (sub.status === 'active' && sub.cancelAt !== null && now >= sub.cancelAt) {
+    return { ...sub, status: 'cancelled', autoRenew: false };
+  }
+  if (sub.status !== 'active' || now < sub.renewsAt) return sub;
+  if (!sub.autoRenew) {
+    if (sub.trialEndsAt !== null && sub.renewsAt === sub.trialEndsAt) {
+      const first = termAtMs(sub.trialEndsAt, sub.billingCycle, sub.trialEndsAt);
+      if (now < first.end) return { ...sub, termStartAt: first.start, renewsAt: first.end };
+    }
+    return { ...sub, status: 'expired' };
+  }
+  if (sub.scheduledChange) {
+    const { billingCycle } = sub.scheduledChange;
+    const term = termAtMs(sub.renewsAt, billingCycle, now);
+    return {
+      ...sub,
+      billingCycle,
+      termAnchorAt: sub.renewsAt,
+      scheduledChange: null,
+      termStartAt: term.start,
+      renewsAt: term.end,
+    };
+  }
+  const term = termAtMs(sub.termAnchorAt ?? sub.trialEndsAt ?? sub.orderedAt, sub.billingCycle, now);
   return { ...sub, termStartAt: term.start, renewsAt: term.end };
 }
