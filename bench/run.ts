@@ -401,6 +401,10 @@ async function measureScale(
   // The scale data is kept between runs (with the check times the last run left): put every row back to
   // the epoch, as the upgrade's migration does, so the catch-up is measured each time (not timed itself).
   await real.db.prisma.subscription.updateMany({ data: { reminderCheckAt: new Date(0) } });
+  // That reset leaves a dead copy of every row (and autovacuum may be off or behind): without a vacuum the
+  // page reads walk them, and each run of the bench is slower than the last (a run stopped after 25 minutes).
+  await real.db.prisma.$executeRawUnsafe('VACUUM ANALYZE subscriptions');
+  await real.db.prisma.$executeRawUnsafe('VACUUM ANALYZE reminders');
   const catchUp = { ms: 0, rowsRead: 0, due: 0, created: 0, passes: 0, slowestPassMs: 0 };
   for (let complete = false; !complete;) {
     const { report, ms } = await pass(now);
