@@ -18,7 +18,7 @@ import { createDeps } from '../src/db/create-deps.js';
 import { openDatabase } from '../src/db/database.js';
 import { discoverReminders } from '../src/domain/reminders/discover-reminders.js';
 import { at, fixedClock, HOUR_MS, type Dayjs } from '../src/domain/shared/time.js';
-import { DEFAULT_SCALE_URL } from './scale.js';
+import { catchUpPasses, DEFAULT_SCALE_URL } from './scale.js';
 
 const { values: args } = parseArgs({
   options: { 'database-url': { type: 'string' }, runs: { type: 'string' } },
@@ -57,20 +57,10 @@ try {
     await client.query(`UPDATE subscriptions SET "reminderCheckAt" = to_timestamp(0)`);
     await client.query('VACUUM ANALYZE subscriptions');
     await client.query('VACUUM ANALYZE reminders');
-    const catchUp = { ms: 0, rows: 0, due: 0, created: 0, passes: 0, slowestMs: 0 };
-    for (let complete = false; !complete;) {
-      const { report, ms } = await pass(now);
-      catchUp.ms += ms;
-      catchUp.rows += report.subscriptionRowsRead + report.linkRowsRead;
-      catchUp.due += report.due;
-      catchUp.created += report.created;
-      catchUp.passes += 1;
-      catchUp.slowestMs = Math.max(catchUp.slowestMs, ms);
-      complete = report.complete;
-    }
+    const catchUp = await catchUpPasses(() => pass(now));
     console.log(
-      `run ${run}: catch-up ${catchUp.passes} passes ${seconds(catchUp.ms)} (slowest ${seconds(catchUp.slowestMs)}), ` +
-        `${catchUp.rows} rows read, ${catchUp.due} due, ${catchUp.created} created`,
+      `run ${run}: catch-up ${catchUp.passes} passes ${seconds(catchUp.ms)} (slowest ${seconds(catchUp.slowestPassMs)}), ` +
+        `${catchUp.rowsRead} rows read, ${catchUp.due} due, ${catchUp.created} created`,
     );
     for (const hours of [0, 1, 6, 24]) {
       const { report, ms } = await pass(now.add(hours * HOUR_MS, 'millisecond'));

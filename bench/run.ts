@@ -28,6 +28,7 @@ import {
   DEFAULT_SCALE_URL,
   prepareScaleDatabase,
   scaleScenarios,
+  catchUpPasses,
   SUBSCRIPTIONS_PER_CUSTOMER,
 } from './scale.js';
 import { startEchoBot, type EchoBot } from './echo-bot.js';
@@ -405,18 +406,7 @@ async function measureScale(
   // page reads walk them, and each run of the bench is slower than the last (a run stopped after 25 minutes).
   await real.db.prisma.$executeRawUnsafe('VACUUM ANALYZE subscriptions');
   await real.db.prisma.$executeRawUnsafe('VACUUM ANALYZE reminders');
-  const catchUp = { ms: 0, rowsRead: 0, due: 0, created: 0, passes: 0, slowestPassMs: 0 };
-  for (let complete = false; !complete;) {
-    const { report, ms } = await pass(now);
-    catchUp.ms += ms;
-    catchUp.rowsRead += report.subscriptionRowsRead + report.linkRowsRead;
-    catchUp.due += report.due;
-    catchUp.created += report.created;
-    catchUp.passes += 1;
-    catchUp.slowestPassMs = Math.max(catchUp.slowestPassMs, ms);
-    complete = report.complete;
-    if (catchUp.passes > 10_000) throw new Error('the reminder catch-up did not finish in 10,000 passes');
-  }
+  const catchUp = await catchUpPasses(() => pass(now));
   const steady: Array<ReminderPassFigures & { at: string }> = [];
   for (const [label, hours] of [
     ['now', 0],

@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
 import { seedData } from '../src/db/seed.js';
+import type { DiscoveryReport } from '../src/domain/reminders/discover-reminders.js';
 import { cardReplyContains, defineScenario, messageTurn, type Scenario } from './scenarios.js';
 
 export const SUBSCRIPTIONS_PER_CUSTOMER = 100;
@@ -213,4 +214,37 @@ export function scaleScenarios(customers: number): Scenario[] {
       'Which subscription do you mean?',
     ),
   ];
+}
+
+/** What a series of reminder passes read, found due and created, and how long they took. */
+export interface CatchUpFigures {
+  readonly ms: number;
+  /** Subscription rows and download links the passes read. */
+  readonly rowsRead: number;
+  readonly due: number;
+  readonly created: number;
+  readonly passes: number;
+  readonly slowestPassMs: number;
+}
+
+/**
+ * The catch-up after the upgrade (every check time at the epoch): passes, each bounded, repeated until one
+ * says nothing is left behind.
+ */
+export async function catchUpPasses(
+  pass: () => Promise<{ report: DiscoveryReport; ms: number }>,
+): Promise<CatchUpFigures> {
+  const figures = { ms: 0, rowsRead: 0, due: 0, created: 0, passes: 0, slowestPassMs: 0 };
+  for (let complete = false; !complete;) {
+    const { report, ms } = await pass();
+    figures.ms += ms;
+    figures.rowsRead += report.subscriptionRowsRead + report.linkRowsRead;
+    figures.due += report.due;
+    figures.created += report.created;
+    figures.passes += 1;
+    figures.slowestPassMs = Math.max(figures.slowestPassMs, ms);
+    complete = report.complete;
+    if (figures.passes > 10_000) throw new Error('the reminder catch-up did not finish in 10,000 passes');
+  }
+  return figures;
 }
