@@ -604,6 +604,26 @@ describe('who may act', () => {
 // ---- buying ----
 
 describe('buying', () => {
+  it('a new cart lists the catalog once, to find the product and to offer the rest', async () => {
+    let listed = 0;
+    const counting = {
+      ...deps,
+      products: {
+        findById: (id: string) => deps.products.findById(id),
+        list: () => {
+          listed += 1;
+          return deps.products.list();
+        },
+      },
+    };
+    const cart = value(
+      await startPurchase(counting, SALES, { customer: 'cus-fourth-coffee', product: 'Microsoft 365 E5' }),
+    );
+    expect(cart.lines.map((l) => l.productId)).toEqual(['m365-e5']);
+    expect(cart.catalog.length).toBeGreaterThan(1);
+    expect(listed).toBe(1);
+  });
+
   it('R-BUY-1, R-BUY-11: a cart of two products is bought as one order of active, auto-renewing subscriptions', async () => {
     const cart = value(
       await startPurchase(deps, SALES, { customer: 'cus-fourth-coffee', product: 'm365-e5', quantity: 2 }),

@@ -12,6 +12,7 @@ import type { Customer, Product, Subscription } from '../shared/model.js';
 import type { Dayjs } from '../shared/time.js';
 import type { AllDeps } from '../ports/deps.js';
 import type { Repositories } from '../ports/unit-of-work.js';
+import type { ProductRepository } from '../ports/products.js';
 import { BillingCycleSchema } from '../shared/model.js';
 import { termCharge } from '../subscriptions/cancellation-policy.js';
 import {
@@ -87,6 +88,15 @@ export async function heldBy(
   return (await repos.subscriptions.listByCustomer(customerId, productIds)).map((s) =>
     effectiveSubscription(s, now),
   );
+}
+
+/** The catalog listed at most once by whoever uses this (one use case's turn); single products as before. */
+export function catalogReadOnce(products: ProductRepository): ProductRepository {
+  let listed: Promise<Product[]> | undefined;
+  return {
+    findById: (id) => products.findById(id),
+    list: () => (listed ??= products.list()),
+  };
 }
 
 /** The cart with the products this customer could add (R-BUY-4..9). */

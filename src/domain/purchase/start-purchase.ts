@@ -14,7 +14,7 @@ import { requireRole } from '../shared/authorize.js';
 import { createPendingAction } from '../confirmations/create-pending-action.js';
 import { resolveCustomer } from '../customers/find-customers.js';
 import { findProduct } from './find-product.js';
-import { canBuyAnything, checkCart, heldBy, viewOf, withCatalog } from './cart.js';
+import { canBuyAnything, catalogReadOnce, checkCart, heldBy, viewOf, withCatalog } from './cart.js';
 import { checkAvailability } from './purchase-rules.js';
 
 export type StartPurchaseDeps = Pick<
@@ -31,11 +31,13 @@ export interface StartPurchaseCommand {
 
 /** `buy 10 Microsoft 365 E3 for contoso monthly`: a new cart with one line, for review. */
 export async function startPurchase(
-  deps: StartPurchaseDeps,
+  withDeps: StartPurchaseDeps,
   actor: Actor,
   command: StartPurchaseCommand,
 ): Promise<Result<CartView, DomainError>> {
-  if (!canBuyAnything(actor)) return (await requireRole(deps, actor, 'subscription.buy'))!;
+  if (!canBuyAnything(actor)) return (await requireRole(withDeps, actor, 'subscription.buy'))!;
+  // Finding the product and offering the rest of the catalog both list it: one read serves both.
+  const deps = { ...withDeps, products: catalogReadOnce(withDeps.products) };
   const customer = await resolveCustomer(deps.customers, command.customer);
   if (!customer.ok) return customer;
   const product = await findProduct(
