@@ -83,6 +83,13 @@ describe('billing cycle and term', () => {
     const afterRenewal = effectiveSubscription(stored, row.renewsAt.add(1, 'day'));
     expect(afterRenewal.billingCycle).toBe('monthly');
     expect(afterRenewal.renewsAt.toISOString()).toBe(row.renewsAt.add(1, 'month').toISOString());
+    // Saved as it now stands (any later action saves it so), it counts its terms from that renewal.
+    expect(afterRenewal.scheduledChange).toBeNull();
+    expect(afterRenewal.termAnchorAt?.toISOString()).toBe(row.renewsAt.toISOString());
+    const later = row.renewsAt.add(3, 'month').add(1, 'day');
+    expect(effectiveSubscription(afterRenewal, later).renewsAt.toISOString()).toBe(
+      row.renewsAt.add(4, 'month').toISOString(),
+    );
   });
 
   it('R-TRM-1: the new-commerce annual E3 moves to its monthly product only at renewal; an unoffered cycle is refused', async () => {

@@ -11,11 +11,7 @@ import type { AllDeps } from '../ports/deps.js';
 import type { LinkSource, NewReminder, ReminderKind, SubscriptionSource } from '../ports/reminders.js';
 import type { Dayjs } from '../shared/time.js';
 import { cancellationWindowMs, NCE_CANCEL_WINDOW_HOURS } from '../subscriptions/cancellation-policy.js';
-import {
-  effectiveTimes,
-  subscriptionTimes,
-  type SubscriptionTimes,
-} from '../subscriptions/subscription-state.js';
+import { effectiveTimes, subscriptionTimes } from '../subscriptions/subscription-state.js';
 import { at as instant, HOUR_MS } from '../shared/time.js';
 import { QUIET_HOURS_AFTER_ACTION, REMINDER_LEAD } from './reminder-schedule.js';
 
@@ -48,7 +44,8 @@ const isDue = (e: ReminderEvent, now: number) => now >= dueFrom(e) && now < e.ev
 /** The subscription as it stands at `now`, and the reminders it gives in that state. */
 function subscriptionEvents(source: SubscriptionSource, now: number) {
   const stored = source.subscription;
-  const sub = effectiveTimes(subscriptionTimes(stored), now);
+  const times = subscriptionTimes(stored);
+  const sub = effectiveTimes(times, now);
   const base = { subscriptionId: stored.id, product: stored.productName, customer: source.customerName };
   const events: ReminderEvent[] = [];
   const event = (
@@ -77,7 +74,7 @@ function subscriptionEvents(source: SubscriptionSource, now: number) {
     const by = source.lastActorFor['subscription.suspend'] ?? source.placedBy;
     event('data-deletion-7d', by, sub.dataDeletedAt, base, sub.suspendedAt);
   }
-  return { sub, events };
+  return { times, sub, events };
 }
 
 const toReminder = (deps: Pick<AllDeps, 'newId'>, now: Dayjs, e: ReminderEvent): NewReminder => {
@@ -168,7 +165,7 @@ export function checkSubscription(
 
 function nextCheckOf(
   source: SubscriptionSource,
-  { sub, events }: { sub: SubscriptionTimes; events: readonly ReminderEvent[] },
+  { times, sub, events }: ReturnType<typeof subscriptionEvents>,
   now: number,
 ): number | null {
   let next: number | null = null;
@@ -191,7 +188,7 @@ function nextCheckOf(
     else if (policy === 'new-commerce') {
       // The next term as the renewal makes it (terms count from their anchor, which may not fall on the
       // stored renewal): its window's first reminder, or the renewal itself when that is already due then.
-      const renewed = effectiveTimes(subscriptionTimes(source.subscription), sub.renewsAt);
+      const renewed = effectiveTimes(times, sub.renewsAt);
       const first = renewed.termStartAt + NCE_FIRST_REMINDER_HOURS * HOUR_MS;
       consider(renewed.status === 'active' && first > sub.renewsAt ? first : sub.renewsAt);
     }

@@ -9,8 +9,8 @@ import { isSoftware } from '../shared/model.js';
 import type { DomainError } from '../shared/errors.js';
 import type { Product, Subscription } from '../shared/model.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { addDays, addHours, DAY_MS, HOUR_MS, isWithin, isWithinMs, type Dayjs } from '../shared/time.js';
-import type { SubscriptionTimes } from './subscription-state.js';
+import { at, DAY_MS, HOUR_MS, isWithin, isWithinMs, type Dayjs } from '../shared/time.js';
+import { subscriptionTimes, type SubscriptionTimes } from './subscription-state.js';
 
 export const MONTHLY_FULL_CREDIT_HOURS = 24;
 export const ANNUAL_FULL_CREDIT_DAYS = 14;
@@ -79,12 +79,11 @@ export function cancellationEffect(
   if (sub.trialEndsAt && now.isBefore(sub.trialEndsAt))
     return ok({ kind: 'cancel-now-trial', rule: 'R-BUY-9' });
 
+  const window = cancelNowWindow(product, subscriptionTimes(sub));
   if (product.commercePolicy === 'new-commerce') {
-    const ruleClosesAt = addHours(sub.termStartAt, NCE_CANCEL_WINDOW_HOURS);
-    // R-PC-4: Partner Center's own window, when it states one, wins over the rule; the user is told so.
-    const stated = sub.windows?.cancellationAllowedUntil ?? sub.windows?.refundUntil;
-    const closesAt = stated ?? ruleClosesAt;
-    const differs = stated !== undefined && !stated.isSame(ruleClosesAt);
+    const ruleClosesAt = at(window.ruleClosesAt);
+    const closesAt = at(window.closesAt);
+    const differs = window.closesAt !== window.ruleClosesAt;
     if (!isWithin(now, sub.termStartAt, closesAt)) {
       return err({
         kind: 'refused',
@@ -111,9 +110,7 @@ export function cancellationEffect(
   }
 
   const annual = sub.billingCycle === 'annual';
-  const closesAt = annual
-    ? addDays(sub.orderedAt, ANNUAL_FULL_CREDIT_DAYS)
-    : addHours(sub.orderedAt, MONTHLY_FULL_CREDIT_HOURS);
+  const closesAt = at(window.closesAt);
   if (isWithin(now, sub.orderedAt, closesAt)) {
     return ok({
       kind: 'cancel-now-full-credit',
@@ -131,9 +128,35 @@ export function cancellationEffect(
 }
 
 /**
+ * The window in which a paid term can be cancelled at once, on epoch milliseconds. New commerce (R-NCE-1):
+ * from the term's start for 168 hours, or to Partner Center's own stated instant, which wins (R-PC-4);
+ * otherwise from the order, 24 hours monthly (R-CAN-1) and 14 days annual (R-CAN-3).
+ */
+function cancelNowWindow(
+  product: Pick<Product, 'commercePolicy'>,
+  sub: Pick<SubscriptionTimes, 'billingCycle' | 'orderedAt' | 'termStartAt' | 'statedCancelUntil'>,
+): {
+  readonly kind: 'cancel-now-full-credit' | 'cancel-now-prorated-refund';
+  readonly opensAt: number;
+  readonly closesAt: number;
+  /** Where the rule alone closes it (differs from closesAt when Partner Center states another instant). */
+  readonly ruleClosesAt: number;
+} {
+  if (product.commercePolicy === 'new-commerce') {
+    const ruleClosesAt = sub.termStartAt + NCE_CANCEL_WINDOW_HOURS * HOUR_MS;
+    const closesAt = sub.statedCancelUntil ?? ruleClosesAt;
+    return { kind: 'cancel-now-prorated-refund', opensAt: sub.termStartAt, closesAt, ruleClosesAt };
+  }
+  const closesAt =
+    sub.orderedAt +
+    (sub.billingCycle === 'annual' ? ANNUAL_FULL_CREDIT_DAYS * DAY_MS : MONTHLY_FULL_CREDIT_HOURS * HOUR_MS);
+  return { kind: 'cancel-now-full-credit', opensAt: sub.orderedAt, closesAt, ruleClosesAt: closesAt };
+}
+
+/**
  * The cancellation window `cancellationEffect` reports at `now` (the kinds with a `windowClosesAt`), on
- * epoch milliseconds, for the reminder pass; null when it reports none. The same decisions in the same
- * order (test/domain/reminder-events-ms.test.ts holds the two equal): change one, change the other.
+ * epoch milliseconds, for the reminder pass; null when it reports none. Its guards are those of
+ * `cancellationEffect`, in the same order (test/domain/reminder-events-ms.test.ts holds the two equal).
  */
 export function cancellationWindowMs(
   product: Pick<Product, 'kind' | 'billingType' | 'commercePolicy'>,
@@ -143,16 +166,10 @@ export function cancellationWindowMs(
   if (sub.status !== 'active' || isSoftware(product.kind) || sub.cancelAt !== null) return null;
   if (product.billingType === 'usage') return null;
   if (sub.trialEndsAt !== null && now < sub.trialEndsAt) return null;
-  if (product.commercePolicy === 'new-commerce') {
-    const closesAt = sub.statedCancelUntil ?? sub.termStartAt + NCE_CANCEL_WINDOW_HOURS * HOUR_MS;
-    return isWithinMs(now, sub.termStartAt, closesAt)
-      ? { kind: 'cancel-now-prorated-refund', closesAt }
-      : null;
-  }
-  const closesAt =
-    sub.orderedAt +
-    (sub.billingCycle === 'annual' ? ANNUAL_FULL_CREDIT_DAYS * DAY_MS : MONTHLY_FULL_CREDIT_HOURS * HOUR_MS);
-  return isWithinMs(now, sub.orderedAt, closesAt) ? { kind: 'cancel-now-full-credit', closesAt } : null;
+  const window = cancelNowWindow(product, sub);
+  return isWithinMs(now, window.opensAt, window.closesAt)
+    ? { kind: window.kind, closesAt: window.closesAt }
+    : null;
 }
 
 /** The subscription after the effect is applied at `now`. */

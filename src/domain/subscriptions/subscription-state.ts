@@ -31,41 +31,35 @@ export function termAtMs(anchor: number, cycle: BillingCycle, now: number): { st
   return { start: addMonthsMs(anchor, n * months), end: addMonthsMs(anchor, (n + 1) * months) };
 }
 
-/** The subscription as it stands at `now`. */
+/**
+ * The subscription as it stands at `now`: `effectiveTimes` decides (one rule for the lists, the actions and
+ * the reminder pass), and only what it changed is turned back into dates.
+ */
 export function effectiveSubscription(sub: Subscription, now: Dayjs): Subscription {
-  if (sub.status === 'suspended' && sub.dataDeletedAt && !now.isBefore(sub.dataDeletedAt)) {
-    return { ...sub, status: 'expired' };
-  }
-  if (sub.status === 'active' && sub.cancelAt && !now.isBefore(sub.cancelAt)) {
-    return { ...sub, status: 'cancelled', cancelledAt: sub.cancelAt, autoRenew: false };
-  }
-  if (sub.status !== 'active' || now.isBefore(sub.renewsAt)) return sub;
-  // The trial (if any) has ended and converted to paid; the trial end stays recorded.
-  if (!sub.autoRenew) {
-    // Without auto-renew the term in progress at the trial end, or the current one, is the last.
-    if (sub.trialEndsAt && sub.renewsAt.isSame(sub.trialEndsAt)) {
-      const first = termAt(sub.trialEndsAt, sub.billingCycle, sub.trialEndsAt);
-      if (now.isBefore(first.end)) return { ...sub, termStartAt: first.start, renewsAt: first.end };
-    }
-    return { ...sub, status: 'expired' };
-  }
-  if (sub.scheduledChange) {
-    // R-TRM-2: a change scheduled for the renewal takes effect then; terms count from it on the new cycle.
-    const { productId, billingCycle } = sub.scheduledChange;
-    const term = termAt(sub.renewsAt, billingCycle, now);
-    return {
-      ...sub,
-      productId,
-      billingCycle,
-      termAnchorAt: sub.renewsAt,
-      scheduledChange: null,
-      termStartAt: term.start,
-      renewsAt: term.end,
-    };
-  }
-  // R-TRM-1, R-ADD-3: after a change of term (or for an add-on, its base's terms) terms count from the anchor.
-  const term = termAt(sub.termAnchorAt ?? sub.trialEndsAt ?? sub.orderedAt, sub.billingCycle, now);
-  return { ...sub, termStartAt: term.start, renewsAt: term.end };
+  const stored = subscriptionTimes(sub);
+  const effective = effectiveTimes(stored, now.valueOf());
+  if (effective === stored) return sub;
+  const instantOf = (ms: number | null, kept: Dayjs | null | undefined): Dayjs | null =>
+    ms === null ? null : kept?.valueOf() === ms ? kept : at(ms);
+  const cancelled = effective.status === 'cancelled' && sub.status !== 'cancelled';
+  // R-TRM-2: the change scheduled for the renewal took effect (its product with its cycle).
+  const changed = sub.scheduledChange && effective.scheduledChange === null;
+  return {
+    ...sub,
+    status: effective.status,
+    autoRenew: effective.autoRenew,
+    billingCycle: effective.billingCycle,
+    termStartAt: instantOf(effective.termStartAt, sub.termStartAt)!,
+    renewsAt: instantOf(effective.renewsAt, sub.renewsAt)!,
+    ...(cancelled ? { cancelledAt: sub.cancelAt } : {}),
+    ...(changed
+      ? {
+          productId: sub.scheduledChange!.productId,
+          scheduledChange: null,
+          termAnchorAt: instantOf(effective.termAnchorAt, sub.termAnchorAt),
+        }
+      : {}),
+  };
 }
 
 /**
@@ -110,8 +104,9 @@ export const subscriptionTimes = (sub: Subscription): SubscriptionTimes => ({
 });
 
 /**
- * `effectiveSubscription` on epoch milliseconds, step for step (test/domain/reminder-events-ms.test.ts
- * holds the reminders made from the two equal): change one, change the other.
+ * The subscription as it stands at `now`, on epoch milliseconds (the reminder pass evaluates every row it
+ * reads without making date objects; `effectiveSubscription` is this, turned back into dates). Returns
+ * `sub` itself when nothing changed.
  */
 export function effectiveTimes(sub: SubscriptionTimes, now: number): SubscriptionTimes {
   if (sub.status === 'suspended' && sub.dataDeletedAt !== null && now >= sub.dataDeletedAt) {
@@ -121,7 +116,9 @@ export function effectiveTimes(sub: SubscriptionTimes, now: number): Subscriptio
     return { ...sub, status: 'cancelled', autoRenew: false };
   }
   if (sub.status !== 'active' || now < sub.renewsAt) return sub;
+  // The trial (if any) has ended and converted to paid; the trial end stays recorded.
   if (!sub.autoRenew) {
+    // Without auto-renew the term in progress at the trial end, or the current one, is the last.
     if (sub.trialEndsAt !== null && sub.renewsAt === sub.trialEndsAt) {
       const first = termAtMs(sub.trialEndsAt, sub.billingCycle, sub.trialEndsAt);
       if (now < first.end) return { ...sub, termStartAt: first.start, renewsAt: first.end };
@@ -129,6 +126,7 @@ export function effectiveTimes(sub: SubscriptionTimes, now: number): Subscriptio
     return { ...sub, status: 'expired' };
   }
   if (sub.scheduledChange) {
+    // R-TRM-2: a change scheduled for the renewal takes effect then; terms count from it on the new cycle.
     const { billingCycle } = sub.scheduledChange;
     const term = termAtMs(sub.renewsAt, billingCycle, now);
     return {
@@ -140,6 +138,7 @@ export function effectiveTimes(sub: SubscriptionTimes, now: number): Subscriptio
       renewsAt: term.end,
     };
   }
+  // R-TRM-1, R-ADD-3: after a change of term (or for an add-on, its base's terms) terms count from the anchor.
   const term = termAtMs(sub.termAnchorAt ?? sub.trialEndsAt ?? sub.orderedAt, sub.billingCycle, now);
   return { ...sub, termStartAt: term.start, renewsAt: term.end };
 }
