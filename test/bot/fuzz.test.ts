@@ -21,6 +21,7 @@ import { ACTIONS, can, type Action, type Role } from '../../src/domain/shared/ro
 import { cardsOf, messageActivity, post } from '../support/bot.js';
 import { useTestBot } from '../support/test-bot.js';
 import { GLOBAL_ADMIN, NOBODY, SALES_AGENT, type TestPerson } from '../support/staff.js';
+import { seededRandom } from '../support/random.js';
 
 const SEED = 0x13_f00d;
 const COUNT = 3000;
@@ -30,16 +31,9 @@ const FOREIGN_TENANT = 'ffffffff-0000-4000-8000-00000000000f';
 
 const bot = useTestBot({ env: { ALLOWED_TENANT_IDS: DEMO_TENANT_ID } });
 
-/** mulberry32: a small deterministic PRNG. */
+/** Deterministic choices from one seed (mulberry32), so a failing run can be replayed. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const chance = (p: number) => next() < p;

@@ -15,8 +15,10 @@ import { subscriptionReminders } from '../../src/domain/reminders/reminder-event
 import { effectiveSubscription } from '../../src/domain/subscriptions/subscription-state.js';
 import { at, type Dayjs } from '../../src/domain/shared/time.js';
 import type { SubscriptionRow } from '../fakes/fake-database.js';
+import { anOrder } from '../fakes/builders.js';
 import { fakeDeps } from '../fakes/fake-deps.js';
 import { aCustomer, aProduct } from '../support/builders.js';
+import { seededRandom as random } from '../support/random.js';
 
 const T0 = at('2026-01-01T00:00:00.000Z');
 const STEP_MS = 30 * 60_000;
@@ -24,17 +26,6 @@ const DAYS = 400;
 const SUBSCRIPTIONS = 60;
 const DAY_MS = 86_400_000;
 const BUYER = '00000000-0000-4000-8000-000000000005';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What happens to the table along the time line: a row inserted, or a saved change to it. */
 type Action =
@@ -138,20 +129,10 @@ async function simulate(seed: number, { lateMs = 0, days = DAYS } = {}) {
     softwareOptions: null,
   });
   t.customers.set('cus-test', aCustomer());
-  t.orders.set('ORD-GEN-1', {
-    id: 'ORD-GEN-1',
-    customerId: 'cus-test',
-    placedByAadObjectId: BUYER,
-    placedAt: T0,
-    status: 'completed',
-    total: 0,
-    currency: 'USD',
-    pendingActionId: null,
-    cancelledAt: null,
-    creditAmount: null,
-    cancelReason: null,
-    lines: [],
-  });
+  t.orders.set(
+    'ORD-GEN-1',
+    anOrder({ id: 'ORD-GEN-1', placedByAadObjectId: BUYER, placedAt: T0, total: 0, lines: [] }),
+  );
   const reminders: ReminderRepository =
     lateMs === 0
       ? deps.reminders

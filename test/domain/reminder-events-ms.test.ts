@@ -12,17 +12,7 @@ import { at, DAY_MS, HOUR_MS, type Dayjs } from '../../src/domain/shared/time.js
 import * as now from '../../src/domain/reminders/reminder-events.js';
 import * as before from '../support/reminder-events-before-ms.js';
 import { aProduct, aSubscription } from '../support/builders.js';
-
-/** mulberry32: deterministic, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../support/random.js';
 
 const T0 = at('2027-01-31T10:17:00.000Z').valueOf();
 

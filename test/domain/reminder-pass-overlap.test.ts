@@ -19,6 +19,7 @@ import {
 import { subscriptionReminders } from '../../src/domain/reminders/reminder-events.js';
 import { at } from '../../src/domain/shared/time.js';
 import type { SubscriptionRow } from '../fakes/fake-database.js';
+import { anOrder } from '../fakes/builders.js';
 import { fakeDeps } from '../fakes/fake-deps.js';
 import { aCustomer, aProduct } from '../support/builders.js';
 
@@ -34,20 +35,16 @@ function setup() {
   const t = deps.db.tables;
   t.products.set('prod-online-service', { ...aProduct(), softwareOptions: null });
   t.customers.set('cus-test', aCustomer());
-  t.orders.set('ORD-OVL-1', {
-    id: 'ORD-OVL-1',
-    customerId: 'cus-test',
-    placedByAadObjectId: BUYER,
-    placedAt: NOW.subtract(28 * DAY_MS, 'ms'),
-    status: 'completed',
-    total: 0,
-    currency: 'USD',
-    pendingActionId: null,
-    cancelledAt: null,
-    creditAmount: null,
-    cancelReason: null,
-    lines: [],
-  });
+  t.orders.set(
+    'ORD-OVL-1',
+    anOrder({
+      id: 'ORD-OVL-1',
+      placedByAadObjectId: BUYER,
+      placedAt: NOW.subtract(28 * DAY_MS, 'ms'),
+      total: 0,
+      lines: [],
+    }),
+  );
   for (let i = 0; i < ROWS; i++) {
     const due = i % 3 !== 2;
     const row: SubscriptionRow = {

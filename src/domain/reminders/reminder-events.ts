@@ -4,7 +4,7 @@
  * (`nextReminderCheck`) are both derived from it, so the two cannot disagree.
  *
  * The pass evaluates every row it reads, so the evaluation runs on epoch milliseconds (`effectiveTimes`,
- * `cancellationWindowMs`, the same decisions as `effectiveSubscription` and `cancellationEffect`), and
+ * `cancellationWindowMs`: the rules `effectiveSubscription` and `cancellationEffect` are built on), and
  * date objects are made only for what it returns: the reminders due and the next check time.
  */
 import type { AllDeps } from '../ports/deps.js';
