@@ -112,13 +112,17 @@ export function makeReminderRepository(db: Db): ReminderRepository {
       if (checks.length === 0) return 0;
       // One statement for the page, its rows in one JSON parameter (cheaper to bind than one array per
       // column), each row conditional on the version read: a row saved meanwhile (its version bumped, its
-      // check time reset) stays queued for the next pass.
+      // check time reset) stays queued for the next pass. The rows are locked in id order first: two
+      // instances whose passes overlap would otherwise lock shared rows in different orders and deadlock.
       const rows = JSON.stringify(
         checks.map((c) => ({ id: c.id, version: c.version, at: c.checkAt?.toISOString() ?? null })),
       );
       return db.$executeRaw`
+        WITH v AS (SELECT * FROM json_to_recordset(${rows}::json) AS v(id text, version int, at timestamptz)),
+        locked AS (SELECT s.id FROM subscriptions s JOIN v ON s.id = v.id AND s.version = v.version
+                   ORDER BY s.id FOR UPDATE OF s)
         UPDATE subscriptions AS s SET "reminderCheckAt" = v.at
-        FROM json_to_recordset(${rows}::json) AS v(id text, version int, at timestamptz)
+        FROM v JOIN locked l ON l.id = v.id
         WHERE s.id = v.id AND s.version = v.version`;
     },
     async subscriptionSourcesById(ids) {
@@ -185,6 +189,8 @@ export function makeReminderRepository(db: Db): ReminderRepository {
         FROM json_to_recordset(${rows}::json) AS r(id text, kind text, "subjectId" text,
           "recipientAadObjectId" text, "eventAt" timestamptz, "uniqueKey" text, payload jsonb,
           "createdAt" timestamptz, "nextAttemptAt" timestamptz)
+        -- In key order: two instances creating the same reminders wait on each other's keys in one order.
+        ORDER BY "uniqueKey"
         ON CONFLICT DO NOTHING`;
     },
     async claimDue(now, instanceId, leaseUntil, limit) {

@@ -200,5 +200,35 @@ for (const { name, create } of DATABASES) {
       ]);
       expect(await deps.reminders.advanceReminderChecks([])).toBe(0);
     });
+
+    it('lets two instances write overlapping pages at once in opposite orders without a deadlock', async () => {
+      // Two instances can hold the same rows when their passes overlap; each statement must take its row
+      // locks in one order, whatever order its rows were given in, or PostgreSQL kills one as a deadlock.
+      const ids = Array.from({ length: 400 }, (_, i) => `SUB-sources-many-${String(i).padStart(3, '0')}`);
+      await db.prisma.subscription.createMany({
+        data: ids.map((id) => ({ ...subscription(id), reminderCheckAt: days(365) })),
+      });
+      const rows = await db.prisma.subscription.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, version: true },
+      });
+      for (let round = 0; round < 10; round++) {
+        const checks = rows.map((r) => ({ id: r.id, version: r.version, checkAt: at(days(365 + round)) }));
+        const reminders = ids.map((id) =>
+          reminder(`many-${round}-${id}`, {
+            subjectId: id,
+            uniqueKey: `cancellation-1d:${id}:round-${round}`,
+          }),
+        );
+        const [forward, backward, createdForward, createdBackward] = await Promise.all([
+          deps.reminders.advanceReminderChecks(checks),
+          deps.reminders.advanceReminderChecks([...checks].reverse()),
+          deps.reminders.create(reminders),
+          deps.reminders.create([...reminders].reverse().map((r) => ({ ...r, id: `${r.id}-again` }))),
+        ]);
+        expect(forward + backward).toBe(2 * ids.length);
+        expect(createdForward + createdBackward).toBe(ids.length);
+      }
+    });
   });
 }
