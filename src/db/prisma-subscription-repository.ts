@@ -1,6 +1,11 @@
 /** Subscriptions, saved with optimistic versions (the SubscriptionRepository port). */
 import { z } from 'zod';
-import type { SubscriptionRepository } from '../domain/ports/subscriptions.js';
+import {
+  selectionsOf,
+  type SubscriptionRepository,
+  type SubscriptionSelection,
+} from '../domain/ports/subscriptions.js';
+import type { Prisma } from './generated/prisma/client.js';
 import { at } from '../domain/shared/time.js';
 import { SUBSCRIPTION_INCLUDE, toSubscription, type Db } from './mappers.js';
 
@@ -10,12 +15,22 @@ export const REMINDER_CHECK_NOW = new Date(0);
 /** The column keeps its first spelling (`licenceAdditions`): renaming it would need a migration. */
 const LicenseAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
 
+const toWhere = (one: SubscriptionSelection): Prisma.SubscriptionWhereInput => ({
+  ...(one.ids ? { id: { in: [...one.ids] } } : {}),
+  ...(one.productIds ? { productId: { in: [...one.productIds] } } : {}),
+  ...(one.statuses ? { status: { in: [...one.statuses] } } : {}),
+  ...(one.orderId !== undefined ? { orderId: one.orderId } : {}),
+  ...(one.baseSubscriptionId !== undefined ? { baseSubscriptionId: one.baseSubscriptionId } : {}),
+});
+
 export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
   return {
-    async listByCustomer(customerId, productIds, window) {
+    async listByCustomer(customerId, select, window) {
+      const any = selectionsOf(select);
+      if (select !== undefined && any.length === 0) return [];
       const rows = await db.subscription.findMany({
         relationLoadStrategy: 'join',
-        where: { customerId, ...(productIds ? { productId: { in: [...productIds] } } : {}) },
+        where: { customerId, ...(any.length > 0 ? { OR: any.map(toWhere) } : {}) },
         include: SUBSCRIPTION_INCLUDE,
         orderBy: [{ orderedAt: 'desc' }, { id: 'asc' }],
         ...(window ? { skip: window.offset, take: window.limit } : {}),

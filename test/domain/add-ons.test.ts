@@ -150,6 +150,37 @@ describe('add-ons', () => {
     expect(deps.db.tables.subscriptions.get('SUB-contoso-e3-audio')!.status).toBe('active');
   });
 
+  it('R-ADD-1, R-ADD-2, R-ADD-4: what concerns a base reads its add-ons, not every subscription the customer holds', async () => {
+    const deps = seededFakeDeps(NOW);
+    const read: string[][] = [];
+    const counted: FakeDeps = {
+      ...deps,
+      subscriptions: {
+        ...deps.subscriptions,
+        listByCustomer: async (...args) => {
+          const rows = await deps.subscriptions.listByCustomer(...args);
+          read.push(rows.map((s) => s.id));
+          return rows;
+        },
+      },
+    };
+    const held = [...deps.db.tables.subscriptions.values()].filter((s) => s.customerId === 'cus-contoso');
+    expect(held.length).toBeGreaterThan(3);
+
+    expect((await listAddOns(counted, sales, { subscription: 'SUB-contoso-e3' })).ok).toBe(true);
+    expect((await previewSuspend(counted, sales, { subscription: 'SUB-contoso-e3' })).ok).toBe(true);
+    expect(
+      (await previewLicenses(counted, sales, { subscription: 'SUB-contoso-e3', quantity: 101 })).ok,
+    ).toBe(true);
+    expect(read).toEqual([
+      ['SUB-contoso-e3-audio'],
+      ['SUB-contoso-e3-audio'],
+      // R-ADD-2: the base and its add-ons; then the add-ons its change carries along.
+      ['SUB-contoso-e3-audio', 'SUB-contoso-e3'],
+      ['SUB-contoso-e3-audio'],
+    ]);
+  });
+
   it('R-ADD-5: cancelling the base cancels its add-ons the same way (here scheduled for the same renewal date)', async () => {
     const deps = seededFakeDeps(NOW);
     const preview = await previewCancellation(deps, sales, {

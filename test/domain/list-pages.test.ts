@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { listOrders } from '../../src/domain/customers/list-orders.js';
 import { LIST_PAGE_SIZE, listSubscriptions } from '../../src/domain/customers/list-subscriptions.js';
-import type { ReadWindow } from '../../src/domain/ports/subscriptions.js';
+import type { ReadWindow, SubscriptionSelection } from '../../src/domain/ports/subscriptions.js';
 import { addHours, at } from '../../src/domain/shared/time.js';
 import { seededFakeDeps } from '../fakes/fake-deps.js';
 import { aCustomer, aSubscription, anActor } from '../support/builders.js';
@@ -53,9 +53,13 @@ async function customerWithMany() {
     ...deps,
     subscriptions: {
       ...subscriptions,
-      listByCustomer: (id: string, products?: readonly string[], window?: ReadWindow) => {
+      listByCustomer: (
+        id: string,
+        select?: SubscriptionSelection | readonly SubscriptionSelection[],
+        window?: ReadWindow,
+      ) => {
         windows.push(window);
-        return subscriptions.listByCustomer(id, products, window);
+        return subscriptions.listByCustomer(id, select, window);
       },
     },
     orders: {

@@ -734,6 +734,48 @@ describe('buying', () => {
     expect(held.filter((s) => s.productId === 'defender-for-business')).toHaveLength(1);
   });
 
+  it('R-BUY-2, R-BUY-3: a cart reads only the subscriptions those rules look at, not all the customer holds', async () => {
+    const customerId = 'cus-alpine-ski-house';
+    for (let i = 0; i < 40; i += 1) await givenSubscription({ customerId, productId: 'm365-e3' });
+    await givenSubscription({ customerId, productId: 'defender-for-business', status: 'cancelled' });
+    const rowsRead: number[] = [];
+    const counted: AllDeps = {
+      ...deps,
+      subscriptions: {
+        ...deps.subscriptions,
+        listByCustomer: async (...args) => {
+          const rows = await deps.subscriptions.listByCustomer(...args);
+          rowsRead.push(rows.length);
+          return rows;
+        },
+      },
+    };
+
+    // Many active subscriptions to a product that is not one per customer: none of them matters.
+    value(await startPurchase(counted, SALES, { customer: customerId, product: 'm365-e3' }));
+    expect(rowsRead).toEqual([0]);
+
+    // One per customer: the cancelled one no longer counts; an active one does (R-BUY-2).
+    value(await startPurchase(counted, SALES, { customer: customerId, product: 'defender-for-business' }));
+    await givenSubscription({ customerId, productId: 'defender-for-business' });
+    expect(
+      await startPurchase(counted, SALES, { customer: customerId, product: 'defender-for-business' }),
+    ).toMatchObject({ ok: false, error: { kind: 'refused', rule: 'R-BUY-2' } });
+
+    // A suspended one among the many active ones is found (R-BUY-3).
+    const suspended = await givenSubscription({
+      customerId,
+      productId: 'm365-e3',
+      status: 'suspended',
+      suspendedAt: now(),
+    });
+    expect(await startPurchase(counted, SALES, { customer: customerId, product: 'm365-e3' })).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', rule: 'R-BUY-3', facts: { subscriptionId: suspended.id } },
+    });
+    expect(rowsRead).toEqual([0, 0, 1, 1]);
+  });
+
   it('R-NCE-2: a purchase counts as adding licenses: they can be reduced for 7 days after it', async () => {
     const cart = value(
       await startPurchase(deps, SALES, {

@@ -1,5 +1,5 @@
 /** SubscriptionRepository in memory, saved with optimistic versions like the database. */
-import type { SubscriptionRepository } from '../../src/domain/ports/subscriptions.js';
+import { selects, type SubscriptionRepository } from '../../src/domain/ports/subscriptions.js';
 import type { Subscription } from '../../src/domain/shared/model.js';
 import type { FakeDatabase, SubscriptionRow } from './fake-database.js';
 
@@ -10,9 +10,9 @@ export function toSubscription(db: FakeDatabase, row: SubscriptionRow): Subscrip
 
 export function makeFakeSubscriptionRepository(db: FakeDatabase): SubscriptionRepository {
   return {
-    async listByCustomer(customerId, productIds, window) {
+    async listByCustomer(customerId, select, window) {
       const sorted = [...db.tables.subscriptions.values()]
-        .filter((s) => s.customerId === customerId && (!productIds || productIds.includes(s.productId)))
+        .filter((s) => s.customerId === customerId && selects(select, s))
         .sort((a, b) => b.orderedAt.valueOf() - a.orderedAt.valueOf() || (a.id < b.id ? -1 : 1));
       return (window ? sorted.slice(window.offset, window.offset + window.limit) : sorted).map((row) =>
         toSubscription(db, row),

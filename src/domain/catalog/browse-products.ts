@@ -141,12 +141,7 @@ export async function browseProducts(
   let offers: ProductPage['offers'];
   if (customer) {
     const now = deps.clock.now();
-    const held = await heldBy(
-      deps,
-      customer.id,
-      now,
-      matching.map((p) => p.id),
-    );
+    const held = await heldBy(deps, customer.id, now, matching);
     const backend = deps.catalogOffers ? await deps.catalogOffers.offeredTo(customer.tenantId) : undefined;
     if (backend)
       offers = isExternalRefusal(backend) ? { read: false } : { read: true, source: backend.source };

@@ -103,12 +103,19 @@ export async function showOrder(
   const customer = await deps.customers.findById(order.customerId);
   if (!customer) return err({ kind: 'not-found', what: 'order', ref });
   const now = deps.clock.now();
-  const held = (await deps.subscriptions.listByCustomer(customer.id)).map((s) =>
-    effectiveSubscription(s, now),
-  );
-  const subscriptions = held.filter((s) => s.orderId === order.id);
   const purchase = await deps.software.findPurchase(order.id);
   const backend = await readBackend(deps, customer, order.id);
+  // R-ORD-4: in partner-center mode a line's subscription is the one Partner Center provisioned for it.
+  const provisionedIds = backend?.read
+    ? backend.order.lines.flatMap((l) => (l.subscriptionId ? [l.subscriptionId] : []))
+    : [];
+  const held = (
+    await deps.subscriptions.listByCustomer(customer.id, [
+      { orderId: order.id },
+      ...(provisionedIds.length > 0 ? [{ ids: provisionedIds }] : []),
+    ])
+  ).map((s) => effectiveSubscription(s, now));
+  const subscriptions = held.filter((s) => s.orderId === order.id);
   const used = new Set<string>();
   const lines: OrderLineDetail[] = [];
   let cancelOrder: OrderActions['cancelOrder'];

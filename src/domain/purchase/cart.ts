@@ -78,16 +78,24 @@ export interface CartView {
 export const canBuyAnything = (actor: Actor) =>
   can(actor.roles, 'subscription.buy') || can(actor.roles, 'software.buy');
 
-/** The customer's subscriptions to these products, as of now (what R-BUY-2 and R-BUY-3 look at). */
+/**
+ * The customer's subscriptions that R-BUY-2 and R-BUY-3 look at for these products, as of now: any
+ * suspended one, and the active ones of a product limited to one per customer. Those are all the checks
+ * read, so a customer holding many subscriptions to a product is not read whole for every cart.
+ */
 export async function heldBy(
   repos: Pick<Repositories, 'subscriptions'>,
   customerId: string,
   now: Dayjs,
-  productIds: readonly string[],
+  products: ReadonlyArray<Pick<Product, 'id' | 'onePerCustomer'>>,
 ): Promise<Subscription[]> {
-  return (await repos.subscriptions.listByCustomer(customerId, productIds)).map((s) =>
-    effectiveSubscription(s, now),
-  );
+  if (products.length === 0) return [];
+  const onePerCustomer = products.filter((p) => p.onePerCustomer).map((p) => p.id);
+  const held = await repos.subscriptions.listByCustomer(customerId, [
+    { productIds: products.map((p) => p.id), statuses: ['suspended'] },
+    ...(onePerCustomer.length > 0 ? [{ productIds: onePerCustomer, statuses: ['active' as const] }] : []),
+  ]);
+  return held.map((s) => effectiveSubscription(s, now));
 }
 
 /** The catalog listed at most once by whoever uses this (one use case's turn); single products as before. */

@@ -87,7 +87,7 @@ export async function editCart(
       deps,
       customer.id,
       now,
-      loaded.value.map((l) => l.product.id),
+      loaded.value.map((l) => l.product),
     ),
     loaded.value,
     now,

@@ -106,7 +106,7 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult, PurchaseCartTx> = 
       { subscriptions: deps.subscriptions },
       customer.id,
       ctx.now,
-      loaded.value.map((l) => l.product.id),
+      loaded.value.map((l) => l.product),
     );
     if (!checkCart(actor, ctx, customer, held, loaded.value, ctx.now).ok) return ok(undefined);
     const prepared = await deps.orderPreparation.prepare(
@@ -126,7 +126,7 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult, PurchaseCartTx> = 
       tx,
       customer.id,
       now,
-      loaded.value.map((l) => l.product.id),
+      loaded.value.map((l) => l.product),
     );
     const checked = checkCart(actor, { partner }, customer, held, loaded.value, now);
     if (!checked.ok) return checked;

@@ -61,7 +61,7 @@ export async function startPurchase(
       deps,
       customer.value.id,
       now,
-      lines.map((l) => l.product.id),
+      lines.map((l) => l.product),
     ),
     lines,
     now,

@@ -66,7 +66,9 @@ export async function loadAddOns(
 ): Promise<Subscription[]> {
   return addOnsOf(
     base,
-    (await repos.subscriptions.listByCustomer(base.customerId)).map((s) => effectiveSubscription(s, now)),
+    (await repos.subscriptions.listByCustomer(base.customerId, { baseSubscriptionId: base.id })).map((s) =>
+      effectiveSubscription(s, now),
+    ),
   );
 }
 

@@ -146,8 +146,8 @@ export async function listAddOns(
   const found = await findSubscription(deps, command.subscription, now);
   if (!found.ok) return found;
   const { subscription: base, customer } = found.value;
-  const held = (await deps.subscriptions.listByCustomer(customer.id)).map((s) =>
-    effectiveSubscription(s, now),
+  const held = (await deps.subscriptions.listByCustomer(customer.id, { baseSubscriptionId: base.id })).map(
+    (s) => effectiveSubscription(s, now),
   );
   const products = await deps.products.list();
   const mayBuy = can(actor.roles, 'subscription.addon') && !deps.backendGaps?.has('add-on');
@@ -229,8 +229,8 @@ export async function previewAddOn(
   const { subscription: base, customer } = found.value;
   const product = await deps.products.findById(command.productId);
   if (!product) return err({ kind: 'not-found', what: 'product', ref: command.productId });
-  const held = (await deps.subscriptions.listByCustomer(customer.id)).map((s) =>
-    effectiveSubscription(s, now),
+  const held = (await deps.subscriptions.listByCustomer(customer.id, { baseSubscriptionId: base.id })).map(
+    (s) => effectiveSubscription(s, now),
   );
   const checked = checkAddOn(product, base, customer, held, 1, deps.partner);
   if (!checked.ok) return checked;
@@ -286,8 +286,8 @@ export const addOnExecutor: Executor<AddOnPayload, AddOnResult, AddOnTx> = {
     const product = await tx.products.findById(payload.productId);
     if (!customer || !product) return err({ kind: 'not-found', what: 'product', ref: payload.productId });
     const base = effectiveSubscription(stored, now);
-    const held = (await tx.subscriptions.listByCustomer(customer.id)).map((s) =>
-      effectiveSubscription(s, now),
+    const held = (await tx.subscriptions.listByCustomer(customer.id, { baseSubscriptionId: base.id })).map(
+      (s) => effectiveSubscription(s, now),
     );
     const checked = checkAddOn(product, base, customer, held, quantity, partner);
     if (!checked.ok) return checked;

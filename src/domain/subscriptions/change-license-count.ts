@@ -108,9 +108,14 @@ async function checkAddOnBound(
   quantity: number,
   now: Dayjs,
 ): Promise<Result<void, DomainError>> {
-  const held = (await repos.subscriptions.listByCustomer(subscription.customerId)).map((s) =>
-    effectiveSubscription(s, now),
-  );
+  // An add-on: its base and the base's add-ons; a base: its own add-ons.
+  const baseId = subscription.baseSubscriptionId ?? subscription.id;
+  const held = (
+    await repos.subscriptions.listByCustomer(subscription.customerId, [
+      { ids: [baseId] },
+      { baseSubscriptionId: baseId },
+    ])
+  ).map((s) => effectiveSubscription(s, now));
   const live = (s: Subscription) => s.status === 'active' || s.status === 'suspended';
   if (subscription.baseSubscriptionId) {
     const base = held.find((s) => s.id === subscription.baseSubscriptionId);

@@ -64,7 +64,7 @@ export async function refundableFor(
   const credits = await subscriptionCredits(deps, order.customerId, order.placedAt, now);
   const subs = subscription
     ? [subscription]
-    : (await deps.subscriptions.listByCustomer(order.customerId)).filter((s) => s.orderId === order.id);
+    : await deps.subscriptions.listByCustomer(order.customerId, { orderId: order.id });
   if (subscription) {
     const line = lineOf(order, subscription);
     const charged = line ? lineCharge(line) : 0;

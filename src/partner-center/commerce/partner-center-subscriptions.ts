@@ -4,7 +4,11 @@
  * request id derived from the pending action, so a retry is the same request.
  */
 import type { CustomerRepository } from '../../domain/ports/customers.js';
-import type { LicenseAddition, SubscriptionRepository } from '../../domain/ports/subscriptions.js';
+import {
+  selects,
+  type LicenseAddition,
+  type SubscriptionRepository,
+} from '../../domain/ports/subscriptions.js';
 import type { SaveOutcome } from '../../domain/shared/external-refusal.js';
 import type { Subscription } from '../../domain/shared/model.js';
 import type { Clock } from '../../domain/shared/time.js';
@@ -73,7 +77,7 @@ export function createPartnerCenterSubscriptions(
   };
 
   return {
-    async listByCustomer(customerId, productIds, window) {
+    async listByCustomer(customerId, select, window) {
       const customer = await index.findById(customerId);
       if (!customer) return [];
       const answer = await client.listSubscriptions(customer.tenantId);
@@ -87,7 +91,8 @@ export function createPartnerCenterSubscriptions(
         offers.remember(pc);
         return toDomainSubscription(pc, owner, readAt);
       });
-      const wanted = productIds ? all.filter((s) => productIds.includes(s.productId)) : all;
+      // Partner Center has no such filter: the customer's list is read whole and picked from here.
+      const wanted = all.filter((s) => selects(select, s));
       const sorted = wanted.sort(
         (a, b) => b.orderedAt.valueOf() - a.orderedAt.valueOf() || a.id.localeCompare(b.id),
       );
