@@ -5,6 +5,54 @@ import { toCustomer, type CustomerRow, type Db } from './mappers.js';
 /** `text` as a LIKE pattern that matches only itself (backslash is PostgreSQL's default escape). */
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** At most this many customers hold the corrected words, or the query was too broad for words to help. */
+const MAX_WORD_HITS = 200;
+
+/**
+ * "Did you mean" by words: each word of the query as it is when some name or domain label has it, else the
+ * nearest such word (trigram distance, within the similarity threshold); then the customers whose name or
+ * domain holds the corrected words in that order (the trigram indexes serve the pattern), kept only when
+ * the query is similar to them as the nearest-name search requires, most similar first. Empty when a word
+ * has no near word, when nothing holds them, or when more than MAX_WORD_HITS customers do (the nearest
+ * names decide then).
+ */
+async function correctedByWords(db: Db, query: string, take: number): Promise<CustomerRow[]> {
+  // The query's words (split by the same function as the names), each with itself when a name has it.
+  const typed = await db.$queryRaw<Array<{ typed: string; known: string | null }>>`
+    SELECT t.word AS typed, (SELECT e.word FROM customer_name_words e WHERE e.word = t.word) AS known
+    FROM customer_name_words_of(${query}) AS t
+    ORDER BY t.ord`;
+  if (typed.length === 0) return [];
+  const words: string[] = [];
+  for (const { typed: word, known } of typed) {
+    // A word no name has: the nearest one that some name has (GiST distance order), if similar enough.
+    const nearest =
+      known ??
+      (
+        await db.$queryRaw<Array<{ word: string }>>`
+          SELECT k.word
+          FROM (SELECT n.word FROM customer_name_words n ORDER BY n.word <-> ${word} LIMIT 1) k
+          WHERE k.word % ${word}`
+      )[0]?.word;
+    if (nearest === undefined) return [];
+    words.push(nearest);
+  }
+  const pattern = `%${words.join('%')}%`;
+  const rows = await db.$queryRaw<Array<CustomerRow & { hits: number }>>`
+    WITH hits AS MATERIALIZED (
+      SELECT c.* FROM customers c
+      WHERE c."companyName" ILIKE ${pattern} OR c."primaryDomain" ILIKE ${pattern}
+      LIMIT ${MAX_WORD_HITS + 1})
+    SELECT h.*, (SELECT count(*) FROM hits)::int AS hits,
+           GREATEST(similarity(${query}, h."companyName"), word_similarity(${query}, h."companyName"),
+                    word_similarity(${query}, h."primaryDomain")) AS score
+    FROM hits h
+    WHERE ${query} % h."companyName" OR ${query} <% h."companyName" OR ${query} <% h."primaryDomain"
+    ORDER BY score DESC, h."companyName", h.id
+    LIMIT ${take}`;
+  return rows.length > 0 && rows[0]!.hits <= MAX_WORD_HITS ? rows : [];
+}
+
 export function makeCustomerRepository(db: Db): CustomerRepository {
   return {
     async findById(id) {
@@ -32,6 +80,8 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
         ORDER BY lower(c."companyName") = lower(${query}) DESC, c."companyName", c.id
         LIMIT ${take}`;
       if (containing.length > 0 || options?.similar === false) return containing.map(toCustomer);
+      const corrected = await correctedByWords(db, query, take);
+      if (corrected.length > 0) return corrected.map(toCustomer);
       // Nothing contains it: "did you mean", by trigram similarity (`%`) and word similarity (`<%`: a word
       // of the name, or the domain's first label), most similar first. The candidates are the names and the
       // domains nearest by word similarity, read in distance order from the GiST indexes (`<<->`), so a

@@ -151,5 +151,40 @@ for (const { name, create } of DATABASES) {
       expect(await names('Holdnig 0042 Group')).toContain('Holding 0042 Group');
       expect(await names('Alpah Zeta Labs')).toEqual(['Alpha Zeta Labs']);
     });
+
+    it('R-CAT-1: did you mean corrects each word to one a name has: a typo among names sharing their words finds the one holding them all', async () => {
+      // Every "Holding NNNN Group" shares two of the query's words; the corrected words name one of them.
+      expect(await names('Holdnig 0042 Group')).toEqual(['Holding 0042 Group']);
+      expect(await names('Nortwind Tradrs')).toEqual(['Northwind Traders']);
+      // Punctuation and case in the query do not matter: the words are split the way the names are.
+      expect(await names('holdnig, 0042-GROUP')).toEqual(['Holding 0042 Group']);
+      // A word with nothing near it: the corrected words cannot help, and the nearest names still decide.
+      expect(await names('Holdnig 0042 Grouq Xyzzyq')).toEqual([]);
+    });
+
+    it("R-CAT-1: a new or renamed customer's words are known at once (kept by the database, whoever writes)", async () => {
+      await db.prisma.customer.create({
+        data: row('c8', 'Quokka Ventures', 'quokka.onmicrosoft.com', 'aaaaaaaa-0000-4000-8000-000000000008'),
+      });
+      expect(await names('Qokka Ventures')).toEqual(['Quokka Ventures']);
+      await db.prisma.customer.update({ where: { id: 'c8' }, data: { companyName: 'Wombat Ventures' } });
+      expect(await names('Wombta Ventures')).toEqual(['Wombat Ventures']);
+      // The old word stays known; a typo of it finds no name holding it, and nothing that is not similar.
+      expect(await names('Qokka Ventures')).toEqual([]);
+      const words = await db.prisma.customerNameWord.findMany({
+        where: { word: { in: ['quokka', 'wombat', 'ventures'] } },
+        orderBy: { word: 'asc' },
+      });
+      expect(words.map((w) => w.word)).toEqual(['quokka', 'ventures', 'wombat']);
+    });
+
+    it("a typo's words are corrected through the words' own index (nearest in distance order), not by reading every word", async () => {
+      const plan = await db.prisma.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
+        `EXPLAIN SELECT n.word FROM customer_name_words n ORDER BY n.word <-> 'holdnig' LIMIT 1`,
+      );
+      const text = plan.map((line) => line['QUERY PLAN']).join('\n');
+      expect(text).toContain('customer_name_words_word_trgm_gist_idx');
+      expect(text).not.toMatch(/Seq Scan|Sort/);
+    });
   });
 }
