@@ -111,7 +111,10 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       return rows.map(toCustomer);
     },
     async lockForUpdate(id) {
-      await db.$queryRaw`SELECT id FROM customers WHERE id = ${id} FOR UPDATE`;
+      const rows = await db.$queryRaw<
+        CustomerRow[]
+      >`SELECT c.* FROM customers c WHERE c.id = ${id} FOR UPDATE`;
+      return rows[0] ? toCustomer(rows[0]) : null;
     },
   };
 }

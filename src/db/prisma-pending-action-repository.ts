@@ -30,7 +30,8 @@ export function makePendingActionRepository(db: Db): PendingActionRepository {
       return claimed.count === 1;
     },
     async recordResult(id, result) {
-      await db.pendingAction.update({ where: { id }, data: { result: json(result) } });
+      // updateMany: nothing is read back (update would return the whole row).
+      await db.pendingAction.updateMany({ where: { id }, data: { result: json(result) } });
     },
     async updatePayload(id, payload, now) {
       const updated = await db.pendingAction.updateMany({

@@ -53,7 +53,7 @@ const repo: CustomerRepository = {
   findByTenantId: async (tenantId) => CUSTOMERS.find((c) => c.tenantId === tenantId) ?? null,
   search: async (query, limit, options) => searchInMemory(CUSTOMERS, query, limit, options),
   findManyByIds: async (ids) => CUSTOMERS.filter((c) => ids.includes(c.id)),
-  lockForUpdate: async () => undefined,
+  lockForUpdate: async () => null,
 };
 
 const names = async (query: string) =>

@@ -8,6 +8,7 @@ import type { Actor } from '../../src/domain/shared/actor.js';
 import { editCart } from '../../src/domain/purchase/edit-cart.js';
 import { purchaseExecutor } from '../../src/domain/purchase/purchase-cart.js';
 import { startPurchase } from '../../src/domain/purchase/start-purchase.js';
+import { purchaseEditedCart } from '../../src/domain/purchase/purchase-edited-cart.js';
 import { cancelExecutor } from '../../src/domain/subscriptions/cancel-subscription.js';
 import { previewCancellation } from '../../src/domain/subscriptions/preview-cancellation.js';
 import { startCancellation } from '../../src/domain/subscriptions/start-cancellation.js';
@@ -774,6 +775,33 @@ describe('buying', () => {
       error: { kind: 'refused', rule: 'R-BUY-3', facts: { subscriptionId: suspended.id } },
     });
     expect(rowsRead).toEqual([0, 0, 1, 1]);
+  });
+
+  it('R-BUY-1: purchasing with the card’s own lines reads the cart once before buying, and a second press gets the first order', async () => {
+    const cart = value(
+      await startPurchase(deps, SALES, { customer: 'cus-fourth-coffee', product: 'exchange-online-p1' }),
+    );
+    let finds = 0;
+    const counted: AllDeps = {
+      ...deps,
+      pending: {
+        ...deps.pending,
+        find: (id) => {
+          finds += 1;
+          return deps.pending.find(id);
+        },
+      },
+    };
+    const lines = cart.lines.map((l) => ({ quantity: l.quantity, billingCycle: l.billingCycle }));
+
+    const first = value(await purchaseEditedCart(counted, SALES, cart.pendingId, lines));
+    expect(first).toMatchObject({ kind: 'purchased', again: false });
+    expect(finds).toBe(1);
+
+    const again = value(await purchaseEditedCart(counted, SALES, cart.pendingId, lines));
+    expect(again).toMatchObject({ kind: 'purchased', again: true });
+    if (first.kind !== 'purchased' || again.kind !== 'purchased') throw new Error('not purchased');
+    expect(again.result.orderId).toBe(first.result.orderId);
   });
 
   it('R-NCE-2: a purchase counts as adding licenses: they can be reduced for 7 days after it', async () => {

@@ -56,8 +56,9 @@ export function makeFakeCustomerRepository(db: FakeDatabase): CustomerRepository
     async findManyByIds(ids) {
       return all().filter((c) => ids.includes(c.id));
     },
-    async lockForUpdate() {
+    async lockForUpdate(id) {
       // Transactions already run one at a time (see FakeDatabase.transaction).
+      return db.tables.customers.get(id) ?? null;
     },
   };
 }

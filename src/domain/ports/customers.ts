@@ -16,9 +16,10 @@ export interface CustomerRepository {
   findManyByIds(ids: readonly string[]): Promise<Customer[]>;
   /**
    * Locks the customer's row until the transaction ends: purchases for one customer are serialized, so two
-   * carts cannot both pass the one-per-customer check (R-BUY-2) on two instances at once.
+   * carts cannot both pass the one-per-customer check (R-BUY-2) on two instances at once. Returns the
+   * customer as `findById` would (one statement for both), null when there is none.
    */
-  lockForUpdate(id: string): Promise<void>;
+  lockForUpdate(id: string): Promise<Customer | null>;
 }
 
 /** What the partner's commerce record says of a customer, for the bot's own name index (partner-center mode). */

@@ -117,8 +117,7 @@ export const purchaseExecutor: Executor<Cart, PurchaseResult, PurchaseCartTx> = 
   },
   async execute(tx, actor, cart, ctx) {
     const { now, partner } = ctx;
-    await tx.customers.lockForUpdate(cart.customerId);
-    const customer = await tx.customers.findById(cart.customerId);
+    const customer = await tx.customers.lockForUpdate(cart.customerId);
     if (!customer) return err({ kind: 'not-found', what: 'customer', ref: cart.customerId });
     const loaded = await loadLines(tx, cart);
     if (!loaded.ok) return loaded;

@@ -19,6 +19,7 @@ import { purchaseExecutor, type PurchaseResult } from './purchase-cart.js';
 import { reviseCart, type ReviseCartDeps } from './revise-cart.js';
 import { storedCart } from './show-cart.js';
 import { canBuyAnything } from './cart.js';
+import { pendingReadOnce } from '../confirmations/pending-read-once.js';
 
 export type PurchaseEditedCartDeps = ConfirmOrRecallDeps & ReviseCartDeps;
 
@@ -35,10 +36,11 @@ export async function purchaseEditedCart(
   pendingId: string,
   lines?: ReadonlyArray<{ quantity: number; billingCycle: BillingCycle }>,
 ): Promise<Result<PurchaseOutcome, DomainError>> {
+  const once = { ...deps, pending: pendingReadOnce(deps.pending) };
   if (lines && canBuyAnything(actor)) {
     // Only the stored lines are compared: the cart's card (customer, prices, catalog) is built only when
     // it has to be shown again. No stored cart: the confirmation below says why.
-    const current = await storedCart(deps, actor, pendingId);
+    const current = await storedCart(once, actor, pendingId);
     const changed =
       current !== null &&
       current.cart.lines.some(
@@ -56,6 +58,6 @@ export async function purchaseEditedCart(
     }
   }
   const executor = purchaseExecutor as Executor<unknown, PurchaseResult>;
-  const confirmed = await confirmOrRecall(deps, actor, executor, pendingId);
+  const confirmed = await confirmOrRecall(once, actor, executor, pendingId);
   return confirmed.ok ? ok({ kind: 'purchased', ...confirmed.value }) : confirmed;
 }

@@ -281,8 +281,7 @@ export const addOnExecutor: Executor<AddOnPayload, AddOnResult, AddOnTx> = {
     const stored = await tx.subscriptions.findById(payload.baseSubscriptionId);
     if (!stored) return err({ kind: 'not-found', what: 'subscription', ref: payload.baseSubscriptionId });
     // Serializes purchases for this customer (R-ADD-2 across double clicks and instances, like R-BUY-2).
-    await tx.customers.lockForUpdate(stored.customerId);
-    const customer = await tx.customers.findById(stored.customerId);
+    const customer = await tx.customers.lockForUpdate(stored.customerId);
     const product = await tx.products.findById(payload.productId);
     if (!customer || !product) return err({ kind: 'not-found', what: 'product', ref: payload.productId });
     const base = effectiveSubscription(stored, now);

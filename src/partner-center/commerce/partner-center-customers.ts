@@ -50,6 +50,6 @@ export function createPartnerCenterCustomers(
     findByTenantId: async (tenantId) => live(await index.findByTenantId(tenantId)),
     search: (query, limit, options) => index.search(query, limit, options),
     findManyByIds: (ids) => index.findManyByIds(ids),
-    lockForUpdate: (id) => index.lockForUpdate(id),
+    lockForUpdate: async (id) => live(await index.lockForUpdate(id)),
   };
 }
