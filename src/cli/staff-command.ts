@@ -167,10 +167,11 @@ async function grantRole(
   const { aadObjectId, role, displayName } = command;
   const outcome = await deps.uow.run(async (tx) => {
     const before = await tx.staff.find(aadObjectId);
-    const added = await tx.staff.grant(aadObjectId, role, {
-      ...(displayName ? { displayName } : {}),
-      grantedBy: null,
-    });
+    const added =
+      (await tx.staff.grant(aadObjectId, role, {
+        ...(displayName ? { displayName } : {}),
+        grantedBy: null,
+      })) !== null;
     const renamed = Boolean(before && displayName && before.displayName !== displayName);
     if (added) {
       await tx.audit.record({

@@ -58,19 +58,27 @@ export function makeStaffRepository(db: Db): StaffRepository {
       return rows.map(toStaff);
     },
     async grant(aadObjectId, role, options) {
-      await db.staff.upsert({
-        where: { aadObjectId },
-        create: { aadObjectId, displayName: options.displayName ?? aadObjectId },
-        update:
-          options.displayName && options.displayName !== aadObjectId
-            ? { displayName: options.displayName }
-            : {},
-      });
-      const created = await db.staffRole.createMany({
-        data: [{ aadObjectId, role, grantedBy: options.grantedBy ?? null }],
-        skipDuplicates: true,
-      });
-      return created.count === 1;
+      // One statement: the person (created, or renamed when a name is given), the role unless held (the
+      // primary key decides, even for two instances at once), and the roles held after. The main query
+      // does not see its own WITH's inserts, hence the union with the added role.
+      const rename = Boolean(options.displayName && options.displayName !== aadObjectId);
+      const rows = await db.$queryRaw<Array<{ added: number; roles: string[] }>>`
+        WITH person AS (
+          INSERT INTO staff ("aadObjectId", "displayName", "updatedAt")
+          VALUES (${aadObjectId}, ${options.displayName ?? aadObjectId}, now())
+          ON CONFLICT ("aadObjectId") DO UPDATE
+            SET "displayName" = EXCLUDED."displayName", "updatedAt" = now()
+            WHERE ${rename}),
+        added AS (
+          INSERT INTO staff_roles ("aadObjectId", "role", "grantedBy")
+          VALUES (${aadObjectId}, ${role}, ${options.grantedBy ?? null})
+          ON CONFLICT DO NOTHING
+          RETURNING "role")
+        SELECT (SELECT count(*) FROM added)::int AS added,
+               array(SELECT r."role" FROM staff_roles r WHERE r."aadObjectId" = ${aadObjectId}
+                     UNION SELECT a."role" FROM added a ORDER BY 1) AS roles`;
+      const row = rows[0];
+      return row && row.added === 1 ? toRoles(row.roles.map((r) => ({ role: r }))) : null;
     },
     async revoke(aadObjectId, role) {
       if (role === 'global-admin') {

@@ -76,9 +76,12 @@ export function makeFakeStaffRepository(db: FakeDatabase): StaffRepository {
           : {},
       );
       const key = `${aadObjectId}|${role}`;
-      if (db.tables.staffRoles.has(key)) return false;
+      if (db.tables.staffRoles.has(key)) return null;
       db.tables.staffRoles.set(key, { aadObjectId, role, grantedBy: options.grantedBy ?? null });
-      return true;
+      return [...db.tables.staffRoles.values()]
+        .filter((r) => r.aadObjectId === aadObjectId)
+        .map((r) => r.role)
+        .sort();
     },
     async revoke(aadObjectId, role) {
       const key = `${aadObjectId}|${role}`;

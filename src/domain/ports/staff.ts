@@ -8,12 +8,15 @@ export interface StaffRepository {
   list(): Promise<Staff[]>;
   /** Staff whose display name or e-mail contains the query (case-insensitive). */
   search(query: string): Promise<Staff[]>;
-  /** Adds the role; false when it was already held. Creates the staff member when unknown. */
+  /**
+   * Adds the role and answers the roles held with it; null (nothing changed) when it was already held.
+   * Creates the staff member when unknown; a display name given (other than the id) replaces theirs.
+   */
   grant(
     aadObjectId: string,
     role: Role,
     options: { displayName?: string; grantedBy?: string | null },
-  ): Promise<boolean>;
+  ): Promise<Role[] | null>;
   /**
    * Removes the role; false when it was not held; 'last-global-admin' (and nothing removed) when it would
    * leave nobody able to grant roles. Safe against two admins revoking each other at once.

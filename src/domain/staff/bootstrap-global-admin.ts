@@ -17,7 +17,8 @@ export async function bootstrapGlobalAdmin(
 ): Promise<boolean> {
   const { aadObjectId, displayName } = admin;
   return deps.uow.run(async (tx) => {
-    const granted = await tx.staff.grant(aadObjectId, 'global-admin', { displayName, grantedBy: null });
+    const granted =
+      (await tx.staff.grant(aadObjectId, 'global-admin', { displayName, grantedBy: null })) !== null;
     if (granted) {
       await tx.audit.record({
         at: deps.clock.now(),

@@ -19,12 +19,11 @@ export const grantRoleExecutor: Executor<RoleChange, RoleChangeResult, RoleChang
   action: 'staff.grant',
   payload: RoleChangeSchema,
   async execute(tx, actor, payload) {
-    const added = await tx.staff.grant(payload.aadObjectId, payload.role, {
+    const roles = await tx.staff.grant(payload.aadObjectId, payload.role, {
       displayName: payload.displayName,
       grantedBy: actor.aadObjectId,
     });
-    if (!added) return err({ kind: 'no-change', reason: 'role-already-held' });
-    const roles = await tx.staff.rolesOf(payload.aadObjectId);
+    if (!roles) return err({ kind: 'no-change', reason: 'role-already-held' });
     return ok({
       result: {
         change: 'grant',
