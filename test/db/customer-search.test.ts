@@ -178,6 +178,18 @@ for (const { name, create } of DATABASES) {
       expect(words.map((w) => w.word)).toEqual(['quokka', 'ventures', 'wombat']);
     });
 
+    it('a customer without a domain of its own (partner-center mode) gives the words of its name only', async () => {
+      const tenantId = 'aaaaaaaa-0000-4000-8000-0000000000c9';
+      await db.prisma.customer.create({
+        data: row('c9', 'Numbat Traders', `${tenantId}.tenant.invalid`, tenantId),
+      });
+      const words = await db.prisma.customerNameWord.findMany({
+        where: { word: { in: ['numbat', 'aaaaaaaa', '0000000000c9', 'tenant', 'invalid'] } },
+      });
+      expect(words.map((w) => w.word)).toEqual(['numbat']);
+      expect(await names('Numbta Traders')).toEqual(['Numbat Traders']);
+    });
+
     it("a typo's words are corrected through the words' own index (nearest in distance order), not by reading every word", async () => {
       const plan = await db.prisma.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
         `EXPLAIN SELECT n.word FROM customer_name_words n ORDER BY n.word <-> 'holdnig' LIMIT 1`,

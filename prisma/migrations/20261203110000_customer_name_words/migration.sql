@@ -34,11 +34,19 @@ BEGIN
 END
 $$;
 
+-- The text whose words a customer contributes: its name and its domain's first label. A customer without a
+-- domain of its own (partner-center mode writes "<tenant id>.tenant.invalid") contributes its name only.
+CREATE FUNCTION customer_name_words_source(company_name TEXT, primary_domain TEXT) RETURNS TEXT
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN primary_domain LIKE '%.tenant.invalid' THEN company_name
+                ELSE company_name || ' ' || split_part(primary_domain, '.', 1) END
+  $$;
+
 CREATE FUNCTION customer_name_words_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "customer_name_words" ("word")
   SELECT DISTINCT w.word
-  FROM customer_name_words_of(NEW."companyName" || ' ' || split_part(NEW."primaryDomain", '.', 1)) AS w
+  FROM customer_name_words_of(customer_name_words_source(NEW."companyName", NEW."primaryDomain")) AS w
   ORDER BY w.word
   ON CONFLICT DO NOTHING;
   RETURN NULL;
@@ -51,6 +59,6 @@ CREATE TRIGGER "customers_name_words" AFTER INSERT OR UPDATE OF "companyName", "
 -- The customers there already.
 INSERT INTO "customer_name_words" ("word")
 SELECT DISTINCT w.word
-FROM "customers" c, customer_name_words_of(c."companyName" || ' ' || split_part(c."primaryDomain", '.', 1)) AS w
+FROM "customers" c, customer_name_words_of(customer_name_words_source(c."companyName", c."primaryDomain")) AS w
 ORDER BY w.word
 ON CONFLICT DO NOTHING;
