@@ -17,27 +17,18 @@ const MAX_WORD_HITS = 200;
  * names decide then).
  */
 async function correctedByWords(db: Db, query: string, take: number): Promise<CustomerRow[]> {
-  // The query's words (split by the same function as the names), each with itself when a name has it.
-  const typed = await db.$queryRaw<Array<{ typed: string; known: string | null }>>`
-    SELECT t.word AS typed, (SELECT e.word FROM customer_name_words e WHERE e.word = t.word) AS known
+  // The query's words (split by the same function as the names): each as typed when a name has it, else
+  // the nearest one a name has (GiST distance order), if similar enough; null when none is.
+  const words = await db.$queryRaw<Array<{ word: string | null }>>`
+    SELECT COALESCE(
+             (SELECT e.word FROM customer_name_words e WHERE e.word = t.word),
+             (SELECT k.word
+              FROM (SELECT n.word FROM customer_name_words n ORDER BY n.word <-> t.word LIMIT 1) k
+              WHERE k.word % t.word)) AS word
     FROM customer_name_words_of(${query}) AS t
     ORDER BY t.ord`;
-  if (typed.length === 0) return [];
-  const words: string[] = [];
-  for (const { typed: word, known } of typed) {
-    // A word no name has: the nearest one that some name has (GiST distance order), if similar enough.
-    const nearest =
-      known ??
-      (
-        await db.$queryRaw<Array<{ word: string }>>`
-          SELECT k.word
-          FROM (SELECT n.word FROM customer_name_words n ORDER BY n.word <-> ${word} LIMIT 1) k
-          WHERE k.word % ${word}`
-      )[0]?.word;
-    if (nearest === undefined) return [];
-    words.push(nearest);
-  }
-  const pattern = `%${words.join('%')}%`;
+  if (words.length === 0 || words.some((w) => w.word === null)) return [];
+  const pattern = `%${words.map((w) => w.word).join('%')}%`;
   const rows = await db.$queryRaw<Array<CustomerRow & { hits: number }>>`
     WITH hits AS MATERIALIZED (
       SELECT c.* FROM customers c
