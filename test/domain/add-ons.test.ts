@@ -15,6 +15,7 @@ import { browseProducts } from '../../src/domain/catalog/browse-products.js';
 import { previewLicenses } from '../../src/domain/subscriptions/change-license-count.js';
 import { anActor } from '../fakes/builders.js';
 import { seededFakeDeps, type FakeDeps } from '../fakes/fake-deps.js';
+import { recordingSubscriptionReads } from '../support/subscription-reads.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
 const sales = anActor(['sales-agent']);
@@ -152,18 +153,7 @@ describe('add-ons', () => {
 
   it('R-ADD-1, R-ADD-2, R-ADD-4: what concerns a base reads its add-ons, not every subscription the customer holds', async () => {
     const deps = seededFakeDeps(NOW);
-    const read: string[][] = [];
-    const counted: FakeDeps = {
-      ...deps,
-      subscriptions: {
-        ...deps.subscriptions,
-        listByCustomer: async (...args) => {
-          const rows = await deps.subscriptions.listByCustomer(...args);
-          read.push(rows.map((s) => s.id));
-          return rows;
-        },
-      },
-    };
+    const { deps: counted, reads: read } = recordingSubscriptionReads(deps);
     const held = [...deps.db.tables.subscriptions.values()].filter((s) => s.customerId === 'cus-contoso');
     expect(held.length).toBeGreaterThan(3);
 

@@ -29,6 +29,7 @@ import { previewSuspend, suspendExecutor } from '../../src/domain/subscriptions/
 import { addDays, addHours, DAY_MS, movableClock, type Dayjs } from '../../src/domain/shared/time.js';
 import { seededFakeDeps } from '../fakes/fake-deps.js';
 import { aSubscription, anActor } from '../support/builders.js';
+import { recordingSubscriptionReads } from '../support/subscription-reads.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
 const MINUTE_MS = 60_000;
@@ -739,22 +740,12 @@ describe('buying', () => {
     const customerId = 'cus-alpine-ski-house';
     for (let i = 0; i < 40; i += 1) await givenSubscription({ customerId, productId: 'm365-e3' });
     await givenSubscription({ customerId, productId: 'defender-for-business', status: 'cancelled' });
-    const rowsRead: number[] = [];
-    const counted: AllDeps = {
-      ...deps,
-      subscriptions: {
-        ...deps.subscriptions,
-        listByCustomer: async (...args) => {
-          const rows = await deps.subscriptions.listByCustomer(...args);
-          rowsRead.push(rows.length);
-          return rows;
-        },
-      },
-    };
+    const { deps: counted, reads } = recordingSubscriptionReads(deps);
+    const rowsRead = () => reads.map((ids) => ids.length);
 
     // Many active subscriptions to a product that is not one per customer: none of them matters.
     value(await startPurchase(counted, SALES, { customer: customerId, product: 'm365-e3' }));
-    expect(rowsRead).toEqual([0]);
+    expect(rowsRead()).toEqual([0]);
 
     // One per customer: the cancelled one no longer counts; an active one does (R-BUY-2).
     value(await startPurchase(counted, SALES, { customer: customerId, product: 'defender-for-business' }));
@@ -774,7 +765,7 @@ describe('buying', () => {
       ok: false,
       error: { kind: 'refused', rule: 'R-BUY-3', facts: { subscriptionId: suspended.id } },
     });
-    expect(rowsRead).toEqual([0, 0, 1, 1]);
+    expect(rowsRead()).toEqual([0, 0, 1, 1]);
   });
 
   it('R-BUY-1: purchasing with the card’s own lines reads the cart once before buying, and a second press gets the first order', async () => {
