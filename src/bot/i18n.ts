@@ -27,13 +27,14 @@ const BCP47: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR', zh: 'zh-CN' };
  * time zone.
  */
 const zoneNames = new Map<string, string>();
-const MAX_ZONE_NAMES = 1024;
+/** Entries kept at most per map; the zone names (keyed by quarter hour too) are emptied when it fills. */
+const MAX_REMEMBERED = 1024;
 
 function zoneNameNow(zone: string, locale: Locale): string {
   const key = `${zone}|${locale}|${Math.floor(Date.now() / 900_000)}`;
   let name = zoneNames.get(key);
   if (name === undefined) {
-    if (zoneNames.size >= MAX_ZONE_NAMES) zoneNames.clear();
+    if (zoneNames.size >= MAX_REMEMBERED) zoneNames.clear();
     name = zoneName(zone, locale);
     zoneNames.set(key, name);
   }
@@ -48,7 +49,7 @@ function moneyFormat(locale: Locale, currency: string): Intl.NumberFormat {
   let format = moneyFormats.get(key);
   if (format === undefined) {
     format = new Intl.NumberFormat(BCP47[locale], { style: 'currency', currency, currencyDisplay: 'code' });
-    if (moneyFormats.size < MAX_ZONE_NAMES) moneyFormats.set(key, format);
+    if (moneyFormats.size < MAX_REMEMBERED) moneyFormats.set(key, format);
   }
   return format;
 }
