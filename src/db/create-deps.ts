@@ -24,13 +24,14 @@ export interface DepsOptions {
 export function createDeps(db: Database, clock: Clock, options: DepsOptions | PartnerSettings = {}): AllDeps {
   const o: DepsOptions = 'partnerId' in options ? { partner: options } : options;
   return {
-    ...makeRepositories(db.prisma),
+    ...makeRepositories(db.prisma, db.sql.root),
     uow: makeUnitOfWork(
       db.prisma,
       // Partner-center mode: a change's transaction must outlast its Partner Center calls (R-PC-17).
       o.transactionTimeoutMs
         ? { ...db.transactions, timeout: Math.max(db.transactions.timeout, o.transactionTimeoutMs) }
         : db.transactions,
+      db.sql,
     ),
     clock,
     partner: o.partner ?? DEFAULT_PARTNER,

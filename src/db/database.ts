@@ -14,6 +14,7 @@ import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { dumpPglite } from './embedded-backup.js';
 import { pgliteSession, upgradeEmbeddedDataDir, type UpgradeReport } from './embedded-upgrade.js';
 import { newPGlite, trigramConnectionOptions, trigramSetStatements } from './pglite.js';
+import { pgSqlAccess, prismaSqlAccess, TransactionPool, type SqlAccess } from './sql.js';
 
 export type { PrismaClient };
 
@@ -42,6 +43,8 @@ export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = {
 export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;
+  /** Plain SQL for the hot statements: `pg` itself on PostgreSQL, Prisma's raw queries on PGlite (sql.ts). */
+  readonly sql: SqlAccess;
   readonly transactions: TransactionLimits;
   readonly migrations: MigrationReport;
   /** The embedded data directory was converted from an older PostgreSQL at this open (embedded-upgrade.ts). */
@@ -83,7 +86,7 @@ export async function openDatabase(
   if (target.kind === 'postgres') {
     const migrations = await migratePostgres(target.url);
     // The pool is ours (not the adapter's), so its use can be read for the metrics.
-    const pool = new pg.Pool({
+    const pool = new TransactionPool({
       connectionString: target.url,
       max: options.poolSize,
       options: trigramConnectionOptions(),
@@ -93,6 +96,7 @@ export async function openDatabase(
     return {
       kind: 'postgres',
       prisma,
+      sql: pgSqlAccess(pool),
       transactions,
       migrations,
       ping: () => pingWith(prisma),
@@ -141,6 +145,7 @@ export async function openDatabase(
   return {
     kind: target.kind,
     prisma,
+    sql: prismaSqlAccess(prisma),
     transactions,
     migrations,
     ...(upgraded ? { upgraded } : {}),

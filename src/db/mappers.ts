@@ -64,7 +64,17 @@ export const toCustomer = (row: CustomerRow): Customer => ({
   relationship: CustomerRelationshipSchema.catch('active').parse(row.relationship),
 });
 
-type ProductRow = Prisma.ProductGetPayload<object>;
+/** A money column as Prisma reads it (Decimal) or as plain SQL reads it (`::float8`, sql.ts). */
+type Money = number | { toNumber(): number };
+export const money = (value: Money): number => (typeof value === 'number' ? value : value.toNumber());
+
+/** A product row from Prisma, or from plain SQL with the price as a number. */
+export type ProductRow = Omit<
+  Prisma.ProductGetPayload<object>,
+  'unitPrice' | 'policySource' | 'softwareOptions'
+> & {
+  unitPrice: Money;
+};
 export const toProduct = (row: ProductRow): Product => ({
   id: row.id,
   name: row.name,
@@ -74,7 +84,7 @@ export const toProduct = (row: ProductRow): Product => ({
   category: row.category as Product['category'],
   billingCycles: row.billingCycles as BillingCycle[],
   segments: row.segments as Segment[],
-  unitPrice: row.unitPrice.toNumber(),
+  unitPrice: money(row.unitPrice),
   currency: row.currency,
   onePerCustomer: row.onePerCustomer,
   trialDays: row.trialDays,
@@ -94,7 +104,9 @@ export const toProduct = (row: ProductRow): Product => ({
 export const orNull = (value: Date | null): Dayjs | null => (value ? at(value) : null);
 
 type SubscriptionRow = Prisma.SubscriptionGetPayload<{ include: { product: { select: { name: true } } } }>;
-export const toSubscription = (row: SubscriptionRow): Subscription => ({
+export const toSubscription = (
+  row: Omit<SubscriptionRow, 'licenceAdditions' | 'reminderCheckAt'>,
+): Subscription => ({
   id: row.id,
   customerId: row.customerId,
   productId: row.productId,
@@ -143,7 +155,7 @@ export const toOrder = (row: OrderRow): Order => ({
   })),
 });
 
-type PendingRow = Prisma.PendingActionGetPayload<object>;
+export type PendingRow = Prisma.PendingActionGetPayload<object>;
 export const toPending = (row: PendingRow): PendingAction => ({
   id: row.id,
   action: row.action,

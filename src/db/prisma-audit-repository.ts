@@ -3,20 +3,32 @@ import type { AuditEntry } from '../domain/shared/audit.js';
 import type { AuditLog } from '../domain/ports/audit.js';
 import { at } from '../domain/shared/time.js';
 import { json, type Db } from './mappers.js';
+import { prismaSql, type Sql } from './sql.js';
 
-export function makeAuditRepository(db: Db): AuditLog {
+export function makeAuditRepository(db: Db, sql: Sql = prismaSql(db)): AuditLog {
   return {
     async record(entry: AuditEntry) {
       // One statement: the actor's name is copied from the staff table as it is at the event, so a later
       // rename does not rewrite the activity log.
       const actor = entry.actorAadObjectId;
       const detail = entry.detail ? JSON.stringify(json(entry.detail)) : null;
-      await db.$executeRaw`INSERT INTO audit_events
-          ("at", "actorAadObjectId", "actorName", "action", "outcome", "customerId", "subjectId", "productId", "detail")
-        VALUES (${entry.at.toDate()}::timestamptz, ${actor},
-          (SELECT s."displayName" FROM staff s WHERE s."aadObjectId" = ${actor}),
-          ${entry.action}, ${entry.outcome}, ${entry.customerId ?? null}, ${entry.subjectId ?? null},
-          ${entry.productId ?? null}, ${detail}::jsonb)`;
+      // Every change records one: plain SQL (sql.ts).
+      await sql.query(
+        `INSERT INTO audit_events
+           ("at", "actorAadObjectId", "actorName", "action", "outcome", "customerId", "subjectId", "productId", "detail")
+         VALUES ($1::timestamptz, $2, (SELECT s."displayName" FROM staff s WHERE s."aadObjectId" = $2),
+           $3, $4, $5, $6, $7, $8::jsonb)`,
+        [
+          entry.at.toDate(),
+          actor,
+          entry.action,
+          entry.outcome,
+          entry.customerId ?? null,
+          entry.subjectId ?? null,
+          entry.productId ?? null,
+          detail,
+        ],
+      );
     },
     async query(filter) {
       const where = {

@@ -1,6 +1,11 @@
 /** Customers (the CustomerRepository port). */
 import type { CustomerIndexRepository, CustomerRepository } from '../domain/ports/customers.js';
 import { toCustomer, type CustomerRow, type Db } from './mappers.js';
+import { prismaSql, type Sql } from './sql.js';
+
+const COLUMNS = `c."id", c."companyName", c."primaryDomain", c."tenantId", c."billingCountry", c."segment",
+  c."tenantRegion", c."preferredLanguage", c."accountCreatedAt", c."firstBillingPeriodStartAt",
+  c."relationship", c."createdAt"`;
 
 /** `text` as a LIKE pattern that matches only itself (backslash is PostgreSQL's default escape). */
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -44,11 +49,12 @@ async function correctedByWords(db: Db, query: string, take: number): Promise<Cu
   return rows.length > 0 && rows[0]!.hits <= MAX_WORD_HITS ? rows : [];
 }
 
-export function makeCustomerRepository(db: Db): CustomerRepository {
+export function makeCustomerRepository(db: Db, sql: Sql = prismaSql(db)): CustomerRepository {
+  // findById, lockForUpdate and the containing search run on most turns: plain SQL (sql.ts).
   return {
     async findById(id) {
-      const row = await db.customer.findUnique({ where: { id } });
-      return row ? toCustomer(row) : null;
+      const rows = await sql.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers c WHERE c."id" = $1`, [id]);
+      return rows[0] ? toCustomer(rows[0]) : null;
     },
     async findByDomain(domain) {
       // Case-insensitive equality as ILIKE with the wildcards escaped: the trigram index serves it.
@@ -65,11 +71,13 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       const pattern = `%${escapeLike(query)}%`;
       // Names or domains containing the query (any case) come first and are enough: the fuzzy rules rank
       // a typo below them anyway. Served by the GIN trigram indexes (migration …_customer_search).
-      const containing = await db.$queryRaw<CustomerRow[]>`
-        SELECT c.* FROM customers c
-        WHERE c."companyName" ILIKE ${pattern} OR c."primaryDomain" ILIKE ${pattern}
-        ORDER BY lower(c."companyName") = lower(${query}) DESC, c."companyName", c.id
-        LIMIT ${take}`;
+      const containing = await sql.query<CustomerRow>(
+        `SELECT ${COLUMNS} FROM customers c
+         WHERE c."companyName" ILIKE $1 OR c."primaryDomain" ILIKE $1
+         ORDER BY lower(c."companyName") = lower($2::text) DESC, c."companyName", c.id
+         LIMIT $3::int`,
+        [pattern, query, take],
+      );
       if (containing.length > 0 || options?.similar === false) return containing.map(toCustomer);
       const corrected = await correctedByWords(db, query, take);
       if (corrected.length > 0) return corrected.map(toCustomer);
@@ -102,9 +110,10 @@ export function makeCustomerRepository(db: Db): CustomerRepository {
       return rows.map(toCustomer);
     },
     async lockForUpdate(id) {
-      const rows = await db.$queryRaw<
-        CustomerRow[]
-      >`SELECT c.* FROM customers c WHERE c.id = ${id} FOR UPDATE`;
+      const rows = await sql.query<CustomerRow>(
+        `SELECT ${COLUMNS} FROM customers c WHERE c."id" = $1 FOR UPDATE`,
+        [id],
+      );
       return rows[0] ? toCustomer(rows[0]) : null;
     },
   };

@@ -1,8 +1,9 @@
 /** Orders and the subscriptions they create (the OrderRepository port). */
 import type { OrderRepository } from '../domain/ports/orders.js';
 import { ORDER_INCLUDE, toOrder, type Db } from './mappers.js';
+import { prismaSql, type Sql } from './sql.js';
 
-export function makeOrderRepository(db: Db): OrderRepository {
+export function makeOrderRepository(db: Db, sql: Sql = prismaSql(db)): OrderRepository {
   return {
     async listByCustomer(customerId, window) {
       const rows = await db.order.findMany({
@@ -24,53 +25,44 @@ export function makeOrderRepository(db: Db): OrderRepository {
       return row ? toOrder(row) : null;
     },
     async create(order) {
-      // createMany: a nested create would read the order back after inserting it (one statement more).
-      await db.order.createMany({
-        data: [
-          {
-            id: order.id,
-            customerId: order.customerId,
-            placedByAadObjectId: order.placedByAadObjectId,
-            placedAt: order.placedAt.toDate(),
-            total: order.total,
-            currency: order.currency,
-            pendingActionId: order.pendingActionId,
-          },
-        ],
-      });
+      // One statement (plain SQL, sql.ts): the order, its lines and the subscriptions it provisions. The
+      // foreign keys are checked at the end of the statement, when the order row is there.
+      const values: unknown[] = [];
+      const value = (v: unknown, cast = '') => `$${values.push(v)}${cast}`;
+      const parts = [
+        `o AS (INSERT INTO orders ("id", "customerId", "placedByAadObjectId", "placedAt", "total", "currency",
+                 "pendingActionId")
+               VALUES (${value(order.id)}, ${value(order.customerId)}, ${value(order.placedByAadObjectId)},
+                 ${value(order.placedAt.toDate(), '::timestamptz')}, ${value(order.total, '::numeric')},
+                 ${value(order.currency)}, ${value(order.pendingActionId)}))`,
+      ];
       if (order.lines.length > 0) {
-        await db.orderLine.createMany({
-          data: order.lines.map((line) => ({
-            id: line.id,
-            orderId: order.id,
-            productId: line.productId,
-            quantity: line.quantity,
-            billingCycle: line.billingCycle,
-            unitPrice: line.unitPrice,
-          })),
-        });
+        const rows = order.lines.map(
+          (line) =>
+            `(${value(line.id)}, ${value(order.id)}, ${value(line.productId)}, ${value(line.quantity, '::int')},
+              ${value(line.billingCycle)}, ${value(line.unitPrice, '::numeric')})`,
+        );
+        parts.push(`l AS (INSERT INTO order_lines ("id", "orderId", "productId", "quantity", "billingCycle", "unitPrice")
+                          VALUES ${rows.join(', ')})`);
       }
       if (order.subscriptions.length > 0) {
-        await db.subscription.createMany({
-          data: order.subscriptions.map((sub) => ({
-            id: sub.id,
-            customerId: sub.customerId,
-            productId: sub.productId,
-            orderId: sub.orderId,
-            quantity: sub.quantity,
-            billingCycle: sub.billingCycle,
-            status: sub.status,
-            autoRenew: sub.autoRenew,
-            orderedAt: sub.orderedAt.toDate(),
-            termStartAt: sub.termStartAt.toDate(),
-            renewsAt: sub.renewsAt.toDate(),
-            trialEndsAt: sub.trialEndsAt?.toDate() ?? null,
-            baseSubscriptionId: sub.baseSubscriptionId ?? null,
-            termAnchorAt: sub.termAnchorAt?.toDate() ?? null,
-            licenceAdditions: [{ at: sub.orderedAt.toISOString(), count: sub.quantity }],
-          })),
-        });
+        const date = (d: { toDate(): Date } | null | undefined) =>
+          value(d?.toDate() ?? null, '::timestamptz');
+        const rows = order.subscriptions.map(
+          (sub) =>
+            `(${value(sub.id)}, ${value(sub.customerId)}, ${value(sub.productId)}, ${value(sub.orderId)},
+              ${value(sub.quantity, '::int')}, ${value(sub.billingCycle)}, ${value(sub.status)},
+              ${value(sub.autoRenew, '::boolean')}, ${date(sub.orderedAt)}, ${date(sub.termStartAt)},
+              ${date(sub.renewsAt)}, ${date(sub.trialEndsAt)}, ${value(sub.baseSubscriptionId ?? null)},
+              ${date(sub.termAnchorAt)},
+              ${value(JSON.stringify([{ at: sub.orderedAt.toISOString(), count: sub.quantity }]), '::jsonb')})`,
+        );
+        parts.push(`s AS (INSERT INTO subscriptions ("id", "customerId", "productId", "orderId", "quantity",
+                            "billingCycle", "status", "autoRenew", "orderedAt", "termStartAt", "renewsAt",
+                            "trialEndsAt", "baseSubscriptionId", "termAnchorAt", "licenceAdditions")
+                          VALUES ${rows.join(', ')})`);
       }
+      await sql.query(`WITH ${parts.join(',\n')} SELECT 1 AS done`, values);
       return { kind: 'created', subscriptionIds: order.subscriptions.map((sub) => sub.id) };
     },
   };

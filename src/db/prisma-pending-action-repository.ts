@@ -1,37 +1,52 @@
 /** Pending actions: the confirmations a click claims once (the PendingActionRepository port). */
 import type { PendingAction } from '../domain/confirmations/pending-action.js';
 import type { PendingActionRepository } from '../domain/ports/pending-actions.js';
-import { json, toPending, type Db } from './mappers.js';
+import { json, toPending, type Db, type PendingRow } from './mappers.js';
+import { prismaSql, type Sql } from './sql.js';
 
-export function makePendingActionRepository(db: Db): PendingActionRepository {
+const COLUMNS = `"id", "action", "initiatorAadObjectId", "payload", "status", "createdAt", "expiresAt",
+  "completedAt", "result"`;
+
+export function makePendingActionRepository(db: Db, sql: Sql = prismaSql(db)): PendingActionRepository {
+  // create, find, claim and recordResult run on every card and confirmation: plain SQL (sql.ts).
   return {
     async create(pending) {
-      const row = await db.pendingAction.create({
-        data: {
-          id: pending.id,
-          action: pending.action,
-          initiatorAadObjectId: pending.initiatorAadObjectId,
-          payload: json(pending.payload),
-          createdAt: pending.createdAt.toDate(),
-          expiresAt: pending.expiresAt.toDate(),
-        },
-      });
-      return toPending(row) as PendingAction<never>;
+      const rows = await sql.query<PendingRow>(
+        `INSERT INTO pending_actions ("id", "action", "initiatorAadObjectId", "payload", "status", "createdAt", "expiresAt")
+         VALUES ($1, $2, $3, $4::jsonb, 'pending', $5::timestamptz, $6::timestamptz)
+         RETURNING ${COLUMNS}`,
+        [
+          pending.id,
+          pending.action,
+          pending.initiatorAadObjectId,
+          JSON.stringify(json(pending.payload)),
+          pending.createdAt.toDate(),
+          pending.expiresAt.toDate(),
+        ],
+      );
+      return toPending(rows[0]!) as PendingAction<never>;
     },
     async find(id) {
-      const row = await db.pendingAction.findUnique({ where: { id } });
-      return row ? toPending(row) : null;
+      const rows = await sql.query<PendingRow>(`SELECT ${COLUMNS} FROM pending_actions WHERE "id" = $1`, [
+        id,
+      ]);
+      return rows[0] ? toPending(rows[0]) : null;
     },
     async claim(id, now) {
-      const claimed = await db.pendingAction.updateMany({
-        where: { id, status: 'pending', expiresAt: { gt: now.toDate() } },
-        data: { status: 'done', completedAt: now.toDate() },
-      });
-      return claimed.count === 1;
+      const claimed = await sql.query(
+        `UPDATE pending_actions SET "status" = 'done', "completedAt" = $2::timestamptz
+         WHERE "id" = $1 AND "status" = 'pending' AND "expiresAt" > $2::timestamptz
+         RETURNING "id"`,
+        [id, now.toDate()],
+      );
+      return claimed.length === 1;
     },
     async recordResult(id, result) {
-      // updateMany: nothing is read back (update would return the whole row).
-      await db.pendingAction.updateMany({ where: { id }, data: { result: json(result) } });
+      // Nothing is read back.
+      await sql.query(`UPDATE pending_actions SET "result" = $2::jsonb WHERE "id" = $1`, [
+        id,
+        JSON.stringify(json(result)),
+      ]);
     },
     async updatePayload(id, payload, now) {
       const updated = await db.pendingAction.updateMany({

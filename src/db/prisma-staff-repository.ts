@@ -1,29 +1,31 @@
 /** Staff and their roles, preferences and one-to-one chat (the StaffRepository port). */
 import type { StaffRepository } from '../domain/ports/staff.js';
 import { json, toRoles, toStaff, type Db } from './mappers.js';
+import { prismaSql, type Sql } from './sql.js';
 
 const GLOBAL_ADMIN_LOCK_ID = 72707370;
 
-export function makeStaffRepository(db: Db): StaffRepository {
+export function makeStaffRepository(db: Db, sql: Sql = prismaSql(db)): StaffRepository {
   return {
     async find(aadObjectId) {
-      // One statement (this runs on every turn): the person and their roles.
-      const rows = await db.$queryRaw<
-        Array<{
-          aadObjectId: string;
-          displayName: string;
-          tenantId: string | null;
-          locale: string | null;
-          timeZone: string | null;
-          conversationId: string | null;
-          roles: string[] | null;
-        }>
-      >`SELECT s."aadObjectId", s."tenantId", s."displayName", s."locale", s."timeZone",
+      // One statement (this runs on every turn), plain SQL (sql.ts): the person and their roles.
+      const rows = await sql.query<{
+        aadObjectId: string;
+        displayName: string;
+        tenantId: string | null;
+        locale: string | null;
+        timeZone: string | null;
+        conversationId: string | null;
+        roles: string[] | null;
+      }>(
+        `SELECT s."aadObjectId", s."tenantId", s."displayName", s."locale", s."timeZone",
                (s."conversationReference"->'conversation'->>'id') || '|' || (s."conversationReference"->>'serviceUrl') AS "conversationId",
                array_remove(array_agg(r."role" ORDER BY r."role"), NULL) AS roles
         FROM staff s LEFT JOIN staff_roles r ON r."aadObjectId" = s."aadObjectId"
-        WHERE s."aadObjectId" = ${aadObjectId}
-        GROUP BY s."aadObjectId"`;
+        WHERE s."aadObjectId" = $1
+        GROUP BY s."aadObjectId"`,
+        [aadObjectId],
+      );
       const row = rows[0];
       if (!row) return null;
       return {

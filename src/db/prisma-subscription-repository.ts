@@ -5,9 +5,10 @@ import {
   type SubscriptionRepository,
   type SubscriptionSelection,
 } from '../domain/ports/subscriptions.js';
-import type { Prisma } from './generated/prisma/client.js';
+import type { Subscription } from '../domain/shared/model.js';
 import { at } from '../domain/shared/time.js';
-import { SUBSCRIPTION_INCLUDE, toSubscription, type Db } from './mappers.js';
+import { toSubscription, type Db } from './mappers.js';
+import { prismaSql, type Sql } from './sql.js';
 
 /** The check time that makes the next reminder pass look at a subscription (the column's default too). */
 export const REMINDER_CHECK_NOW = new Date(0);
@@ -15,70 +16,101 @@ export const REMINDER_CHECK_NOW = new Date(0);
 /** The column keeps its first spelling (`licenceAdditions`): renaming it would need a migration. */
 const LicenseAdditionsSchema = z.array(z.object({ at: z.string(), count: z.number().int() }));
 
-const toWhere = (one: SubscriptionSelection): Prisma.SubscriptionWhereInput => ({
-  ...(one.ids ? { id: { in: [...one.ids] } } : {}),
-  ...(one.productIds ? { productId: { in: [...one.productIds] } } : {}),
-  ...(one.statuses ? { status: { in: [...one.statuses] } } : {}),
-  ...(one.orderId !== undefined ? { orderId: one.orderId } : {}),
-  ...(one.baseSubscriptionId !== undefined ? { baseSubscriptionId: one.baseSubscriptionId } : {}),
-});
+/** Every column toSubscription reads, with the product's name (sql.ts). */
+const COLUMNS = `s."id", s."customerId", s."productId", s."orderId", s."quantity", s."billingCycle", s."status",
+  s."autoRenew", s."orderedAt", s."termStartAt", s."renewsAt", s."trialEndsAt", s."suspendedAt", s."dataDeletedAt",
+  s."cancelledAt", s."cancelAt", s."baseSubscriptionId", s."termAnchorAt", s."scheduledProductId",
+  s."scheduledBillingCycle", s."version", p."name" AS "productName"`;
 
-export function makeSubscriptionRepository(db: Db): SubscriptionRepository {
+type Row = Omit<Parameters<typeof toSubscription>[0], 'product'> & { productName: string };
+const fromRow = (row: Row): Subscription => toSubscription({ ...row, product: { name: row.productName } });
+
+/** One alternative of a selection as SQL (every condition given must hold), its values appended to `values`. */
+function conditionOf(one: SubscriptionSelection, values: unknown[]): string {
+  const value = (v: unknown) => `$${values.push(v)}`;
+  const all = [
+    ...(one.ids ? [`s."id" = ANY(${value([...one.ids])}::text[])`] : []),
+    ...(one.productIds ? [`s."productId" = ANY(${value([...one.productIds])}::text[])`] : []),
+    ...(one.statuses ? [`s."status" = ANY(${value([...one.statuses])}::text[])`] : []),
+    ...(one.orderId !== undefined ? [`s."orderId" = ${value(one.orderId)}`] : []),
+    ...(one.baseSubscriptionId !== undefined
+      ? [`s."baseSubscriptionId" = ${value(one.baseSubscriptionId)}`]
+      : []),
+  ];
+  return all.length > 0 ? `(${all.join(' AND ')})` : 'TRUE';
+}
+
+export function makeSubscriptionRepository(db: Db, sql: Sql = prismaSql(db)): SubscriptionRepository {
+  // Lists, previews and confirmations read and save subscriptions: plain SQL (sql.ts).
   return {
     async listByCustomer(customerId, select, window) {
       const any = selectionsOf(select);
       if (select !== undefined && any.length === 0) return [];
-      const rows = await db.subscription.findMany({
-        relationLoadStrategy: 'join',
-        where: { customerId, ...(any.length > 0 ? { OR: any.map(toWhere) } : {}) },
-        include: SUBSCRIPTION_INCLUDE,
-        orderBy: [{ orderedAt: 'desc' }, { id: 'asc' }],
-        ...(window ? { skip: window.offset, take: window.limit } : {}),
-      });
-      return rows.map(toSubscription);
+      const values: unknown[] = [customerId];
+      const picked =
+        any.length > 0 ? ` AND (${any.map((one) => conditionOf(one, values)).join(' OR ')})` : '';
+      const paged = window
+        ? ` OFFSET $${values.push(window.offset)}::int LIMIT $${values.push(window.limit)}::int`
+        : '';
+      const rows = await sql.query<Row>(
+        `SELECT ${COLUMNS} FROM subscriptions s JOIN products p ON p."id" = s."productId"
+         WHERE s."customerId" = $1${picked}
+         ORDER BY s."orderedAt" DESC, s."id"${paged}`,
+        values,
+      );
+      return rows.map(fromRow);
     },
     async findById(id) {
-      const row = await db.subscription.findUnique({
-        relationLoadStrategy: 'join',
-        where: { id },
-        include: SUBSCRIPTION_INCLUDE,
-      });
-      return row ? toSubscription(row) : null;
+      const rows = await sql.query<Row>(
+        `SELECT ${COLUMNS} FROM subscriptions s JOIN products p ON p."id" = s."productId" WHERE s."id" = $1`,
+        [id],
+      );
+      return rows[0] ? fromRow(rows[0]) : null;
     },
     async save(next, expectedVersion, changes) {
-      const saved = await db.subscription.updateMany({
-        where: { id: next.id, version: expectedVersion },
-        data: {
-          // Upgrades and cycle or term changes (R-UPG-3, R-TRM-1, R-TRM-2) change these.
-          productId: next.productId,
-          billingCycle: next.billingCycle,
-          termAnchorAt: next.termAnchorAt?.toDate() ?? null,
-          scheduledProductId: next.scheduledChange?.productId ?? null,
-          scheduledBillingCycle: next.scheduledChange?.billingCycle ?? null,
-          quantity: next.quantity,
-          status: next.status,
-          autoRenew: next.autoRenew,
-          termStartAt: next.termStartAt.toDate(),
-          renewsAt: next.renewsAt.toDate(),
-          trialEndsAt: next.trialEndsAt?.toDate() ?? null,
-          suspendedAt: next.suspendedAt?.toDate() ?? null,
-          dataDeletedAt: next.dataDeletedAt?.toDate() ?? null,
-          cancelledAt: next.cancelledAt?.toDate() ?? null,
-          cancelAt: next.cancelAt?.toDate() ?? null,
-          ...(changes.licenseAdditions !== undefined
-            ? {
-                licenceAdditions: changes.licenseAdditions.map((a) => ({
-                  at: a.at.toISOString(),
-                  count: a.count,
-                })),
-              }
-            : {}),
-          version: { increment: 1 },
-          // Any change re-queues it for the reminder pass (the epoch: "look at the next pass").
-          reminderCheckAt: REMINDER_CHECK_NOW,
-        },
-      });
-      return saved.count === 1 ? 'saved' : 'conflict';
+      const date = (d: { toDate(): Date } | null | undefined) => d?.toDate() ?? null;
+      const additions =
+        changes.licenseAdditions !== undefined
+          ? JSON.stringify(changes.licenseAdditions.map((a) => ({ at: a.at.toISOString(), count: a.count })))
+          : null;
+      const saved = await sql.query(
+        `UPDATE subscriptions SET
+           -- Upgrades and cycle or term changes (R-UPG-3, R-TRM-1, R-TRM-2) change these.
+           "productId" = $3, "billingCycle" = $4, "termAnchorAt" = $5::timestamptz,
+           "scheduledProductId" = $6, "scheduledBillingCycle" = $7,
+           "quantity" = $8::int, "status" = $9, "autoRenew" = $10::boolean,
+           "termStartAt" = $11::timestamptz, "renewsAt" = $12::timestamptz, "trialEndsAt" = $13::timestamptz,
+           "suspendedAt" = $14::timestamptz, "dataDeletedAt" = $15::timestamptz,
+           "cancelledAt" = $16::timestamptz, "cancelAt" = $17::timestamptz,
+           "licenceAdditions" = COALESCE($18::jsonb, "licenceAdditions"),
+           "version" = "version" + 1,
+           -- Any change re-queues it for the reminder pass (the epoch: "look at the next pass").
+           "reminderCheckAt" = $19::timestamptz
+         WHERE "id" = $1 AND "version" = $2::int
+         RETURNING "id"`,
+        [
+          next.id,
+          expectedVersion,
+          next.productId,
+          next.billingCycle,
+          date(next.termAnchorAt),
+          next.scheduledChange?.productId ?? null,
+          next.scheduledChange?.billingCycle ?? null,
+          next.quantity,
+          next.status,
+          next.autoRenew,
+          next.termStartAt.toDate(),
+          next.renewsAt.toDate(),
+          date(next.trialEndsAt),
+          date(next.suspendedAt),
+          date(next.dataDeletedAt),
+          date(next.cancelledAt),
+          date(next.cancelAt),
+          additions,
+          REMINDER_CHECK_NOW,
+        ],
+      );
+      return saved.length === 1 ? 'saved' : 'conflict';
     },
     async licenseAdditions(id) {
       const row = await db.subscription.findUnique({ where: { id }, select: { licenceAdditions: true } });

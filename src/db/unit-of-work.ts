@@ -5,6 +5,7 @@
 import type { Repositories, UnitOfWork } from '../domain/ports/unit-of-work.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Db } from './mappers.js';
+import { prismaSql, prismaSqlAccess, type Sql, type SqlAccess } from './sql.js';
 import { makeAuditRepository } from './prisma-audit-repository.js';
 import { makeCustomerRepository } from './prisma-customer-repository.js';
 import { makeOrderRepository } from './prisma-order-repository.js';
@@ -18,15 +19,15 @@ import { makeSubscriptionRepository } from './prisma-subscription-repository.js'
 import { makeSupportRequestRepository } from './prisma-support-request-repository.js';
 
 /** Every repository over one client or transaction. The only code that touches Prisma, with seed.ts. */
-export function makeRepositories(db: Db): Repositories {
+export function makeRepositories(db: Db, sql: Sql = prismaSql(db)): Repositories {
   return {
-    staff: makeStaffRepository(db),
-    customers: makeCustomerRepository(db),
-    products: makeProductRepository(db),
-    subscriptions: makeSubscriptionRepository(db),
-    orders: makeOrderRepository(db),
-    pending: makePendingActionRepository(db),
-    audit: makeAuditRepository(db),
+    staff: makeStaffRepository(db, sql),
+    customers: makeCustomerRepository(db, sql),
+    products: makeProductRepository(db, sql),
+    subscriptions: makeSubscriptionRepository(db, sql),
+    orders: makeOrderRepository(db, sql),
+    pending: makePendingActionRepository(db, sql),
+    audit: makeAuditRepository(db, sql),
     software: makeSoftwareRepository(db),
     relationships: makeRelationshipRepository(db),
     reminders: makeReminderRepository(db),
@@ -38,12 +39,15 @@ export function makeRepositories(db: Db): Repositories {
 export function makeUnitOfWork(
   prisma: PrismaClient,
   limits: { maxWait: number; timeout: number } = { maxWait: 30_000, timeout: 20_000 },
+  access: SqlAccess = prismaSqlAccess(prisma),
 ): UnitOfWork {
   return {
     run: (work) =>
-      prisma.$transaction((tx) => work(makeRepositories(tx)), {
-        maxWait: limits.maxWait,
-        timeout: limits.timeout,
-      }),
+      access.transaction((direct) =>
+        prisma.$transaction((tx) => work(makeRepositories(tx, direct() ?? prismaSql(tx))), {
+          maxWait: limits.maxWait,
+          timeout: limits.timeout,
+        }),
+      ),
   };
 }
