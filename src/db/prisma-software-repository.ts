@@ -9,51 +9,109 @@ import type {
 import type { SoftwarePurchase, SoftwareRepository, StoredDownloadLink } from '../domain/ports/software.js';
 import { SOFTWARE_KINDS } from '../domain/shared/model.js';
 import { at } from '../domain/shared/time.js';
-import type { Prisma } from './generated/prisma/client.js';
 import type { Db } from './mappers.js';
+import { prismaSql, type Sql } from './sql.js';
 
-const PURCHASE_INCLUDE = {
-  lines: { include: { product: true }, orderBy: { id: 'asc' } },
-  subscriptions: { select: { id: true, termStartAt: true, renewsAt: true, status: true }, take: 1 },
-  productKeys: { where: { revokedAt: null }, select: { id: true } },
-} as const;
+/** An order with its first software line (by line id), that line's product, one subscription, live keys. */
+interface PurchaseRow {
+  id: string;
+  customerId: string;
+  placedAt: Date;
+  status: string;
+  cancelledAt: Date | null;
+  creditAmount: number | null;
+  currency: string;
+  productId: string | null;
+  quantity: number;
+  billingCycle: string;
+  unitPrice: number;
+  productName: string;
+  productKind: string;
+  commercePolicy: string;
+  cancelRestriction: string;
+  softwareOptions: unknown;
+  subscriptionId: string | null;
+  termStartAt: Date | null;
+  renewsAt: Date | null;
+  subscriptionStatus: string | null;
+  activeKeys: number;
+}
 
-type OrderRow = Prisma.OrderGetPayload<{ include: typeof PURCHASE_INCLUDE }>;
+/** The purchases `where` picks (`$1` is the software kinds), in `order`, at most `limit`. */
+const purchasesSql = (where: string, order = '', limit = '') => `
+  SELECT o."id", o."customerId", o."placedAt", o."status", o."cancelledAt",
+         o."creditAmount"::float8 AS "creditAmount", o."currency",
+         l."productId", l."quantity", l."billingCycle", l."unitPrice", l."productName", l."productKind",
+         l."commercePolicy", l."cancelRestriction", l."softwareOptions",
+         s."id" AS "subscriptionId", s."termStartAt", s."renewsAt", s."status" AS "subscriptionStatus",
+         (SELECT count(*)::int FROM product_keys k WHERE k."orderId" = o."id" AND k."revokedAt" IS NULL)
+           AS "activeKeys"
+  FROM orders o
+  LEFT JOIN LATERAL (
+    SELECT l."productId", l."quantity", l."billingCycle", l."unitPrice"::float8 AS "unitPrice",
+           p."name" AS "productName", p."kind" AS "productKind", p."commercePolicy", p."cancelRestriction",
+           p."softwareOptions"
+    FROM order_lines l JOIN products p ON p."id" = l."productId"
+    WHERE l."orderId" = o."id" AND p."kind" = ANY($1::text[])
+    ORDER BY l."id" LIMIT 1) l ON TRUE
+  LEFT JOIN LATERAL (
+    SELECT s."id", s."termStartAt", s."renewsAt", s."status" FROM subscriptions s
+    WHERE s."orderId" = o."id" ORDER BY s."id" LIMIT 1) s ON TRUE
+  WHERE ${where}${order}${limit}`;
 
-function toPurchase(row: OrderRow): SoftwarePurchase | null {
-  const line = row.lines.find((l) => (SOFTWARE_KINDS as readonly string[]).includes(l.product.kind));
-  if (!line) return null;
-  const sub = row.subscriptions[0];
+function toPurchase(row: PurchaseRow): SoftwarePurchase | null {
+  if (row.productId === null) return null;
   return {
     orderId: row.id,
     customerId: row.customerId,
-    productId: line.productId,
-    productName: line.product.name,
-    productKind: line.product.kind as ProductKind,
-    commercePolicy: line.product.commercePolicy as CommercePolicy,
-    cancelRestriction: line.product.cancelRestriction as CancelRestriction,
-    softwareOptions: line.product.softwareOptions,
+    productId: row.productId,
+    productName: row.productName,
+    productKind: row.productKind as ProductKind,
+    commercePolicy: row.commercePolicy as CommercePolicy,
+    cancelRestriction: row.cancelRestriction as CancelRestriction,
+    softwareOptions: row.softwareOptions as SoftwarePurchase['softwareOptions'],
     placedAt: at(row.placedAt),
     status: row.status === 'cancelled' ? 'cancelled' : 'completed',
     cancelledAt: row.cancelledAt ? at(row.cancelledAt) : null,
-    creditAmount: row.creditAmount?.toNumber() ?? null,
-    quantity: line.quantity,
-    billingCycle: line.billingCycle as BillingCycle,
-    lineTotal: Math.round(line.unitPrice.toNumber() * line.quantity * 100) / 100,
+    creditAmount: row.creditAmount ?? null,
+    quantity: row.quantity,
+    billingCycle: row.billingCycle as BillingCycle,
+    lineTotal: Math.round(row.unitPrice * row.quantity * 100) / 100,
     currency: row.currency,
-    subscription: sub
-      ? {
-          id: sub.id,
-          termStartAt: at(sub.termStartAt),
-          renewsAt: at(sub.renewsAt),
-          status: sub.status as SubscriptionStatus,
-        }
-      : null,
-    activeKeys: row.productKeys.length,
+    subscription:
+      row.subscriptionId && row.termStartAt && row.renewsAt
+        ? {
+            id: row.subscriptionId,
+            termStartAt: at(row.termStartAt),
+            renewsAt: at(row.renewsAt),
+            status: row.subscriptionStatus as SubscriptionStatus,
+          }
+        : null,
+    activeKeys: row.activeKeys,
   };
 }
 
-type LinkRow = Prisma.DownloadLinkGetPayload<object>;
+const LINK_COLUMNS = `"id", "tokenHash", "tokenEncrypted", "fileUrlEncrypted", "orderId", "productId", "customerId",
+  "version", "language", "variant", "issuedAt", "expiresAt", "maxDownloads", "downloadCount", "issuedTo", "revokedAt"`;
+
+interface LinkRow {
+  id: string;
+  tokenHash: string;
+  tokenEncrypted: string;
+  fileUrlEncrypted: string;
+  orderId: string;
+  productId: string;
+  customerId: string;
+  version: string;
+  language: string;
+  variant: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  maxDownloads: number;
+  downloadCount: number;
+  issuedTo: string;
+  revokedAt: Date | null;
+}
 const toLink = (row: LinkRow): StoredDownloadLink => ({
   id: row.id,
   tokenHash: row.tokenHash,
@@ -73,64 +131,87 @@ const toLink = (row: LinkRow): StoredDownloadLink => ({
   revokedAt: row.revokedAt ? at(row.revokedAt) : null,
 });
 
-export function makeSoftwareRepository(db: Db): SoftwareRepository {
+export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): SoftwareRepository {
+  // Key and link turns and downloads: plain SQL (sql.ts).
+  const kinds = [...SOFTWARE_KINDS];
   return {
     async listPurchases(customerId) {
-      const rows = await db.order.findMany({
-        where: { customerId, lines: { some: { product: { kind: { in: [...SOFTWARE_KINDS] } } } } },
-        relationLoadStrategy: 'join',
-        include: PURCHASE_INCLUDE,
-        orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],
-        take: 100,
-      });
+      const rows = await sql.query<PurchaseRow>(
+        purchasesSql(
+          `o."customerId" = $2 AND l."productId" IS NOT NULL`,
+          ` ORDER BY o."placedAt" DESC, o."id"`,
+          ' LIMIT 100',
+        ),
+        [kinds, customerId],
+      );
       return rows.map(toPurchase).filter((p): p is SoftwarePurchase => p !== null);
     },
     async findPurchase(orderId) {
-      const row = await db.order.findUnique({
-        relationLoadStrategy: 'join',
-        where: { id: orderId },
-        include: PURCHASE_INCLUDE,
-      });
-      return row ? toPurchase(row) : null;
+      const rows = await sql.query<PurchaseRow>(purchasesSql(`o."id" = $2`), [kinds, orderId]);
+      return rows[0] ? toPurchase(rows[0]) : null;
     },
     async saveKey(key) {
-      await db.productKey.create({
-        data: {
-          id: key.id,
-          orderId: key.orderId,
-          productId: key.productId,
-          customerId: key.customerId,
-          version: key.version,
-          language: key.language,
-          variant: key.variant,
-          keyEncrypted: key.keySealed,
-          issuedAt: key.issuedAt.toDate(),
-          issuedTo: key.issuedTo,
-        },
-      });
+      await sql.query(
+        `INSERT INTO product_keys ("id", "orderId", "productId", "customerId", "version", "language", "variant",
+           "keyEncrypted", "issuedAt", "issuedTo")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10)`,
+        [
+          key.id,
+          key.orderId,
+          key.productId,
+          key.customerId,
+          key.version,
+          key.language,
+          key.variant,
+          key.keySealed,
+          key.issuedAt.toDate(),
+          key.issuedTo,
+        ],
+      );
     },
     async saveLink(link) {
-      await db.downloadLink.create({
-        data: {
-          id: link.id,
-          tokenHash: link.tokenHash,
-          tokenEncrypted: link.tokenSealed,
-          fileUrlEncrypted: link.fileUrlSealed,
-          orderId: link.orderId,
-          productId: link.productId,
-          customerId: link.customerId,
-          version: link.version,
-          language: link.language,
-          variant: link.variant,
-          issuedAt: link.issuedAt.toDate(),
-          expiresAt: link.expiresAt.toDate(),
-          maxDownloads: link.maxDownloads,
-          issuedTo: link.issuedTo,
-        },
-      });
+      await sql.query(
+        `INSERT INTO download_links ("id", "tokenHash", "tokenEncrypted", "fileUrlEncrypted", "orderId", "productId",
+           "customerId", "version", "language", "variant", "issuedAt", "expiresAt", "maxDownloads", "issuedTo")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamptz, $12::timestamptz, $13::int, $14)`,
+        [
+          link.id,
+          link.tokenHash,
+          link.tokenSealed,
+          link.fileUrlSealed,
+          link.orderId,
+          link.productId,
+          link.customerId,
+          link.version,
+          link.language,
+          link.variant,
+          link.issuedAt.toDate(),
+          link.expiresAt.toDate(),
+          link.maxDownloads,
+          link.issuedTo,
+        ],
+      );
     },
     async findKey(id) {
-      const row = await db.productKey.findUnique({ where: { id } });
+      const rows = await sql.query<{
+        id: string;
+        orderId: string;
+        productId: string;
+        customerId: string;
+        version: string;
+        language: string;
+        variant: string;
+        keyEncrypted: string;
+        issuedAt: Date;
+        issuedTo: string;
+        revokedAt: Date | null;
+      }>(
+        `SELECT "id", "orderId", "productId", "customerId", "version", "language", "variant", "keyEncrypted",
+                "issuedAt", "issuedTo", "revokedAt"
+         FROM product_keys WHERE "id" = $1`,
+        [id],
+      );
+      const row = rows[0];
       return row
         ? {
             id: row.id,
@@ -148,34 +229,37 @@ export function makeSoftwareRepository(db: Db): SoftwareRepository {
         : null;
     },
     async findActiveKey(orderId, edition) {
-      return db.productKey.findFirst({
-        where: {
-          orderId,
-          revokedAt: null,
-          version: edition.version,
-          language: edition.language,
-          variant: edition.variant,
-        },
-        orderBy: { issuedAt: 'asc' },
-        select: { id: true },
-      });
+      const rows = await sql.query<{ id: string }>(
+        `SELECT "id" FROM product_keys
+         WHERE "orderId" = $1 AND "revokedAt" IS NULL AND "version" = $2 AND "language" = $3 AND "variant" = $4
+         ORDER BY "issuedAt" LIMIT 1`,
+        [orderId, edition.version, edition.language, edition.variant],
+      );
+      return rows[0] ?? null;
     },
     async findLink(id) {
-      const row = await db.downloadLink.findUnique({ where: { id } });
-      return row ? toLink(row) : null;
+      const rows = await sql.query<LinkRow>(`SELECT ${LINK_COLUMNS} FROM download_links WHERE "id" = $1`, [
+        id,
+      ]);
+      return rows[0] ? toLink(rows[0]) : null;
     },
     async findLinkByTokenHash(hash) {
-      const row = await db.downloadLink.findUnique({ where: { tokenHash: hash } });
-      return row ? toLink(row) : null;
+      const rows = await sql.query<LinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM download_links WHERE "tokenHash" = $1`,
+        [hash],
+      );
+      return rows[0] ? toLink(rows[0]) : null;
     },
     async countDownload(tokenHash, now) {
       // One statement: the row lock and the re-checked WHERE make concurrent downloads count one by one,
       // and none past the limit.
-      const rows = await db.$queryRaw<LinkRow[]>`
-        UPDATE download_links SET "downloadCount" = "downloadCount" + 1
-        WHERE "tokenHash" = ${tokenHash} AND "revokedAt" IS NULL AND "expiresAt" > ${now.toDate()}
-          AND "downloadCount" < "maxDownloads"
-        RETURNING *`;
+      const rows = await sql.query<LinkRow>(
+        `UPDATE download_links SET "downloadCount" = "downloadCount" + 1
+         WHERE "tokenHash" = $1 AND "revokedAt" IS NULL AND "expiresAt" > $2::timestamptz
+           AND "downloadCount" < "maxDownloads"
+         RETURNING ${LINK_COLUMNS}`,
+        [tokenHash, now.toDate()],
+      );
       return rows[0] ? toLink(rows[0]) : null;
     },
     async revokeOrder(orderId, now) {

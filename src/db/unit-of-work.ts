@@ -28,7 +28,7 @@ export function makeRepositories(db: Db, sql: Sql = prismaSql(db)): Repositories
     orders: makeOrderRepository(db, sql),
     pending: makePendingActionRepository(db, sql),
     audit: makeAuditRepository(db, sql),
-    software: makeSoftwareRepository(db),
+    software: makeSoftwareRepository(db, sql),
     relationships: makeRelationshipRepository(db),
     reminders: makeReminderRepository(db),
     supportRequests: makeSupportRequestRepository(db),

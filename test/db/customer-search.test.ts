@@ -56,7 +56,7 @@ for (const { name, create } of DATABASES) {
       target = await create();
       db = await openDatabase(target.target);
       await db.prisma.customer.createMany({ data: CUSTOMERS });
-      repo = makeCustomerRepository(db.prisma);
+      repo = makeCustomerRepository(db.prisma, db.sql.root);
     });
 
     afterAll(async () => {

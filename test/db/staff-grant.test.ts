@@ -21,7 +21,7 @@ for (const { name, create } of DATABASES) {
     beforeAll(async () => {
       target = await create();
       db = await openDatabase(target.target);
-      staff = makeStaffRepository(db.prisma);
+      staff = makeStaffRepository(db.prisma, db.sql.root);
     });
 
     afterAll(async () => {
