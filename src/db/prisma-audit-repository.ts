@@ -3,7 +3,7 @@ import type { AuditEntry } from '../domain/shared/audit.js';
 import type { AuditLog } from '../domain/ports/audit.js';
 import { at } from '../domain/shared/time.js';
 import { json, type Db } from './mappers.js';
-import { prismaSql, type Sql } from './sql.js';
+import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 export function makeAuditRepository(db: Db, sql: Sql = prismaSql(db)): AuditLog {
   return {
@@ -28,6 +28,7 @@ export function makeAuditRepository(db: Db, sql: Sql = prismaSql(db)): AuditLog 
           entry.productId ?? null,
           detail,
         ],
+        PREPARED,
       );
     },
     async query(filter) {

@@ -1,7 +1,7 @@
 /** Customers (the CustomerRepository port). */
 import type { CustomerIndexRepository, CustomerRepository } from '../domain/ports/customers.js';
 import { toCustomer, type CustomerRow, type Db } from './mappers.js';
-import { prismaSql, type Sql } from './sql.js';
+import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 const COLUMNS = `c."id", c."companyName", c."primaryDomain", c."tenantId", c."billingCountry", c."segment",
   c."tenantRegion", c."preferredLanguage", c."accountCreatedAt", c."firstBillingPeriodStartAt",
@@ -53,7 +53,11 @@ export function makeCustomerRepository(db: Db, sql: Sql = prismaSql(db)): Custom
   // findById, lockForUpdate and the containing search run on most turns: plain SQL (sql.ts).
   return {
     async findById(id) {
-      const rows = await sql.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers c WHERE c."id" = $1`, [id]);
+      const rows = await sql.query<CustomerRow>(
+        `SELECT ${COLUMNS} FROM customers c WHERE c."id" = $1`,
+        [id],
+        PREPARED,
+      );
       return rows[0] ? toCustomer(rows[0]) : null;
     },
     async findByDomain(domain) {
@@ -113,6 +117,7 @@ export function makeCustomerRepository(db: Db, sql: Sql = prismaSql(db)): Custom
       const rows = await sql.query<CustomerRow>(
         `SELECT ${COLUMNS} FROM customers c WHERE c."id" = $1 FOR UPDATE`,
         [id],
+        PREPARED,
       );
       return rows[0] ? toCustomer(rows[0]) : null;
     },

@@ -2,7 +2,7 @@
 import type { PendingAction } from '../domain/confirmations/pending-action.js';
 import type { PendingActionRepository } from '../domain/ports/pending-actions.js';
 import { json, toPending, type Db, type PendingRow } from './mappers.js';
-import { prismaSql, type Sql } from './sql.js';
+import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 const COLUMNS = `"id", "action", "initiatorAadObjectId", "payload", "status", "createdAt", "expiresAt",
   "completedAt", "result"`;
@@ -23,13 +23,16 @@ export function makePendingActionRepository(db: Db, sql: Sql = prismaSql(db)): P
           pending.createdAt.toDate(),
           pending.expiresAt.toDate(),
         ],
+        PREPARED,
       );
       return toPending(rows[0]!) as PendingAction<never>;
     },
     async find(id) {
-      const rows = await sql.query<PendingRow>(`SELECT ${COLUMNS} FROM pending_actions WHERE "id" = $1`, [
-        id,
-      ]);
+      const rows = await sql.query<PendingRow>(
+        `SELECT ${COLUMNS} FROM pending_actions WHERE "id" = $1`,
+        [id],
+        PREPARED,
+      );
       return rows[0] ? toPending(rows[0]) : null;
     },
     async claim(id, now) {
@@ -38,15 +41,17 @@ export function makePendingActionRepository(db: Db, sql: Sql = prismaSql(db)): P
          WHERE "id" = $1 AND "status" = 'pending' AND "expiresAt" > $2::timestamptz
          RETURNING "id"`,
         [id, now.toDate()],
+        PREPARED,
       );
       return claimed.length === 1;
     },
     async recordResult(id, result) {
       // Nothing is read back.
-      await sql.query(`UPDATE pending_actions SET "result" = $2::jsonb WHERE "id" = $1`, [
-        id,
-        JSON.stringify(json(result)),
-      ]);
+      await sql.query(
+        `UPDATE pending_actions SET "result" = $2::jsonb WHERE "id" = $1`,
+        [id, JSON.stringify(json(result))],
+        PREPARED,
+      );
     },
     async updatePayload(id, payload, now) {
       const updated = await db.pendingAction.updateMany({

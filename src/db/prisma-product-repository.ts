@@ -1,7 +1,7 @@
 /** The product catalogue (the ProductRepository port). */
 import type { ProductRepository } from '../domain/ports/products.js';
 import { toProduct, type Db, type ProductRow } from './mappers.js';
-import { prismaSql, type Sql } from './sql.js';
+import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 /** Every column toProduct reads; the price as a number (sql.ts). */
 export const PRODUCT_COLUMNS = `p."id", p."name", p."kind", p."publisher", p."billingType", p."category",
@@ -17,11 +17,16 @@ export function makeProductRepository(db: Db, sql: Sql = prismaSql(db)): Product
       const rows = await sql.query<ProductRow>(
         `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p."id" = $1`,
         [id],
+        PREPARED,
       );
       return rows[0] ? toProduct(rows[0]) : null;
     },
     async list() {
-      const rows = await sql.query<ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products p ORDER BY p."name"`);
+      const rows = await sql.query<ProductRow>(
+        `SELECT ${PRODUCT_COLUMNS} FROM products p ORDER BY p."name"`,
+        [],
+        PREPARED,
+      );
       return rows.map(toProduct);
     },
   };

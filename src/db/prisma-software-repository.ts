@@ -10,7 +10,7 @@ import type { SoftwarePurchase, SoftwareRepository, StoredDownloadLink } from '.
 import { SOFTWARE_KINDS } from '../domain/shared/model.js';
 import { at } from '../domain/shared/time.js';
 import type { Db } from './mappers.js';
-import { prismaSql, type Sql } from './sql.js';
+import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 /** An order with its first software line (by line id), that line's product, one subscription, live keys. */
 interface PurchaseRow {
@@ -143,11 +143,12 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
           ' LIMIT 100',
         ),
         [kinds, customerId],
+        PREPARED,
       );
       return rows.map(toPurchase).filter((p): p is SoftwarePurchase => p !== null);
     },
     async findPurchase(orderId) {
-      const rows = await sql.query<PurchaseRow>(purchasesSql(`o."id" = $2`), [kinds, orderId]);
+      const rows = await sql.query<PurchaseRow>(purchasesSql(`o."id" = $2`), [kinds, orderId], PREPARED);
       return rows[0] ? toPurchase(rows[0]) : null;
     },
     async saveKey(key) {
@@ -167,6 +168,7 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
           key.issuedAt.toDate(),
           key.issuedTo,
         ],
+        PREPARED,
       );
     },
     async saveLink(link) {
@@ -190,6 +192,7 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
           link.maxDownloads,
           link.issuedTo,
         ],
+        PREPARED,
       );
     },
     async findKey(id) {
@@ -210,6 +213,7 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
                 "issuedAt", "issuedTo", "revokedAt"
          FROM product_keys WHERE "id" = $1`,
         [id],
+        PREPARED,
       );
       const row = rows[0];
       return row
@@ -234,19 +238,23 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
          WHERE "orderId" = $1 AND "revokedAt" IS NULL AND "version" = $2 AND "language" = $3 AND "variant" = $4
          ORDER BY "issuedAt" LIMIT 1`,
         [orderId, edition.version, edition.language, edition.variant],
+        PREPARED,
       );
       return rows[0] ?? null;
     },
     async findLink(id) {
-      const rows = await sql.query<LinkRow>(`SELECT ${LINK_COLUMNS} FROM download_links WHERE "id" = $1`, [
-        id,
-      ]);
+      const rows = await sql.query<LinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM download_links WHERE "id" = $1`,
+        [id],
+        PREPARED,
+      );
       return rows[0] ? toLink(rows[0]) : null;
     },
     async findLinkByTokenHash(hash) {
       const rows = await sql.query<LinkRow>(
         `SELECT ${LINK_COLUMNS} FROM download_links WHERE "tokenHash" = $1`,
         [hash],
+        PREPARED,
       );
       return rows[0] ? toLink(rows[0]) : null;
     },
@@ -259,6 +267,7 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
            AND "downloadCount" < "maxDownloads"
          RETURNING ${LINK_COLUMNS}`,
         [tokenHash, now.toDate()],
+        PREPARED,
       );
       return rows[0] ? toLink(rows[0]) : null;
     },

@@ -1,7 +1,7 @@
 /** Staff and their roles, preferences and one-to-one chat (the StaffRepository port). */
 import type { StaffRepository } from '../domain/ports/staff.js';
 import { json, toRoles, toStaff, type Db } from './mappers.js';
-import { prismaSql, type Sql } from './sql.js';
+import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 const GLOBAL_ADMIN_LOCK_ID = 72707370;
 
@@ -25,6 +25,7 @@ export function makeStaffRepository(db: Db, sql: Sql = prismaSql(db)): StaffRepo
         WHERE s."aadObjectId" = $1
         GROUP BY s."aadObjectId"`,
         [aadObjectId],
+        PREPARED,
       );
       const row = rows[0];
       if (!row) return null;

@@ -8,7 +8,7 @@ import {
 import type { Subscription } from '../domain/shared/model.js';
 import { at } from '../domain/shared/time.js';
 import { toSubscription, type Db } from './mappers.js';
-import { prismaSql, type Sql } from './sql.js';
+import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 /** The check time that makes the next reminder pass look at a subscription (the column's default too). */
 export const REMINDER_CHECK_NOW = new Date(0);
@@ -57,6 +57,7 @@ export function makeSubscriptionRepository(db: Db, sql: Sql = prismaSql(db)): Su
          WHERE s."customerId" = $1${picked}
          ORDER BY s."orderedAt" DESC, s."id"${paged}`,
         values,
+        PREPARED,
       );
       return rows.map(fromRow);
     },
@@ -64,6 +65,7 @@ export function makeSubscriptionRepository(db: Db, sql: Sql = prismaSql(db)): Su
       const rows = await sql.query<Row>(
         `SELECT ${COLUMNS} FROM subscriptions s JOIN products p ON p."id" = s."productId" WHERE s."id" = $1`,
         [id],
+        PREPARED,
       );
       return rows[0] ? fromRow(rows[0]) : null;
     },
@@ -109,6 +111,7 @@ export function makeSubscriptionRepository(db: Db, sql: Sql = prismaSql(db)): Su
           additions,
           REMINDER_CHECK_NOW,
         ],
+        PREPARED,
       );
       return saved.length === 1 ? 'saved' : 'conflict';
     },

@@ -19,12 +19,27 @@
  * booleans, `timestamptz`, `jsonb` and text arrays.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import crypto from 'node:crypto';
 import pg from 'pg';
 import type { Db } from './mappers.js';
 
+export interface QueryOptions {
+  /**
+   * The statement's best plan does not depend on its values (a lookup or a write by key, a customer's rows
+   * by the customer index) and its text is one of a few: on PostgreSQL it is prepared once per connection,
+   * under a name derived from its text, instead of parsed and planned on every call (0.03–0.15 ms each).
+   * Its columns are named, never `*`: a prepared statement must keep its result type.
+   */
+  readonly prepared?: boolean;
+}
+
 export interface Sql {
   /** `$1`, `$2`, … in `text` are `values` in order; rows come back as objects keyed by column name. */
-  query<Row extends object>(text: string, values?: readonly unknown[]): Promise<Row[]>;
+  query<Row extends object>(
+    text: string,
+    values?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
   /** Which path the statements take (tests prove the fast one is used where it should be). */
   readonly path: 'pg' | 'prisma';
 }
@@ -40,11 +55,24 @@ interface Queryable {
   query(config: pg.QueryConfig): Promise<pg.QueryResult>;
 }
 
+/** A prepared statement's name: the same text always has the same name (pg keeps one per connection). */
+const names = new Map<string, string>();
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `csp_${crypto.createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 const pgSql = (target: Queryable, usable: () => boolean = () => true): Sql => ({
   path: 'pg',
-  async query<Row extends object>(text: string, values: readonly unknown[] = []) {
+  async query<Row extends object>(text: string, values: readonly unknown[] = [], options?: QueryOptions) {
     if (!usable()) throw new Error('Transaction already closed: its connection went back to the pool');
-    return (await target.query({ text, values: values as unknown[] })).rows as Row[];
+    const config: pg.QueryConfig = { text, values: values as unknown[] };
+    if (options?.prepared) config.name = statementName(text);
+    return (await target.query(config)).rows as Row[];
   },
 });
 
@@ -118,3 +146,6 @@ export function pgSqlAccess(pool: TransactionPool): SqlAccess {
 export function prismaSqlAccess(db: Db): SqlAccess {
   return { root: prismaSql(db), transaction: (open) => open(() => undefined) };
 }
+
+/** See QueryOptions.prepared. */
+export const PREPARED: QueryOptions = { prepared: true };

@@ -153,6 +153,38 @@ for (const { name, create } of DATABASES) {
       },
     );
 
+    it.runIf(name === 'postgres')(
+      'prepares a hot statement once per connection, under a name from its text, and not a search',
+      async () => {
+        // A pool of its own: a new connection, with nothing prepared on it yet.
+        const fresh = await openDatabase(target.target, { poolSize: 1, transactions: db.transactions });
+        const { uow, runners } = capturingUow(fresh);
+        const prepared = await uow
+          .run(async (repos) => {
+            const sql = runners[runners.length - 1]!;
+            const names = async () =>
+              (
+                await sql.query<{ name: string }>(
+                  `SELECT name FROM pg_prepared_statements WHERE name LIKE 'csp\\_%' ORDER BY name`,
+                )
+              ).map((r) => r.name);
+            const before = await names();
+            await repos.staff.find('sql-probe');
+            const once = await names();
+            await repos.staff.find('sql-probe');
+            await repos.staff.find('someone else');
+            await repos.customers.search('no such customer name', 5, { similar: false });
+            return { before, once, after: await names() };
+          })
+          .finally(() => fresh.close());
+        const added = prepared.once.filter((n) => !prepared.before.includes(n));
+        expect(added).toHaveLength(1);
+        expect(added[0]).toMatch(/^csp_[0-9a-f]{24}$/);
+        // Found again and for another person: the same statement; the search is planned for its values.
+        expect(prepared.after).toEqual(prepared.once);
+      },
+    );
+
     it.runIf(name === 'postgres')('refuses every statement once its transaction is over', async () => {
       const { uow, runners } = capturingUow(db);
       const inside = await uow.run(async () => backendPid(runners[0]!));
