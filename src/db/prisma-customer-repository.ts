@@ -21,31 +21,37 @@ const MAX_WORD_HITS = 200;
  * has no near word, when nothing holds them, or when more than MAX_WORD_HITS customers do (the nearest
  * names decide then).
  */
-async function correctedByWords(db: Db, query: string, take: number): Promise<CustomerRow[]> {
+async function correctedByWords(sql: Sql, query: string, take: number): Promise<CustomerRow[]> {
   // The query's words (split by the same function as the names): each as typed when a name has it, else
-  // the nearest one a name has (GiST distance order), if similar enough; null when none is.
-  const words = await db.$queryRaw<Array<{ word: string | null }>>`
-    SELECT COALESCE(
-             (SELECT e.word FROM customer_name_words e WHERE e.word = t.word),
-             (SELECT k.word
-              FROM (SELECT n.word FROM customer_name_words n ORDER BY n.word <-> t.word LIMIT 1) k
-              WHERE k.word % t.word)) AS word
-    FROM customer_name_words_of(${query}) AS t
-    ORDER BY t.ord`;
+  // the nearest one a name has (GiST distance order), if similar enough; null when none is. The exact
+  // lookup is written as a range so that the primary key's btree serves it: as `=` the planner took the
+  // trigram GiST index, which also answers equality, at 0.45 ms a word instead of 0.02 (20,000 words).
+  const words = await sql.query<{ word: string | null }>(
+    `SELECT COALESCE(
+              (SELECT e.word FROM customer_name_words e WHERE e.word >= t.word AND e.word <= t.word),
+              (SELECT k.word
+               FROM (SELECT n.word FROM customer_name_words n ORDER BY n.word <-> t.word LIMIT 1) k
+               WHERE k.word % t.word)) AS word
+     FROM customer_name_words_of($1::text) AS t
+     ORDER BY t.ord`,
+    [query],
+  );
   if (words.length === 0 || words.some((w) => w.word === null)) return [];
   const pattern = `%${words.map((w) => w.word).join('%')}%`;
-  const rows = await db.$queryRaw<Array<CustomerRow & { hits: number }>>`
-    WITH hits AS MATERIALIZED (
-      SELECT c.* FROM customers c
-      WHERE c."companyName" ILIKE ${pattern} OR c."primaryDomain" ILIKE ${pattern}
-      LIMIT ${MAX_WORD_HITS + 1})
-    SELECT h.*, (SELECT count(*) FROM hits)::int AS hits,
-           GREATEST(similarity(${query}, h."companyName"), word_similarity(${query}, h."companyName"),
-                    word_similarity(${query}, h."primaryDomain")) AS score
-    FROM hits h
-    WHERE ${query} % h."companyName" OR ${query} <% h."companyName" OR ${query} <% h."primaryDomain"
-    ORDER BY score DESC, h."companyName", h.id
-    LIMIT ${take}`;
+  const rows = await sql.query<CustomerRow & { hits: number }>(
+    `WITH hits AS MATERIALIZED (
+       SELECT ${COLUMNS} FROM customers c
+       WHERE c."companyName" ILIKE $1 OR c."primaryDomain" ILIKE $1
+       LIMIT ${MAX_WORD_HITS + 1})
+     SELECT h.*, (SELECT count(*) FROM hits)::int AS hits,
+            GREATEST(similarity($2::text, h."companyName"), word_similarity($2::text, h."companyName"),
+                     word_similarity($2::text, h."primaryDomain")) AS score
+     FROM hits h
+     WHERE $2::text % h."companyName" OR $2::text <% h."companyName" OR $2::text <% h."primaryDomain"
+     ORDER BY score DESC, h."companyName", h.id
+     LIMIT $3::int`,
+    [pattern, query, take],
+  );
   return rows.length > 0 && rows[0]!.hits <= MAX_WORD_HITS ? rows : [];
 }
 
@@ -83,7 +89,7 @@ export function makeCustomerRepository(db: Db, sql: Sql = prismaSql(db)): Custom
         [pattern, query, take],
       );
       if (containing.length > 0 || options?.similar === false) return containing.map(toCustomer);
-      const corrected = await correctedByWords(db, query, take);
+      const corrected = await correctedByWords(sql, query, take);
       if (corrected.length > 0) return corrected.map(toCustomer);
       // Nothing contains it: "did you mean", by trigram similarity (`%`) and word similarity (`<%`: a word
       // of the name, or the domain's first label), most similar first. The candidates are the names and the
