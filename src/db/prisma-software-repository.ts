@@ -94,17 +94,29 @@ function toPurchase(row: PurchaseRow): SoftwarePurchase | null {
 const LINK_COLUMNS = `"id", "tokenHash", "tokenEncrypted", "fileUrlEncrypted", "orderId", "productId", "customerId",
   "version", "language", "variant", "issuedAt", "expiresAt", "maxDownloads", "downloadCount", "issuedTo", "revokedAt"`;
 
-interface LinkRow {
-  id: string;
-  tokenHash: string;
-  tokenEncrypted: string;
-  fileUrlEncrypted: string;
+/** What a key and a link both name: the purchase, and the edition it entitles. */
+interface EditionRow {
   orderId: string;
   productId: string;
   customerId: string;
   version: string;
   language: string;
   variant: string;
+}
+
+interface KeyRow extends EditionRow {
+  id: string;
+  keyEncrypted: string;
+  issuedAt: Date;
+  issuedTo: string;
+  revokedAt: Date | null;
+}
+
+interface LinkRow extends EditionRow {
+  id: string;
+  tokenHash: string;
+  tokenEncrypted: string;
+  fileUrlEncrypted: string;
   issuedAt: Date;
   expiresAt: Date;
   maxDownloads: number;
@@ -196,19 +208,7 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
       );
     },
     async findKey(id) {
-      const rows = await sql.query<{
-        id: string;
-        orderId: string;
-        productId: string;
-        customerId: string;
-        version: string;
-        language: string;
-        variant: string;
-        keyEncrypted: string;
-        issuedAt: Date;
-        issuedTo: string;
-        revokedAt: Date | null;
-      }>(
+      const rows = await sql.query<KeyRow>(
         `SELECT "id", "orderId", "productId", "customerId", "version", "language", "variant", "keyEncrypted",
                 "issuedAt", "issuedTo", "revokedAt"
          FROM product_keys WHERE "id" = $1`,
