@@ -14,7 +14,7 @@ import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { dumpPglite } from './embedded-backup.js';
 import { pgliteSession, upgradeEmbeddedDataDir, type UpgradeReport } from './embedded-upgrade.js';
 import { newPGlite, trigramConnectionOptions, trigramSetStatements } from './pglite.js';
-import { pgSqlAccess, prismaSqlAccess, TransactionPool, type SqlAccess } from './sql.js';
+import { pgliteSqlAccess, pgSqlAccess, TransactionPool, type SqlAccess } from './sql.js';
 
 export type { PrismaClient };
 
@@ -145,7 +145,7 @@ export async function openDatabase(
   return {
     kind: target.kind,
     prisma,
-    sql: prismaSqlAccess(prisma),
+    sql: pgliteSqlAccess(pglite),
     transactions,
     migrations,
     ...(upgraded ? { upgraded } : {}),

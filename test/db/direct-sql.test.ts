@@ -2,7 +2,8 @@
  * Plain SQL on the unit of work's own connection (src/db/sql.ts). On PostgreSQL the hot statements go to
  * `pg` directly, on the connection Prisma's transaction took: they must see the transaction's writes,
  * be rolled back with it, never land on another transaction's connection, and be refused once the
- * transaction is over. On the embedded database the same statements go through Prisma.
+ * transaction is over. On the embedded database they go to PGlite directly, on the transaction object
+ * Prisma's adapter opened, with the same guarantees.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
@@ -51,12 +52,12 @@ for (const { name, create } of DATABASES) {
       await target?.drop();
     });
 
-    it('takes pg directly on PostgreSQL and Prisma on the embedded database, outside and inside', async () => {
-      const expected = db.kind === 'postgres' ? 'pg' : 'prisma';
+    it('takes pg directly on PostgreSQL and PGlite directly on the embedded database, outside and inside', async () => {
+      const expected = db.kind === 'postgres' ? 'pg' : 'pglite';
       expect(db.sql.root.path).toBe(expected);
       const { uow, runners } = capturingUow(db);
       await uow.run(async () => undefined);
-      expect(runners.map((r) => r.path)).toEqual(db.kind === 'postgres' ? ['pg'] : []);
+      expect(runners.map((r) => r.path)).toEqual([expected]);
     });
 
     it("sees the transaction's own uncommitted writes, on the same connection", async () => {
@@ -185,7 +186,7 @@ for (const { name, create } of DATABASES) {
       },
     );
 
-    it.runIf(name === 'postgres')('refuses every statement once its transaction is over', async () => {
+    it('refuses every statement once its transaction is over', async () => {
       const { uow, runners } = capturingUow(db);
       const inside = await uow.run(async () => backendPid(runners[0]!));
       expect(inside).toBeGreaterThan(0);
