@@ -9,7 +9,7 @@
  *     the time spent inside Postgres itself and the statements it parsed (decoded from the Parse messages);
  *   - the rest of the turn (HTTP, botbuilder, teams-ai, command parsing, card rendering, the reply POST) is
  *     the latency minus the database layer, shown beside the echo bot's whole turn.
- * Then micro-benchmarks with nothing else running: one Prisma query against the same SQL sent to PGlite
+ * Then micro-benchmarks with nothing else running: Prisma's raw query against the same SQL sent to PGlite
  * directly, and the card renderers alone.
  * Only measures; changes nothing outside the process.
  */
@@ -398,7 +398,7 @@ async function main() {
     };
     console.log(`Micro-benchmarks (${N} calls each, after 50 warm-up)`);
     const grace = GLOBAL_ADMIN.aadObjectId;
-    await time('deps.staff.find(Grace) — Prisma findUnique + include roles', () =>
+    await time('deps.staff.find(Grace) — plain SQL on PGlite (src/db/sql.ts)', () =>
       real.deps.staff.find(grace),
     );
     await time('prisma.$queryRawUnsafe(SELECT 1)', () => real.db.prisma.$queryRawUnsafe('SELECT 1'));

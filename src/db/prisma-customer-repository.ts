@@ -23,15 +23,16 @@ const MAX_WORD_HITS = 200;
  */
 async function correctedByWords(sql: Sql, query: string, take: number): Promise<CustomerRow[]> {
   // The query's words (split by the same function as the names): each as typed when a name has it, else
-  // the nearest one a name has (GiST distance order), if similar enough; null when none is. The exact
+  // the nearest one a name has (GiST distance order), if similar enough; null when none is. Similar enough
+  // is in the index scan's condition, not a filter after it: the scan then prunes by it (1.5 ms instead of
+  // 3.6 at 20,000 words) and the answer is the same, distance being one minus similarity. The exact
   // lookup is written as a range so that the primary key's btree serves it: as `=` the planner took the
   // trigram GiST index, which also answers equality, at 0.45 ms a word instead of 0.02 (20,000 words).
   const words = await sql.query<{ word: string | null }>(
     `SELECT COALESCE(
               (SELECT e.word FROM customer_name_words e WHERE e.word >= t.word AND e.word <= t.word),
-              (SELECT k.word
-               FROM (SELECT n.word FROM customer_name_words n ORDER BY n.word <-> t.word LIMIT 1) k
-               WHERE k.word % t.word)) AS word
+              (SELECT n.word FROM customer_name_words n
+               WHERE n.word % t.word ORDER BY n.word <-> t.word LIMIT 1)) AS word
      FROM customer_name_words_of($1::text) AS t
      ORDER BY t.ord`,
     [query],
