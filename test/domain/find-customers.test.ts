@@ -99,6 +99,41 @@ describe('finding customers', () => {
   });
 });
 
+describe('asking the database for a customer', () => {
+  it('R-CAT-1: asks for the name search without waiting for the id lookup, and an id match still wins alone', async () => {
+    const asked: string[] = [];
+    const watched: CustomerRepository = {
+      ...repo,
+      findById: async (id) => {
+        asked.push(`id ${id}`);
+        return repo.findById(id);
+      },
+      search: async (query, limit, options) => {
+        asked.push(`search ${query}`);
+        return repo.search(query, limit, options);
+      },
+    };
+    // "c3" is Fabrikam's id; the name search also ran, and its answer was dropped.
+    expect((await searchCustomers(watched, 'c3')).map((m) => [m.customer.companyName, m.exact])).toEqual([
+      ['Fabrikam', true],
+    ]);
+    expect(asked).toEqual(['search c3', 'id c3']);
+  });
+
+  it('R-CAT-1: a failed name search does not spoil an id match, and is the answer when the id matches nothing', async () => {
+    const failing: CustomerRepository = {
+      ...repo,
+      search: async () => {
+        throw new Error('search unavailable');
+      },
+    };
+    expect((await searchCustomers(failing, 'c1')).map((m) => m.customer.companyName)).toEqual([
+      'Contoso Ltd',
+    ]);
+    await expect(searchCustomers(failing, 'contoso')).rejects.toThrow('search unavailable');
+  });
+});
+
 describe('edit distance', () => {
   it('counts an adjacent transposition as one edit', () => {
     expect(editDistance('fabrikam', 'fabrikma')).toBe(1);

@@ -42,11 +42,15 @@ export async function searchCustomers(
   }
   // Ids and domains have no spaces: a query of several words is only ever a name.
   const oneWord = !/\s/.test(query);
+  // The name search does not depend on the exact lookups: it is asked at the same time (on PostgreSQL one
+  // round trip of waiting instead of two), and its answer is dropped when a lookup matched.
+  const named = customers.search(query, SEARCH_CANDIDATES, options);
+  named.catch(() => undefined); // not awaited when a lookup matches (or fails): that is not an error
   const exactly =
     (oneWord ? await customers.findById(query) : null) ??
     (oneWord && query.includes('.') ? await customers.findByDomain(query) : null);
   if (exactly) return [{ customer: exactly, exact: true }];
-  const candidates = await customers.search(query, SEARCH_CANDIDATES, options);
+  const candidates = await named;
   const scored: Array<{ customer: Customer; rank: number }> = [];
   for (const customer of candidates) {
     const label = customer.primaryDomain.split('.')[0] ?? '';
