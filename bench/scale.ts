@@ -174,7 +174,9 @@ export async function prepareScaleDatabase(
            LATERAL (SELECT now() + ((i * 13 + s * 7) % CASE WHEN (i + s) % 10 < 7 THEN 30 ELSE 365 END)
                           * interval '1 day' + interval '5 hours' AS renews) AS r
       ON CONFLICT DO NOTHING`);
-    await client.query('ANALYZE customers; ANALYZE customer_name_words; ANALYZE orders; ANALYZE subscriptions;');
+    await client.query(
+      'ANALYZE customers; ANALYZE customer_name_words; ANALYZE orders; ANALYZE subscriptions;',
+    );
     const generatedMs = performance.now() - started;
     log(`generated in ${(generatedMs / 1000).toFixed(1)} s`);
     return { generatedMs, generated: true };
