@@ -8,7 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { createDeps } from '../../src/db/create-deps.js';
-import type { Sql } from '../../src/db/sql.js';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../src/db/generated/prisma/client.js';
+import { pgSqlAccess, TransactionPool, type Sql } from '../../src/db/sql.js';
 import { makeUnitOfWork } from '../../src/db/unit-of-work.js';
 import type { Repositories } from '../../src/domain/ports/unit-of-work.js';
 import { fixedClock } from '../../src/domain/shared/time.js';
@@ -183,6 +185,43 @@ for (const { name, create } of DATABASES) {
         expect(added[0]).toMatch(/^csp_[0-9a-f]{24}$/);
         // Found again and for another person: the same statement; the search is planned for its values.
         expect(prepared.after).toEqual(prepared.once);
+      },
+    );
+
+    it.runIf(name === 'postgres')(
+      "refuses a statement after Prisma's timeout rolled the transaction back and gave its connection back",
+      async () => {
+        // A client of its own, to hear the pool's 'release' event: the moment the connection stops being
+        // this transaction's. The work waits for it, then tries to write on the connection it was given.
+        const url = (target.target as { url: string }).url;
+        const pool = new TransactionPool({ connectionString: url, max: 2 });
+        const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+        const access = pgSqlAccess(pool);
+        try {
+          let attempt: Promise<unknown> | undefined;
+          const released = new Promise<void>((resolve) => pool.once('release', () => resolve()));
+          const run = access.transaction((direct) =>
+            prisma.$transaction(
+              async () => {
+                const sql = direct()!;
+                await released;
+                attempt = sql.query(
+                  `UPDATE staff SET "displayName" = 'after the timeout' WHERE "aadObjectId" = $1`,
+                  ['sql-probe'],
+                );
+                await attempt.catch(() => undefined);
+              },
+              { timeout: 100 },
+            ),
+          );
+          await expect(run).rejects.toThrow(/timeout|expired|closed/i);
+          await expect(attempt).rejects.toThrow(/Transaction already closed/);
+          const row = await prisma.staff.findUniqueOrThrow({ where: { aadObjectId: 'sql-probe' } });
+          expect(row.displayName).not.toBe('after the timeout');
+        } finally {
+          await prisma.$disconnect();
+          if (!pool.ended) await pool.end();
+        }
       },
     );
 
