@@ -55,10 +55,6 @@ export const prismaSql = (db: Db): Sql => ({
     db.$queryRawUnsafe<Row[]>(text, ...values),
 });
 
-interface Queryable {
-  query(config: pg.QueryConfig): Promise<pg.QueryResult>;
-}
-
 /** A prepared statement's name: the same text always has the same name (pg keeps one per connection). */
 const names = new Map<string, string>();
 export function statementName(text: string): string {
@@ -70,15 +66,33 @@ export function statementName(text: string): string {
   return name;
 }
 
-const pgSql = (target: Queryable, usable: () => boolean = () => true): Sql => ({
-  path: 'pg',
-  async query<Row extends object>(text: string, values: readonly unknown[] = [], options?: QueryOptions) {
-    if (!usable()) throw new Error('Transaction already closed: its connection went back to the pool');
-    const config: pg.QueryConfig = { text, values: values as unknown[] };
-    if (options?.prepared) config.name = statementName(text);
-    return (await target.query(config)).rows as Row[];
-  },
-});
+/** A runner on a driver; once `usable` says no (its transaction is over), every statement is refused. */
+function runner(
+  path: Sql['path'],
+  run: (text: string, values: unknown[], options?: QueryOptions) => Promise<object[]>,
+  usable: () => boolean = () => true,
+): Sql {
+  return {
+    path,
+    async query<Row extends object>(text: string, values: readonly unknown[] = [], options?: QueryOptions) {
+      if (!usable())
+        throw new Error('Transaction already closed: its connection is no longer this transaction');
+      return (await run(text, [...values], options)) as Row[];
+    },
+  };
+}
+
+const pgSql = (target: pg.Pool | pg.PoolClient, usable?: () => boolean): Sql =>
+  runner(
+    'pg',
+    async (text, values, options) =>
+      (await target.query({ text, values, ...(options?.prepared ? { name: statementName(text) } : {}) }))
+        .rows,
+    usable,
+  );
+
+const pgliteSql = (target: Pick<Transaction, 'query'>, usable?: () => boolean): Sql =>
+  runner('pglite', async (text, values) => (await target.query<object>(text, values)).rows, usable);
 
 /** The connection a unit of work's transaction took, while the unit of work runs. */
 interface Opening {
@@ -109,7 +123,7 @@ export class TransactionPool extends pg.Pool {
     if (callback) return super.connect(callback);
     const slot = opening.getStore();
     return super.connect().then((client) => {
-      if (slot && !slot.client && !slot.closed) {
+      if (slot && !slot.client) {
         slot.client = client;
         // pg-pool gives each checkout its own release function: when this one is called, the connection
         // is no longer this transaction's.
@@ -148,19 +162,6 @@ export function pgSqlAccess(pool: TransactionPool): SqlAccess {
   };
 }
 
-/** Through Prisma everywhere (a client without a database of ours underneath: tests' own clients). */
-export function prismaSqlAccess(db: Db): SqlAccess {
-  return { root: prismaSql(db), transaction: (open) => open(() => undefined) };
-}
-
-const pgliteSql = (target: Pick<Transaction, 'query'>, usable: () => boolean = () => true): Sql => ({
-  path: 'pglite',
-  async query<Row extends object>(text: string, values: readonly unknown[] = []) {
-    if (!usable()) throw new Error('Transaction already closed');
-    return (await target.query<Row>(text, values as unknown[])).rows;
-  },
-});
-
 /**
  * The embedded database: PGlite itself, on the database or, inside a unit of work, on the transaction
  * object Prisma's adapter opened (`pglite.transaction` notes it while a unit of work opens, as
@@ -172,7 +173,7 @@ export function pgliteSqlAccess(pglite: PGlite): SqlAccess {
   pglite.transaction = <T>(callback: (tx: Transaction) => Promise<T>): Promise<T> => {
     const slot = opening.getStore();
     return transaction((tx) => {
-      if (slot && !slot.tx && !slot.closed) slot.tx = tx;
+      if (slot && !slot.tx) slot.tx = tx;
       return callback(tx);
     });
   };

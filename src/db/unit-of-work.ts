@@ -5,7 +5,7 @@
 import type { Repositories, UnitOfWork } from '../domain/ports/unit-of-work.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Db } from './mappers.js';
-import { prismaSql, prismaSqlAccess, type Sql, type SqlAccess } from './sql.js';
+import { prismaSql, type Sql, type SqlAccess } from './sql.js';
 import { makeAuditRepository } from './prisma-audit-repository.js';
 import { makeCustomerRepository } from './prisma-customer-repository.js';
 import { makeOrderRepository } from './prisma-order-repository.js';
@@ -38,8 +38,8 @@ export function makeRepositories(db: Db, sql: Sql = prismaSql(db)): Repositories
 /** One database transaction per run (read committed on PostgreSQL); a throw rolls it all back. */
 export function makeUnitOfWork(
   prisma: PrismaClient,
-  limits: { maxWait: number; timeout: number } = { maxWait: 30_000, timeout: 20_000 },
-  access: SqlAccess = prismaSqlAccess(prisma),
+  limits: { maxWait: number; timeout: number },
+  access: SqlAccess,
 ): UnitOfWork {
   return {
     run: (work) =>
