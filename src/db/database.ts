@@ -43,7 +43,7 @@ export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = {
 export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;
-  /** Plain SQL for the hot statements: `pg` itself on PostgreSQL, Prisma's raw queries on PGlite (sql.ts). */
+  /** Plain SQL for the hot statements: `pg` itself on PostgreSQL, PGlite itself when embedded (sql.ts). */
   readonly sql: SqlAccess;
   readonly transactions: TransactionLimits;
   readonly migrations: MigrationReport;

@@ -66,7 +66,7 @@ export const toCustomer = (row: CustomerRow): Customer => ({
 
 /** A money column as Prisma reads it (Decimal) or as plain SQL reads it (`::float8`, sql.ts). */
 type Money = number | { toNumber(): number };
-export const money = (value: Money): number => (typeof value === 'number' ? value : value.toNumber());
+const money = (value: Money): number => (typeof value === 'number' ? value : value.toNumber());
 
 /** A product row from Prisma, or from plain SQL with the price as a number. */
 export type ProductRow = Omit<
@@ -102,15 +102,18 @@ export const toProduct = (row: ProductRow): Product => ({
 });
 
 export const orNull = (value: Date | null): Dayjs | null => (value ? at(value) : null);
+/** The other way: a column value from a time that may be absent. */
+export const dateOrNull = (value: Dayjs | null | undefined): Date | null => value?.toDate() ?? null;
 
-type SubscriptionRow = Prisma.SubscriptionGetPayload<{ include: { product: { select: { name: true } } } }>;
-export const toSubscription = (
-  row: Omit<SubscriptionRow, 'licenceAdditions' | 'reminderCheckAt'>,
-): Subscription => ({
+/** A subscription row joined with its product's name (`p."name" AS "productName"`). */
+type SubscriptionRow = Omit<Prisma.SubscriptionGetPayload<object>, 'licenceAdditions' | 'reminderCheckAt'> & {
+  readonly productName: string;
+};
+export const toSubscription = (row: SubscriptionRow): Subscription => ({
   id: row.id,
   customerId: row.customerId,
   productId: row.productId,
-  productName: row.product.name,
+  productName: row.productName,
   orderId: row.orderId,
   quantity: row.quantity,
   billingCycle: row.billingCycle as BillingCycle,
@@ -170,11 +173,16 @@ export const toPending = (row: PendingRow): PendingAction => ({
 
 export const json = (value: unknown): Prisma.InputJsonValue =>
   JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
+/** The same value as a JSON text, for a `$n::jsonb` parameter of plain SQL (sql.ts). */
+export const jsonText = (value: unknown): string => JSON.stringify(value ?? null);
+
+/** Licences added and when, as the subscription's `licenceAdditions` column keeps them (R-NCE-2). */
+export const licenceAdditionsJson = (additions: ReadonlyArray<{ at: Dayjs; count: number }>): string =>
+  JSON.stringify(additions.map((a) => ({ at: a.at.toISOString(), count: a.count })));
 
 export const ORDER_INCLUDE = {
   lines: { include: { product: { select: { name: true } } }, orderBy: { id: 'asc' } },
 } as const;
-export const SUBSCRIPTION_INCLUDE = { product: { select: { name: true } } } as const;
 
 export type ReminderRow = Prisma.ReminderGetPayload<object>;
 export const toReminder = (row: ReminderRow): StoredReminder => ({

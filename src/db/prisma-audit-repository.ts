@@ -2,7 +2,7 @@
 import type { AuditEntry } from '../domain/shared/audit.js';
 import type { AuditLog } from '../domain/ports/audit.js';
 import { at } from '../domain/shared/time.js';
-import { json, type Db } from './mappers.js';
+import { jsonText, type Db } from './mappers.js';
 import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 export function makeAuditRepository(db: Db, sql: Sql = prismaSql(db)): AuditLog {
@@ -11,7 +11,7 @@ export function makeAuditRepository(db: Db, sql: Sql = prismaSql(db)): AuditLog 
       // One statement: the actor's name is copied from the staff table as it is at the event, so a later
       // rename does not rewrite the activity log.
       const actor = entry.actorAadObjectId;
-      const detail = entry.detail ? JSON.stringify(json(entry.detail)) : null;
+      const detail = entry.detail ? jsonText(entry.detail) : null;
       // Every change records one: plain SQL (sql.ts).
       await sql.query(
         `INSERT INTO audit_events

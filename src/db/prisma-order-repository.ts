@@ -1,6 +1,7 @@
 /** Orders and the subscriptions they create (the OrderRepository port). */
 import type { OrderRepository } from '../domain/ports/orders.js';
-import { ORDER_INCLUDE, toOrder, type Db } from './mappers.js';
+import type { Dayjs } from '../domain/shared/time.js';
+import { dateOrNull, licenceAdditionsJson, ORDER_INCLUDE, toOrder, type Db } from './mappers.js';
 import { prismaSql, type Sql } from './sql.js';
 
 export function makeOrderRepository(db: Db, sql: Sql = prismaSql(db)): OrderRepository {
@@ -46,8 +47,7 @@ export function makeOrderRepository(db: Db, sql: Sql = prismaSql(db)): OrderRepo
                           VALUES ${rows.join(', ')})`);
       }
       if (order.subscriptions.length > 0) {
-        const date = (d: { toDate(): Date } | null | undefined) =>
-          value(d?.toDate() ?? null, '::timestamptz');
+        const date = (d: Dayjs | null | undefined) => value(dateOrNull(d), '::timestamptz');
         const rows = order.subscriptions.map(
           (sub) =>
             `(${value(sub.id)}, ${value(sub.customerId)}, ${value(sub.productId)}, ${value(sub.orderId)},
@@ -55,7 +55,7 @@ export function makeOrderRepository(db: Db, sql: Sql = prismaSql(db)): OrderRepo
               ${value(sub.autoRenew, '::boolean')}, ${date(sub.orderedAt)}, ${date(sub.termStartAt)},
               ${date(sub.renewsAt)}, ${date(sub.trialEndsAt)}, ${value(sub.baseSubscriptionId ?? null)},
               ${date(sub.termAnchorAt)},
-              ${value(JSON.stringify([{ at: sub.orderedAt.toISOString(), count: sub.quantity }]), '::jsonb')})`,
+              ${value(licenceAdditionsJson([{ at: sub.orderedAt, count: sub.quantity }]), '::jsonb')})`,
         );
         parts.push(`s AS (INSERT INTO subscriptions ("id", "customerId", "productId", "orderId", "quantity",
                             "billingCycle", "status", "autoRenew", "orderedAt", "termStartAt", "renewsAt",

@@ -1,7 +1,7 @@
 /** Pending actions: the confirmations a click claims once (the PendingActionRepository port). */
 import type { PendingAction } from '../domain/confirmations/pending-action.js';
 import type { PendingActionRepository } from '../domain/ports/pending-actions.js';
-import { json, toPending, type Db, type PendingRow } from './mappers.js';
+import { json, jsonText, toPending, type Db, type PendingRow } from './mappers.js';
 import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 const COLUMNS = `"id", "action", "initiatorAadObjectId", "payload", "status", "createdAt", "expiresAt",
@@ -19,7 +19,7 @@ export function makePendingActionRepository(db: Db, sql: Sql = prismaSql(db)): P
           pending.id,
           pending.action,
           pending.initiatorAadObjectId,
-          JSON.stringify(json(pending.payload)),
+          jsonText(pending.payload),
           pending.createdAt.toDate(),
           pending.expiresAt.toDate(),
         ],
@@ -49,7 +49,7 @@ export function makePendingActionRepository(db: Db, sql: Sql = prismaSql(db)): P
       // Nothing is read back.
       await sql.query(
         `UPDATE pending_actions SET "result" = $2::jsonb WHERE "id" = $1`,
-        [id, JSON.stringify(json(result))],
+        [id, jsonText(result)],
         PREPARED,
       );
     },

@@ -4,7 +4,7 @@ import { toProduct, type Db, type ProductRow } from './mappers.js';
 import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 /** Every column toProduct reads; the price as a number (sql.ts). */
-export const PRODUCT_COLUMNS = `p."id", p."name", p."kind", p."publisher", p."billingType", p."category",
+const PRODUCT_COLUMNS = `p."id", p."name", p."kind", p."publisher", p."billingType", p."category",
   p."billingCycles", p."segments", p."unitPrice"::float8 AS "unitPrice", p."currency", p."onePerCustomer",
   p."trialDays", p."maxQuantity", p."isvSupportedCountries", p."isvCspOptOut", p."privateOfferPartnerIds",
   p."unavailableCountries", p."commercePolicy", p."cancelRestriction", p."isvSetupUrl", p."baseProductIds",

@@ -50,7 +50,7 @@ export function makeReminderRepository(db: Db): ReminderRepository {
       return product
         ? [
             {
-              subscription: toSubscription({ ...row, product: { name: row.productName } }),
+              subscription: toSubscription(row),
               product,
               customerName: row.customerName,
               placedBy: row.placedBy,

@@ -9,7 +9,7 @@ import type {
 import type { SoftwarePurchase, SoftwareRepository, StoredDownloadLink } from '../domain/ports/software.js';
 import { SOFTWARE_KINDS } from '../domain/shared/model.js';
 import { at } from '../domain/shared/time.js';
-import type { Db } from './mappers.js';
+import { orNull, type Db } from './mappers.js';
 import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 /** An order with its first software line (by line id), that line's product, one subscription, live keys. */
@@ -37,8 +37,8 @@ interface PurchaseRow {
   activeKeys: number;
 }
 
-/** The purchases `where` picks (`$1` is the software kinds), in `order`, at most `limit`. */
-const purchasesSql = (where: string, order = '', limit = '') => `
+/** The purchases `where` picks (`$1` is the software kinds; it may go on with an order and a limit). */
+const purchasesSql = (where: string) => `
   SELECT o."id", o."customerId", o."placedAt", o."status", o."cancelledAt",
          o."creditAmount"::float8 AS "creditAmount", o."currency",
          l."productId", l."quantity", l."billingCycle", l."unitPrice", l."productName", l."productKind",
@@ -57,7 +57,7 @@ const purchasesSql = (where: string, order = '', limit = '') => `
   LEFT JOIN LATERAL (
     SELECT s."id", s."termStartAt", s."renewsAt", s."status" FROM subscriptions s
     WHERE s."orderId" = o."id" ORDER BY s."id" LIMIT 1) s ON TRUE
-  WHERE ${where}${order}${limit}`;
+  WHERE ${where}`;
 
 function toPurchase(row: PurchaseRow): SoftwarePurchase | null {
   if (row.productId === null) return null;
@@ -72,7 +72,7 @@ function toPurchase(row: PurchaseRow): SoftwarePurchase | null {
     softwareOptions: row.softwareOptions as SoftwarePurchase['softwareOptions'],
     placedAt: at(row.placedAt),
     status: row.status === 'cancelled' ? 'cancelled' : 'completed',
-    cancelledAt: row.cancelledAt ? at(row.cancelledAt) : null,
+    cancelledAt: orNull(row.cancelledAt),
     creditAmount: row.creditAmount ?? null,
     quantity: row.quantity,
     billingCycle: row.billingCycle as BillingCycle,
@@ -140,7 +140,7 @@ const toLink = (row: LinkRow): StoredDownloadLink => ({
   maxDownloads: row.maxDownloads,
   downloadCount: row.downloadCount,
   issuedTo: row.issuedTo,
-  revokedAt: row.revokedAt ? at(row.revokedAt) : null,
+  revokedAt: orNull(row.revokedAt),
 });
 
 export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): SoftwareRepository {
@@ -150,9 +150,7 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
     async listPurchases(customerId) {
       const rows = await sql.query<PurchaseRow>(
         purchasesSql(
-          `o."customerId" = $2 AND l."productId" IS NOT NULL`,
-          ` ORDER BY o."placedAt" DESC, o."id"`,
-          ' LIMIT 100',
+          `o."customerId" = $2 AND l."productId" IS NOT NULL ORDER BY o."placedAt" DESC, o."id" LIMIT 100`,
         ),
         [kinds, customerId],
         PREPARED,
@@ -228,7 +226,7 @@ export function makeSoftwareRepository(db: Db, sql: Sql = prismaSql(db)): Softwa
             keySealed: row.keyEncrypted,
             issuedAt: at(row.issuedAt),
             issuedTo: row.issuedTo,
-            revokedAt: row.revokedAt ? at(row.revokedAt) : null,
+            revokedAt: orNull(row.revokedAt),
           }
         : null;
     },

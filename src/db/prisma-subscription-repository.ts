@@ -5,9 +5,8 @@ import {
   type SubscriptionRepository,
   type SubscriptionSelection,
 } from '../domain/ports/subscriptions.js';
-import type { Subscription } from '../domain/shared/model.js';
 import { at } from '../domain/shared/time.js';
-import { toSubscription, type Db } from './mappers.js';
+import { dateOrNull, licenceAdditionsJson, toSubscription, type Db } from './mappers.js';
 import { PREPARED, prismaSql, type Sql } from './sql.js';
 
 /** The check time that makes the next reminder pass look at a subscription (the column's default too). */
@@ -21,9 +20,6 @@ const COLUMNS = `s."id", s."customerId", s."productId", s."orderId", s."quantity
   s."autoRenew", s."orderedAt", s."termStartAt", s."renewsAt", s."trialEndsAt", s."suspendedAt", s."dataDeletedAt",
   s."cancelledAt", s."cancelAt", s."baseSubscriptionId", s."termAnchorAt", s."scheduledProductId",
   s."scheduledBillingCycle", s."version", p."name" AS "productName"`;
-
-type Row = Omit<Parameters<typeof toSubscription>[0], 'product'> & { productName: string };
-const fromRow = (row: Row): Subscription => toSubscription({ ...row, product: { name: row.productName } });
 
 /** One alternative of a selection as SQL (every condition given must hold), its values appended to `values`. */
 function conditionOf(one: SubscriptionSelection, values: unknown[]): string {
@@ -52,29 +48,26 @@ export function makeSubscriptionRepository(db: Db, sql: Sql = prismaSql(db)): Su
       const paged = window
         ? ` OFFSET $${values.push(window.offset)}::int LIMIT $${values.push(window.limit)}::int`
         : '';
-      const rows = await sql.query<Row>(
+      const rows = await sql.query<Parameters<typeof toSubscription>[0]>(
         `SELECT ${COLUMNS} FROM subscriptions s JOIN products p ON p."id" = s."productId"
          WHERE s."customerId" = $1${picked}
          ORDER BY s."orderedAt" DESC, s."id"${paged}`,
         values,
         PREPARED,
       );
-      return rows.map(fromRow);
+      return rows.map(toSubscription);
     },
     async findById(id) {
-      const rows = await sql.query<Row>(
+      const rows = await sql.query<Parameters<typeof toSubscription>[0]>(
         `SELECT ${COLUMNS} FROM subscriptions s JOIN products p ON p."id" = s."productId" WHERE s."id" = $1`,
         [id],
         PREPARED,
       );
-      return rows[0] ? fromRow(rows[0]) : null;
+      return rows[0] ? toSubscription(rows[0]) : null;
     },
     async save(next, expectedVersion, changes) {
-      const date = (d: { toDate(): Date } | null | undefined) => d?.toDate() ?? null;
       const additions =
-        changes.licenseAdditions !== undefined
-          ? JSON.stringify(changes.licenseAdditions.map((a) => ({ at: a.at.toISOString(), count: a.count })))
-          : null;
+        changes.licenseAdditions !== undefined ? licenceAdditionsJson(changes.licenseAdditions) : null;
       const saved = await sql.query(
         `UPDATE subscriptions SET
            -- Upgrades and cycle or term changes (R-UPG-3, R-TRM-1, R-TRM-2) change these.
@@ -95,7 +88,7 @@ export function makeSubscriptionRepository(db: Db, sql: Sql = prismaSql(db)): Su
           expectedVersion,
           next.productId,
           next.billingCycle,
-          date(next.termAnchorAt),
+          dateOrNull(next.termAnchorAt),
           next.scheduledChange?.productId ?? null,
           next.scheduledChange?.billingCycle ?? null,
           next.quantity,
@@ -103,11 +96,11 @@ export function makeSubscriptionRepository(db: Db, sql: Sql = prismaSql(db)): Su
           next.autoRenew,
           next.termStartAt.toDate(),
           next.renewsAt.toDate(),
-          date(next.trialEndsAt),
-          date(next.suspendedAt),
-          date(next.dataDeletedAt),
-          date(next.cancelledAt),
-          date(next.cancelAt),
+          dateOrNull(next.trialEndsAt),
+          dateOrNull(next.suspendedAt),
+          dateOrNull(next.dataDeletedAt),
+          dateOrNull(next.cancelledAt),
+          dateOrNull(next.cancelAt),
           additions,
           REMINDER_CHECK_NOW,
         ],
