@@ -3,30 +3,29 @@
  * PostgreSQL: the person is created or renamed, the role added unless held, and the roles held after it
  * answered; a role already held changes nothing; two grants of one role at once add it once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.js';
-import { makeStaffRepository } from '../../src/db/prisma-staff-repository.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
 import type { StaffRepository } from '../../src/domain/ports/staff.js';
-import { DATABASES, type TestDatabase } from '../support/databases.js';
+import { DATABASES } from '../support/databases.js';
+import { useSeededDatabase } from '../support/seeded-database.js';
 
 const PERSON = 'dddddddd-0000-4000-8000-000000000001';
 const GRANTER = 'dddddddd-0000-4000-8000-000000000002';
 
 for (const { name, create } of DATABASES) {
   describe(`granting a role on the ${name} database`, () => {
-    let target: TestDatabase;
+    // The catalog only: nobody is staff yet. The repository is the deps' own (plain SQL on `db.sql.root`).
+    const seeded = useSeededDatabase({
+      now: '2026-12-03T09:00:00.000Z',
+      database: create,
+      includeDemo: false,
+    });
     let db: Database;
     let staff: StaffRepository;
 
-    beforeAll(async () => {
-      target = await create();
-      db = await openDatabase(target.target);
-      staff = makeStaffRepository(db.prisma, db.sql.root);
-    });
-
-    afterAll(async () => {
-      await db?.close();
-      await target?.drop();
+    beforeAll(() => {
+      db = seeded.db;
+      staff = seeded.deps.staff;
     });
 
     it('creates an unknown person with the role, and answers the roles held', async () => {
@@ -68,8 +67,8 @@ for (const { name, create } of DATABASES) {
       const other = 'dddddddd-0000-4000-8000-000000000003';
       const results = await Promise.all(
         Array.from({ length: 6 }, () =>
-          db.prisma.$transaction((tx) =>
-            makeStaffRepository(tx).grant(other, 'sales-agent', { displayName: 'Eve', grantedBy: GRANTER }),
+          seeded.deps.uow.run((tx) =>
+            tx.staff.grant(other, 'sales-agent', { displayName: 'Eve', grantedBy: GRANTER }),
           ),
         ),
       );
